@@ -1,0 +1,72 @@
+"""The whole pipeline in one call: corpus → quotations → alignment → scores.
+
+``analyze(path)`` returns an :class:`Analysis` holding every table of the contract as a pandas DataFrame;
+the CLI writes them out, the notebooks read them. Stages that are not built yet return empty tables with
+the documented columns, so the contract holds at every step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus, load_corpus
+
+TABLES = ("articles", "quotes", "links", "utterances", "edits", "garbles", "attribution", "scorecard")
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("source", "file", "outlet", "published", "role", "language", "words"),
+    "quotes": ("quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention",
+               "cue", "relay", "utterance_id"),
+    "links": ("quote_a", "quote_b", "similarity", "relation"),
+    "utterances": ("utterance_id", "speaker", "reference_source", "reference_text", "n_sources"),
+    "edits": ("utterance_id", "quote_id", "source", "op", "reference_text", "text", "category"),
+    "garbles": ("source", "start", "end", "text", "kind", "detail"),
+    "attribution": ("utterance_id", "source", "speaker", "speaker_mention", "title", "cue", "cue_stance",
+                    "relay", "flags"),
+    "scorecard": ("source", "outlet", "role", "words", "quotes", "linked_quotes", "fidelity",
+                  "garbles_per_1000_words", "attribution_agreement"),
+}
+
+
+@dataclass
+class Analysis:
+    """Every table of one corpus analysis, plus the loaded corpus they point into."""
+
+    corpus: Corpus
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    reference: str | None = None
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return self.corpus.texts
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """An empty table with the contract's columns."""
+    return pd.DataFrame(columns=list(COLUMNS[name]))
+
+
+def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis:
+    """Analyse a corpus folder (or a loaded Corpus). ``reference`` names the source that is the reference text
+    for utterances with no primary text. Raises CorpusError on bad input, before anything is computed."""
+    corpus = path if isinstance(path, Corpus) else load_corpus(path)
+    if reference is not None and reference not in corpus.texts:
+        from .corpus import CorpusError
+
+        raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
+    tables = {
+        "articles": corpus.articles.copy(),
+        "garbles": corpus.boilerplate.copy(),
+    }
+    for name in TABLES:
+        tables.setdefault(name, empty_table(name))
+    return Analysis(corpus=corpus, tables=tables, reference=reference)

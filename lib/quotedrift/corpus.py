@@ -1,0 +1,349 @@
+"""Stage 1: load a corpus folder into article texts, a manifest-backed ``articles`` table and boilerplate spans.
+
+Input contract (see DESIGN.md): article files (``.txt``, ``.md``, ``.html``, ``.htm``) directly in the
+folder, a source's id is its file stem, and an optional ``sources.csv`` manifest describes them.
+
+Texts are decoded (UTF-8, UTF-8/UTF-16 with BOM, cp1252 fallback, reported in ``encoding``), line endings
+normalised to ``\\n``, HTML reduced to its main text with trafilatura (scripts never run). Every later span
+is an offset into these texts. Input files are only ever read.
+
+``articles`` columns
+    source, file, outlet, published, url, role, speaker, notes, encoding, language, language_score,
+    in_scope (English articles are scored; others are listed and left out), words, chars, and any extra
+    manifest columns.
+
+``boilerplate`` columns (one row per span of page chrome, link residue or repeated text)
+    source, start, end, text, kind (``boilerplate`` | ``duplicated_text``), detail.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .text import count_words, iter_lines, mask_spans, trim_span
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MANIFEST = "sources.csv"
+ROLES = ("report", "primary")
+MANIFEST_COLUMNS = ("file", "outlet", "published", "url", "role", "speaker", "notes")
+ARTICLE_COLUMNS = (
+    "source", "file", "outlet", "published", "url", "role", "speaker", "notes",
+    "encoding", "language", "language_score", "in_scope", "words", "chars",
+)
+SPAN_COLUMNS = ("source", "start", "end", "text", "kind", "detail")
+SCORED_LANGUAGE = "en"
+
+
+class CorpusError(ValueError):
+    """Bad input: the message is one line naming the file (and manifest line) and what is wrong."""
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: texts by source id, the ``articles`` table and the ``boilerplate`` spans."""
+
+    folder: Path
+    texts: dict[str, str]
+    articles: pd.DataFrame
+    boilerplate: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    def searchable_text(self, source: str) -> str:
+        """The article text with its boilerplate spans blanked out (same length, same offsets)."""
+        spans = self.boilerplate.loc[self.boilerplate["source"] == source, ["start", "end"]]
+        return mask_spans(self.texts[source], spans.itertuples(index=False, name=None))
+
+    def role(self, source: str) -> str:
+        return str(self.articles.set_index("source").at[source, "role"])
+
+
+# ---------------------------------------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode file bytes; returns (text, encoding). Raises CorpusError for empty, binary or undecodable input."""
+    if not data.strip():
+        raise CorpusError(f"{name}: the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", name), "utf-16"
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{name}: looks like a binary file (NUL bytes), not an article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{name}: undecodable bytes at offset {err.start} (neither UTF-8 nor cp1252)"
+        ) from None
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{name}: undecodable bytes at offset {err.start} for {encoding}") from None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading BOM character is dropped."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def html_main_text(html: str, name: str) -> str:
+    """The main text of an HTML page (trafilatura; nothing in the page is executed)."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    extracted = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=True,
+        include_links=False, include_images=False, deduplicate=False, favor_recall=True,
+    )
+    if not extracted or not extracted.strip():
+        raise CorpusError(f"{name}: no article text could be extracted from the HTML")
+    return normalise_newlines(extracted)
+
+
+def read_article(path: Path) -> tuple[str, str]:
+    """Read one article file: (text, encoding)."""
+    text, encoding = decode_bytes(path.read_bytes(), path.name)
+    text = normalise_newlines(text)
+    if path.suffix.lower() in (".html", ".htm"):
+        text = html_main_text(text, path.name)
+    if not text.strip():
+        raise CorpusError(f"{path.name}: the file has no text")
+    return text, encoding
+
+
+# ---------------------------------------------------------------------------------------------- manifest
+
+
+def article_files(folder: Path) -> dict[str, Path]:
+    """Article files directly in the folder, by source id (file stem). Two files with one stem are an error."""
+    files: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+            if path.stem in files:
+                raise CorpusError(
+                    f"{path.name}: has the same source id '{path.stem}' as {files[path.stem].name}"
+                )
+            files[path.stem] = path
+    return files
+
+
+def read_manifest(folder: Path, files: dict[str, Path]) -> pd.DataFrame:
+    """Read and check ``sources.csv``; an absent manifest is an empty table."""
+    path = folder / MANIFEST
+    if not path.exists():
+        return pd.DataFrame(columns=list(MANIFEST_COLUMNS))
+    try:
+        raw = normalise_newlines(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{MANIFEST}: undecodable bytes at offset {err.start} (the manifest must be UTF-8)") from None
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    header = next(csv.reader(io.StringIO(raw)), [])
+    if "file" not in header:
+        raise CorpusError(f"{MANIFEST}: no 'file' column in the header row")
+    by_name = {p.name: p for p in files.values()}
+    seen: set[str] = set()
+    for line, row in enumerate(rows, start=2):
+        _check_manifest_row(folder, row, line, by_name, seen)
+    table = pd.DataFrame(rows, columns=header, dtype=object).fillna("")
+    return table.rename(columns=str.strip)
+
+
+def _check_manifest_row(folder: Path, row: dict, line: int, by_name: dict, seen: set) -> None:
+    where = f"{MANIFEST} line {line}"
+    name = (row.get("file") or "").strip()
+    if not name:
+        raise CorpusError(f"{where}: the 'file' field is empty")
+    candidate = Path(name)
+    inside = not candidate.is_absolute() and ".." not in candidate.parts and len(candidate.parts) == 1
+    if not inside or not (folder / candidate).resolve().is_relative_to(folder.resolve()):
+        raise CorpusError(f"{where}: '{name}' is not a file directly inside the corpus folder")
+    if name not in by_name:
+        if (folder / name).exists():
+            raise CorpusError(f"{where}: '{name}' is not an article file ({', '.join(ARTICLE_SUFFIXES)})")
+        raise CorpusError(f"{where}: '{name}' does not exist in the corpus folder")
+    if name in seen:
+        raise CorpusError(f"{where}: '{name}' is listed twice")
+    seen.add(name)
+    role = (row.get("role") or "").strip() or "report"
+    if role not in ROLES:
+        raise CorpusError(f"{where}: role '{role}' is neither 'report' nor 'primary'")
+
+
+# ---------------------------------------------------------------------------------------------- language
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the text's language and the detector's confidence (py3langid, offline)."""
+    code, score = _language_identifier().classify(text)
+    return str(code), round(float(score), 3)
+
+
+@functools.cache
+def _language_identifier():
+    """The py3langid model with normalised probabilities, loaded once from the package's own data."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+# ---------------------------------------------------------------------------------------------- boilerplate
+
+_BULLET = r"(?:[•·▪●◦*\-–]\s*)?"
+BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
+    (r"date \d{4}-\d{2}-\d{2}(?: \(@\w+\))?", "scraper header line (crawl date and account)"),
+    (r"(?:facebook|twitter|kakao|mail|e-?mail|link|whatsapp|linkedin|telegram|reddit|pinterest|print) share button",
+     "share-button list"),
+    (r"share (?:on|via|to) (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email)", "share-button list"),
+    (r"(?:share|share this(?: article)?|tweet|print|email|copy link)\s*:?", "share-button list"),
+    (r"settings", "page settings widget"),
+    (r"ⓕ?\s*font-?size", "font-size widget"),
+    (r"[+-]?\d", "font-size widget (size step)"),
+    (r"x|close|menu|search|go top(?: letter)?", "page navigation control"),
+    (r"top \d+ (?:stories|news)|most (?:read|popular|viewed)(?: stories)?|related (?:articles|stories|news)",
+     "list of other stories"),
+    (r"advertisement|sponsored(?: content)?", "advertisement marker"),
+    (r"source link|source", "scraper footer ('Source link')"),
+    (r"leave a reply|leave a comment|your email address will not be published\.?|required fields are marked \*?",
+     "comment-form footer"),
+    (r"(?:read more|also read|see also|read also|related)\s*:.*", "link to another story ('Read more: …')"),
+    (r"read more", "link to another story ('Read more')"),
+    (r"short link:.*", "short-link widget"),
+    (r"connect with us|follow us.*|subscribe(?: now)?|sign up for .*newsletter.*|download our .*app.*",
+     "site promotion"),
+    (r"skip to (?:main )?content|arrow-right camera.*|loading\.\.\.|click to share.*", "page navigation control"),
+    (r"(?:copyright|©).*|all rights reserved\.?", "copyright footer"),
+    (r"more from kcna|nk news is hiring.*", "site sidebar"),
+)
+_BOILERPLATE_RES = tuple(
+    (re.compile(rf"{_BULLET}(?:{pattern})", re.IGNORECASE), reason) for pattern, reason in BOILERPLATE_LINES
+)
+MIN_DUPLICATE_CHARS = 25
+
+
+def boilerplate_spans(text: str) -> list[dict]:
+    """Spans of page chrome (whole lines matching a known widget or footer) and of repeated lines.
+
+    A repeated line (at least 25 characters, compared case- and space-insensitively) is reported on its
+    later copies as ``duplicated_text``: the first copy stays searchable.
+    """
+    spans: list[dict] = []
+    seen: dict[str, int] = {}
+    for number, (start, end, line) in enumerate(iter_lines(text), start=1):
+        s, e = trim_span(text, start, end)
+        if s == e:
+            continue
+        content = text[s:e]
+        reason = _chrome_reason(content)
+        if reason:
+            spans.append({"start": s, "end": e, "kind": "boilerplate", "detail": reason})
+            continue
+        key = " ".join(content.lower().split())
+        if len(key) >= MIN_DUPLICATE_CHARS:
+            if key in seen:
+                spans.append({"start": s, "end": e, "kind": "duplicated_text",
+                              "detail": f"repeats line {seen[key]} word for word (a caption or paragraph printed twice)"})
+            else:
+                seen[key] = number
+    return _merge_adjacent(text, spans)
+
+
+def _chrome_reason(line: str) -> str | None:
+    for pattern, reason in _BOILERPLATE_RES:
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+def _merge_adjacent(text: str, spans: list[dict]) -> list[dict]:
+    """Merge chrome spans separated only by white space and sharing a reason (a widget over several lines)."""
+    merged: list[dict] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if (previous and previous["kind"] == span["kind"] == "boilerplate"
+                and previous["detail"].split(" (")[0] == span["detail"].split(" (")[0]
+                and not text[previous["end"]:span["start"]].strip()):
+            previous["end"] = span["end"]
+        else:
+            merged.append(dict(span))
+    return merged
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Load a corpus folder. Raises CorpusError (one line: file, manifest line, problem) on bad input."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a folder")
+    files = article_files(folder)
+    if not files:
+        raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
+    manifest = read_manifest(folder, files)
+    described = {row["file"].strip(): row for row in manifest.to_dict("records")}
+    texts: dict[str, str] = {}
+    rows: list[dict] = []
+    spans: list[dict] = []
+    notes: list[str] = []
+    for source, path in files.items():
+        text, encoding = read_article(path)
+        texts[source] = text
+        if encoding == "cp1252":
+            notes.append(f"{path.name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
+        chrome = boilerplate_spans(text)
+        spans += [{"source": source, "text": text[s["start"]:s["end"]], **s} for s in chrome]
+        rows.append(_article_row(source, path, text, encoding, chrome, described.get(path.name, {})))
+    articles = pd.DataFrame(rows)
+    ordered = [c for c in ARTICLE_COLUMNS] + [c for c in articles.columns if c not in ARTICLE_COLUMNS]
+    articles = articles[ordered].sort_values("source", kind="stable").reset_index(drop=True)
+    for row in articles.itertuples():
+        if not row.in_scope:
+            notes.append(f"{row.file}: language '{row.language}', not English: listed but left out of the scores")
+    boilerplate = pd.DataFrame(spans, columns=list(SPAN_COLUMNS))
+    boilerplate = boilerplate.sort_values(["source", "start"], kind="stable").reset_index(drop=True)
+    return Corpus(folder=folder, texts=texts, articles=articles, boilerplate=boilerplate, notes=notes)
+
+
+def _article_row(source: str, path: Path, text: str, encoding: str, chrome: list[dict], meta: dict) -> dict:
+    body = mask_spans(text, [(s["start"], s["end"]) for s in chrome])
+    language, score = detect_language(body if body.strip() else text)
+    row = {
+        "source": source,
+        "file": path.name,
+        "outlet": (meta.get("outlet") or "").strip() or source,
+        "published": (meta.get("published") or "").strip(),
+        "url": (meta.get("url") or "").strip(),
+        "role": (meta.get("role") or "").strip() or "report",
+        "speaker": (meta.get("speaker") or "").strip(),
+        "notes": (meta.get("notes") or "").strip(),
+        "encoding": encoding,
+        "language": language,
+        "language_score": score,
+        "in_scope": language == SCORED_LANGUAGE,
+        "words": count_words(text),
+        "chars": len(text),
+    }
+    for key, value in meta.items():
+        if key and key not in row:
+            row[key] = value
+    return row
