@@ -1,0 +1,527 @@
+"""Stage 3: find the same words across outlets — links, utterances, references and variant tables.
+
+Quotations are cut into *units* (one per sentence of a quotation, so that a long quotation holding two
+sentences cannot chain two utterances together). Candidate pairs come from an inverted index of
+content-word bigrams, never from all pairs; each candidate is verified by a word alignment
+(``difflib.SequenceMatcher`` on cosmetically normalised words). Two units are linked on shared wording when
+the aligned runs of two or more words hold at least two content words and cover half of the shorter unit,
+or form a run of four words or more. A single shared word is never enough ("reckless remarks" and
+"reckless missile tests" stay apart).
+
+Reworded quotations with (almost) no shared words are linked as *paraphrase* only when the evidence
+around them agrees: the same canonical speaker, and the same sentence frame around the quotation (content
+words within a window on both sides) or the same head word. Their similarity is lower and their relation
+says why.
+
+Utterances are the connected groups of linked units. Each gets a reference: the primary text's sentence
+where the corpus has one, else the ``reference`` source's version, else the version most witnesses agree
+with (the unit whose words the other witnesses align to most; ties go to the longer, then to the
+alphabetically first source, so the result does not depend on the order of the sources). Units that do
+not align to their group's reference leave the group (the chaining guard).
+
+Tables
+------
+links: quote_a, quote_b (quote ids, quote_a < quote_b, different sources), similarity (0–1: word-alignment
+    ratio over the overlapping window; paraphrase links are capped at 0.5), relation (``identical`` |
+    ``cosmetic_variant`` | ``contained`` | ``elided`` | ``reworded`` | ``paraphrase``, then ``: `` and why).
+utterances: utterance_id, speaker, reference_source, reference_quote, reference_text, reference_start,
+    reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus``), n_sources, n_quotes.
+units (internal, used by drift): one row per unit with its utterance and reference window.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .text import sentence_spans
+from .wording import Word, content_bigrams, is_content_word, stem, words
+
+MAX_PARAPHRASE_WORDS = 8
+CONTEXT_CHARS = 90
+MIN_CONTEXT_SIMILARITY = 0.25  # frame words shared, for a rewording with no shared word
+MIN_HEAD_CONTEXT = 0.15  # frame words shared, for a rewording that keeps its head word
+STRONG_CONTENT = 5  # content words a shared run needs to link quotations given to different speakers
+MAX_POSTINGS = 5000  # a shingle in more quotations than this is too common to be evidence
+
+
+@dataclass
+class Unit:
+    """One sentence of one quotation: the unit that is aligned."""
+
+    uid: int
+    quote_id: str
+    source: str
+    kind: str
+    speaker: str
+    role: str
+    start: int
+    end: int
+    words: list[Word]
+    context: frozenset[str] = frozenset()
+
+    @property
+    def norms(self) -> list[str]:
+        return [w.norm for w in self.words]
+
+    @property
+    def n_content(self) -> int:
+        return sum(w.is_content for w in self.words)
+
+
+@dataclass
+class Link:
+    """A verified pair of units and the evidence for it."""
+
+    a: int
+    b: int
+    similarity: float
+    relation: str
+    paraphrase: bool = False
+
+
+@dataclass
+class Alignment:
+    """Everything alignment found: units, unit links, utterance groups and their references."""
+
+    units: list[Unit]
+    links: list[Link]
+    utterance_of: dict[int, str] = field(default_factory=dict)   # uid → utterance id
+    reference_of: dict[str, int] = field(default_factory=dict)   # utterance id → uid of its reference
+    basis_of: dict[str, str] = field(default_factory=dict)       # utterance id → primary|chosen|consensus
+    window_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # uid → reference word window
+
+
+# ---------------------------------------------------------------------------------------------- units
+
+
+def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str]) -> list[Unit]:
+    """Cut every quotation into sentence units with comparable words and the words around it."""
+    units: list[Unit] = []
+    for q in quotes.sort_values(["source", "start"], kind="stable").itertuples(index=False):
+        text = texts[q.source]
+        context = _context_stems(text, int(q.start), int(q.end))
+        for s, e in _unit_spans(text, int(q.start), int(q.end), str(q.kind)):
+            unit_words = words(text, s, e)
+            if unit_words:
+                units.append(Unit(len(units), q.quote_id, q.source, str(q.kind), str(q.speaker or ""),
+                                  roles.get(q.source, "report"), s, e, unit_words, context))
+    return units
+
+
+def _unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
+    if kind in ("direct", "statement"):
+        return sentence_spans(text, start, end) or [(start, end)]
+    return [(start, end)]
+
+
+def _context_stems(text: str, start: int, end: int) -> frozenset[str]:
+    """Stems of the content words just before and after a quotation (its sentence frame)."""
+    before = words(text, max(0, start - CONTEXT_CHARS), start)
+    after = words(text, end, min(len(text), end + CONTEXT_CHARS))
+    inside = {stem(w.norm) for w in words(text, start, end)}
+    return frozenset(stem(w.norm) for w in before + after if w.is_content) - inside
+
+
+# ---------------------------------------------------------------------------------------------- candidates
+
+
+def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
+    """Pairs of units from different sources that share a content-word bigram (inverted index)."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for unit in units:
+        for shingle in content_bigrams(unit.norms):
+            postings[shingle].append(unit.uid)
+    pairs: set[tuple[int, int]] = set()
+    for uids in postings.values():
+        if len(uids) > MAX_POSTINGS:
+            continue
+        for i, a in enumerate(uids):
+            for b in uids[i + 1:]:
+                if units[a].source != units[b].source:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------------- verification
+
+
+def compare(a: Unit, b: Unit) -> Link | None:
+    """Verify a candidate pair by word alignment; a Link when the units share enough wording."""
+    matcher = SequenceMatcher(None, a.norms, b.norms, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 2]
+    if not blocks:
+        return None
+    matched = sum(m.size for m in blocks)
+    content = sum(a.words[m.a + k].is_content for m in blocks for k in range(m.size))
+    shorter = min(len(a.words), len(b.words))
+    longest = max(m.size for m in blocks)
+    if content < 2 or (matched / shorter < 0.5 and longest < 4):
+        return None
+    if not _speakers_compatible(a, b) and (content < STRONG_CONTENT or matched / shorter < 0.8):
+        return None  # different speakers sharing a few words: two utterances, not one
+    similarity = _window_ratio(a.norms, b.norms, blocks)
+    return Link(a.uid, b.uid, round(similarity, 3), _relation(a, b, blocks, matched, shorter))
+
+
+def _speakers_compatible(a: Unit, b: Unit) -> bool:
+    """Same canonical speaker, or one of them unknown."""
+    return not a.speaker or not b.speaker or a.speaker == b.speaker
+
+
+def _window_ratio(x: list[str], y: list[str], blocks) -> float:
+    """Alignment ratio over the overlapping window (so a partial quotation is not punished for being short)."""
+    xs, xe = blocks[0].a, blocks[-1].a + blocks[-1].size
+    ys, ye = blocks[0].b, blocks[-1].b + blocks[-1].size
+    return SequenceMatcher(None, x[xs:xe], y[ys:ye], autojunk=False).ratio()
+
+
+def _relation(a: Unit, b: Unit, blocks, matched: int, shorter: int) -> str:
+    if a.norms == b.norms:
+        if [w.raw for w in a.words] == [w.raw for w in b.words]:
+            return "identical: the same words"
+        return "cosmetic_variant: the same words but for case, spelling or punctuation"
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if len(blocks) == 1 and matched == shorter:
+        return f"contained: the {len(short.words)}-word quotation stands inside the longer one"
+    if any(w.after_ellipsis for w in a.words + b.words) and matched >= 0.8 * shorter:
+        return "elided: the same words with a passage left out at an ellipsis"
+    share = round(100 * matched / shorter)
+    return f"reworded: {share}% of the shorter version's words align, in runs of {max(m.size for m in blocks)} at most"
+
+
+# ---------------------------------------------------------------------------------------------- paraphrase
+
+
+def paraphrase_links(units: list[Unit], linked: set[int]) -> list[Link]:
+    """Links for short quotations that share no wording but the speaker and the frame around them.
+
+    Each unlinked short quotation gets at most one partner per other source, the best-scoring one, and two
+    rewordings in one source never take the same partner (a one-to-one assignment, best score first).
+    """
+    by_speaker: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.speaker:
+            by_speaker[unit.speaker].append(unit)
+    scored: list[tuple[float, int, int, str]] = []
+    for unit in units:
+        if unit.uid in linked or not unit.speaker or not _is_short_quote(unit):
+            continue
+        for other in by_speaker[unit.speaker]:
+            if other.source != unit.source:
+                score, why = _paraphrase_evidence(unit, other)
+                if score:
+                    scored.append((-score, unit.uid, other.uid, why))
+    found: list[Link] = []
+    taken: set[tuple[int, str]] = set()    # (initiator, partner source)
+    claimed: set[tuple[str, int]] = set()  # (initiator source, partner)
+    for negative, uid, other, why in sorted(scored):
+        key, claim = (uid, units[other].source), (units[uid].source, other)
+        if key in taken or claim in claimed:
+            continue
+        taken.add(key)
+        claimed.add(claim)
+        found.append(Link(uid, other, round(min(0.5, -negative / 3), 3), f"paraphrase: {why}", paraphrase=True))
+    return found
+
+
+def _is_short_quote(unit: Unit) -> bool:
+    return unit.kind in ("partial", "headline", "direct") and 1 <= len(unit.words) <= MAX_PARAPHRASE_WORDS \
+        and unit.n_content >= 1
+
+
+def _paraphrase_evidence(unit: Unit, other: Unit) -> tuple[float, str]:
+    """Score (0 when not enough) and reason for reading ``unit`` as a rewording of (part of) ``other``."""
+    context = _jaccard(unit.context, other.context | {stem(w.norm) for w in other.words if w.is_content})
+    head = _head(unit)
+    other_stems = [stem(w.norm) for w in other.words]
+    if head is not None and head in other_stems and len(other.words) <= MAX_PARAPHRASE_WORDS + 4:
+        modifier = _modifier_similarity(unit, other, head)
+        if context >= MIN_HEAD_CONTEXT or modifier >= 0.6:
+            return 0.5 + context + modifier / 2, (
+                f"same speaker, same head word '{head}', modifiers {modifier:.0%} alike, "
+                f"{context:.0%} of the frame words shared")
+    if context >= MIN_CONTEXT_SIMILARITY and abs(len(unit.words) - len(other.words)) <= 2:
+        return context, f"same speaker, {context:.0%} of the frame words around the quotation shared"
+    return 0.0, ""
+
+
+def _modifier_similarity(unit: Unit, other: Unit, head: str) -> float:
+    """Character similarity of the content words before the shared head word ('baseless' ~ 'groundless')."""
+    def modifiers(u: Unit) -> str:
+        content = [w.norm for w in u.words if w.is_content]
+        position = max(i for i, w in enumerate(content) if stem(w) == head) if head in map(stem, content) else 0
+        return " ".join(content[:position])
+
+    mine, theirs = modifiers(unit), modifiers(other)
+    if not mine or not theirs:
+        return 0.0
+    return fuzz.ratio(mine, theirs) / 100
+
+
+def _head(unit: Unit) -> str | None:
+    content = [w for w in unit.words if w.is_content]
+    return stem(content[-1].norm) if content else None
+
+
+def _jaccard(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+# ---------------------------------------------------------------------------------------------- utterances
+
+
+def group_units(units: list[Unit], links: list[Link]) -> list[list[int]]:
+    """Connected groups of linked units (union-find), each sorted, groups ordered by their first unit."""
+    parent = list(range(len(units)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        ra, rb = find(link.a), find(link.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for link in links:
+        for uid in (link.a, link.b):
+            groups[find(uid)].append(uid)
+    return sorted((sorted(set(g)) for g in groups.values()), key=lambda g: (units[g[0]].source, units[g[0]].start))
+
+
+def choose_reference(group: list[int], units: list[Unit], reference_source: str | None,
+                     paraphrased: set[int]) -> tuple[int, str]:
+    """The unit every other witness is compared with, and why it was chosen."""
+    primary = [u for u in group if units[u].role == "primary"]
+    if primary:
+        return max(primary, key=lambda u: (_agreement(u, group, units, paraphrased), -u)), "primary"
+    chosen = [u for u in group if units[u].source == reference_source]
+    if chosen:
+        return max(chosen, key=lambda u: (len(units[u].words), -u)), "chosen"
+    candidates = [u for u in group if u not in paraphrased] or group
+    best = max(candidates, key=lambda u: (-_bracketed(units[u]), _agreement(u, candidates, units, paraphrased),
+                                          len(units[u].words), _negated(units[u].source)))
+    return best, "consensus"
+
+
+def _bracketed(unit: Unit) -> int:
+    """Words an editor inserted in brackets: a reference should carry none."""
+    return sum(w.bracketed for w in unit.words)
+
+
+def _negated(source: str) -> tuple[int, ...]:
+    """Sort key that prefers the alphabetically first source under max()."""
+    return tuple(-ord(c) for c in source)
+
+
+def _agreement(uid: int, group: list[int], units: list[Unit], paraphrased: set[int]) -> int:
+    """How many words of the other witnesses align to this unit (the consensus score)."""
+    total = 0
+    for other in group:
+        if other == uid or other in paraphrased or units[other].source == units[uid].source:
+            continue
+        matcher = SequenceMatcher(None, units[uid].norms, units[other].norms, autojunk=False)
+        total += sum(not units[uid].words[m.a + k].bracketed
+                     for m in matcher.get_matching_blocks() if m.size >= 2 for k in range(m.size))
+    return total
+
+
+def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
+    """The run of reference words a unit renders (first to last aligned word), or None if it does not align."""
+    if reference.uid == unit.uid:
+        return 0, len(reference.words)
+    matcher = SequenceMatcher(None, reference.norms, unit.norms, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 2]
+    content = sum(reference.words[m.a + k].is_content for m in blocks for k in range(m.size))
+    if content < 2:
+        return None
+    start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
+    leading, trailing = blocks[0].b, len(unit.words) - (blocks[-1].b + blocks[-1].size)
+    # words the witness prints beyond its last aligned run render the reference words beyond it (reworded)
+    return max(0, start - leading), min(len(reference.words), end + trailing)
+
+
+def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
+          reference_source: str | None = None) -> Alignment:
+    """Link units across sources, group them into utterances and fix each utterance's reference."""
+    units = build_units(quotes, texts, roles)
+    links = [link for a, b in sorted(candidate_pairs(units)) if (link := compare(units[a], units[b]))]
+    linked = {uid for link in links for uid in (link.a, link.b)}
+    para = paraphrase_links(units, linked)
+    result = Alignment(units=units, links=links + para)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for link in para:
+        partners[link.a].append(link.b)
+    _assign_utterances(result, group_units(units, links + para), reference_source, set(partners), partners)
+    result.links = _window_links(result)
+    return result
+
+
+def _assign_utterances(result: Alignment, groups: list[list[int]], reference_source: str | None,
+                       paraphrased: set[int], partners: dict[int, list[int]]) -> None:
+    """Give every group a reference and every member its reference window; split off what does not align."""
+    units = result.units
+    counter = 0
+    pending = list(groups)
+    while pending:
+        group = pending.pop(0)
+        if len({units[u].source for u in group}) < 2:
+            continue
+        ref, basis = choose_reference(group, units, reference_source, paraphrased)
+        windows = {ref: (0, len(units[ref].words))}
+        strays = []
+        for uid in group:
+            if uid != ref and uid not in paraphrased:
+                window = reference_window(units[ref], units[uid])
+                if window is None:
+                    strays.append(uid)
+                else:
+                    windows[uid] = window
+        changed = True
+        while changed:  # a rewording renders the reference words its partner renders
+            changed = False
+            for uid in group:
+                if uid in paraphrased and uid not in windows:
+                    found = [windows[p] for p in partners[uid] if p in windows]
+                    if found:
+                        windows[uid] = min(found)
+                        changed = True
+        if len({units[u].source for u in windows}) >= 2:
+            counter += 1
+            utterance = f"u{counter:03d}"
+            result.reference_of[utterance] = ref
+            result.basis_of[utterance] = basis
+            for uid, window in windows.items():
+                result.utterance_of[uid] = utterance
+                result.window_of[uid] = window
+        if len({units[u].source for u in strays}) >= 2:
+            pending.append(strays)  # the chaining guard: what does not align to the reference regroups apart
+
+
+def _window_links(result: Alignment) -> list[Link]:
+    """Within an utterance, every two witnesses from different sources whose reference windows overlap are
+    linked: they render the same words ("really undesirable" and "undesirable result" share "undesirable")."""
+    units = result.units
+    direct = {(link.a, link.b): link for link in result.links}
+    direct.update({(link.b, link.a): link for link in result.links})
+    members: dict[str, list[int]] = defaultdict(list)
+    for uid, utterance in result.utterance_of.items():
+        members[utterance].append(uid)
+    links = []
+    for utterance, uids in sorted(members.items()):
+        ref = units[result.reference_of[utterance]]
+        for i, a in enumerate(sorted(uids)):
+            for b in sorted(uids)[i + 1:]:
+                wa, wb = result.window_of[a], result.window_of[b]
+                if units[a].source == units[b].source or not (wa[0] < wb[1] and wb[0] < wa[1]):
+                    continue
+                if (a, b) in direct:
+                    links.append(direct[(a, b)])
+                    continue
+                shared = " ".join(w.raw for w in ref.words[max(wa[0], wb[0]):min(wa[1], wb[1])])
+                paraphrase = any((u, p) in direct and direct[(u, p)].paraphrase
+                                 for u in (a, b) for p in uids)
+                similarity = _pair_similarity(units[a], units[b])
+                relation = (f"{'paraphrase' if paraphrase else 'overlap'}: both render the reference words "
+                            f"'{_clip(shared)}' ({ref.quote_id})")
+                links.append(Link(a, b, similarity if not paraphrase else min(similarity, 0.5), relation, paraphrase))
+    return links
+
+
+def _pair_similarity(a: Unit, b: Unit) -> float:
+    matcher = SequenceMatcher(None, a.norms, b.norms, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 1]
+    return round(_window_ratio(a.norms, b.norms, blocks), 3) if blocks else 0.0
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def links_table(result: Alignment) -> pd.DataFrame:
+    """One row per pair of quotations from different sources that render words of one utterance."""
+    best: dict[tuple[str, str], Link] = {}
+    units = result.units
+    for link in result.links:
+        qa, qb = sorted((units[link.a].quote_id, units[link.b].quote_id))
+        if units[link.a].source == units[link.b].source:
+            continue
+        if (qa, qb) not in best or link.similarity > best[(qa, qb)].similarity:
+            best[(qa, qb)] = link
+    rows = [{"quote_a": qa, "quote_b": qb, "similarity": link.similarity, "relation": link.relation}
+            for (qa, qb), link in sorted(best.items())]
+    return pd.DataFrame(rows, columns=["quote_a", "quote_b", "similarity", "relation"])
+
+
+def quote_utterances(result: Alignment) -> dict[str, str]:
+    """quote_id → the utterance most of its units belong to (first in document order on ties)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for uid, utterance in result.utterance_of.items():
+        votes[result.units[uid].quote_id][utterance] += len(result.units[uid].words)
+    return {q: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for q, c in votes.items()}
+
+
+def utterances_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
+    """One row per utterance: speaker, reference and how many sources carry it."""
+    members: dict[str, list[Unit]] = defaultdict(list)
+    for uid, utterance in result.utterance_of.items():
+        members[utterance].append(result.units[uid])
+    rows = []
+    for utterance, ref_uid in sorted(result.reference_of.items()):
+        ref = result.units[ref_uid]
+        speakers = Counter(u.speaker for u in members[utterance] if u.speaker)
+        speaker = sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if speakers else ""
+        rows.append({
+            "utterance_id": utterance, "speaker": speaker, "reference_source": ref.source,
+            "reference_text": texts[ref.source][ref.start:ref.end], "reference_quote": ref.quote_id,
+            "reference_start": ref.start, "reference_end": ref.end,
+            "reference_basis": result.basis_of[utterance],
+            "n_sources": len({u.source for u in members[utterance]}),
+            "n_quotes": len({u.quote_id for u in members[utterance]}),
+        })
+    columns = ["utterance_id", "speaker", "reference_source", "reference_text", "n_sources", "n_quotes",
+               "reference_quote", "reference_start", "reference_end", "reference_basis"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def variant_table(result: Alignment, utterance: str) -> pd.DataFrame:
+    """Sources × reference word positions: what each witness prints at each word of the reference.
+
+    Columns are the reference words (position-numbered), rows the witnesses sorted by source then quote;
+    a cell holds the witness's word(s) there, ``''`` where it omits the word or does not cover it, and
+    ``+word`` marks an insertion before the next reference word. The order of the sources does not matter.
+    """
+    ref = result.units[result.reference_of[utterance]]
+    columns = [f"{i:02d} {w.raw}" for i, w in enumerate(ref.words)]
+    rows, index = [], []
+    members = sorted((u for u, utt in result.utterance_of.items() if utt == utterance),
+                     key=lambda u: (result.units[u].source, result.units[u].start))
+    for uid in members:
+        unit = result.units[uid]
+        cells = [""] * len(ref.words)
+        start, end = result.window_of[uid]
+        matcher = SequenceMatcher(None, ref.norms[start:end], unit.norms, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            raw = [w.raw for w in unit.words[j1:j2]]
+            if tag == "insert":
+                position = min(start + i1, len(ref.words) - 1)
+                cells[position] = f"+{' '.join(raw)} " + cells[position]
+                continue
+            for k in range(i1, i2):
+                cells[start + k] = " ".join(raw) if k == i1 else ("" if tag != "equal" else raw[k - i1])
+            if tag == "equal":
+                for k in range(i1, i2):
+                    cells[start + k] = raw[k - i1]
+        rows.append(cells)
+        index.append(f"{unit.source} ({unit.quote_id.split(':')[-1]})")
+    return pd.DataFrame(rows, index=index, columns=columns)

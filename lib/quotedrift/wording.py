@@ -1,0 +1,118 @@
+"""Comparable words: the tokens that alignment and drift compare, with their raw spans.
+
+A quotation is compared word by word after *cosmetic normalisation*: case, apostrophe and quote style,
+US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot" and
+"U.S."/"US". What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
+or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
+insertion) and whether an ellipsis stood before it (an elision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too under until up very
+was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say told tell according one two us
+""".split())
+
+# UK → US spelling rules, applied to both sides so that the two spellings normalise to one form.
+_SPELLING_RULES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"^(programme)(s?)$"), r"program\2"),
+    (re.compile(r"^(.{2,})our(s|ed|ing|ful|ite|ites|able)?$"), r"\1or\2"),
+    (re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),
+    (re.compile(r"^(defen|offen|licen|preten)ce(s?)$"), r"\1se\2"),
+    (re.compile(r"^(cent|theat|met|lit|fib)re(s?)$"), r"\1er\2"),
+    (re.compile(r"^(.{3,}[aeiou])ll(ed|ing|er)$"), r"\1l\2"),
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One comparable token: normalised form, raw text and span, and editorial marks around it."""
+
+    norm: str
+    raw: str
+    start: int
+    end: int
+    bracketed: bool = False
+    after_ellipsis: bool = False
+
+    @property
+    def is_content(self) -> bool:
+        return is_content_word(self.norm)
+
+
+def is_content_word(norm: str) -> bool:
+    """A word that carries meaning (not a function word, not a single letter)."""
+    return norm not in STOPWORDS and (len(norm) > 1 or norm.isdigit())
+
+
+def us_spelling(word: str) -> str:
+    """The US spelling of a lower-case word under a few regular UK/US rules (idempotent)."""
+    for pattern, replacement in _SPELLING_RULES:
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    return word
+
+
+def normalise(raw: str) -> list[str]:
+    """Normal forms of one raw token (``cannot`` gives two: ``can``, ``not``)."""
+    word = raw.lower().replace("’", "'")
+    if re.fullmatch(r"(?:[a-z]\.){2,}", word):
+        return [word.replace(".", "")]
+    if word == "cannot":
+        return ["can", "not"]
+    return [us_spelling(word)]
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Comparable words of ``text[start:end]`` with their spans and editorial marks."""
+    end = len(text) if end is None else end
+    depth = _bracket_depths(text, start, end)
+    result: list[Word] = []
+    previous_end = start
+    for match in TOKEN_RE.finditer(text, start, end):
+        gap = text[previous_end:match.start()]
+        elided = bool(ELLIPSIS_RE.search(gap)) and bool(result)
+        for norm in normalise(match.group()):
+            result.append(Word(norm, match.group(), match.start(), match.end(),
+                               depth[match.start() - start] > 0, elided))
+            elided = False
+        previous_end = match.end()
+    return result
+
+
+def _bracket_depths(text: str, start: int, end: int) -> list[int]:
+    """Bracket depth ([ ] and ( )) at each character of the span."""
+    depths, depth = [], 0
+    for char in text[start:end]:
+        if char in "[(":
+            depth += 1
+        depths.append(depth)
+        if char in "])" and depth:
+            depth -= 1
+    return depths
+
+
+def content_bigrams(norms: list[str]) -> set[tuple[str, str]]:
+    """Pairs of consecutive content words (function words skipped): the shingles of the candidate index."""
+    content = [w for w in norms if is_content_word(w)]
+    return set(zip(content, content[1:]))
+
+
+def stem(word: str) -> str:
+    """A crude English stem (plural, -ed, -ing, -ly) for comparing the words around a quotation."""
+    for suffix in ("ingly", "ing", "edly", "ed", "ly", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
