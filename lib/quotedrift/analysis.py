@@ -1,8 +1,8 @@
 """The whole pipeline in one call: corpus → quotations → alignment → scores.
 
 ``analyze(path)`` returns an :class:`Analysis` holding every table of the contract as a pandas DataFrame;
-the CLI writes them out, the notebooks read them. Stages that are not built yet return empty tables with
-the documented columns, so the contract holds at every step.
+the CLI writes them out, the notebooks read them. Each table's columns are documented in its stage's module
+(quotes, align, drift, garble, attribution, scorecard); ``COLUMNS`` lists the contract's minimum.
 """
 
 from __future__ import annotations
@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Corpus, load_corpus
+from . import align, drift
+from .attribution import attribution_table
+from .corpus import Corpus, CorpusError, load_corpus
+from .garble import find_garbles
+from .quotes import find_quotes
+from .scorecard import scorecard_table
+from .speakers import canonical_speakers
 
 TABLES = ("articles", "quotes", "links", "utterances", "edits", "garbles", "attribution", "scorecard")
 
@@ -38,6 +44,7 @@ class Analysis:
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     reference: str | None = None
+    alignment: align.Alignment | None = None
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -48,6 +55,10 @@ class Analysis:
     @property
     def texts(self) -> dict[str, str]:
         return self.corpus.texts
+
+    def variant_table(self, utterance_id: str) -> pd.DataFrame:
+        """Sources × reference words for one utterance (see :func:`quotedrift.align.variant_table`)."""
+        return align.variant_table(self.alignment, utterance_id)
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -60,13 +71,25 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed."""
     corpus = path if isinstance(path, Corpus) else load_corpus(path)
     if reference is not None and reference not in corpus.texts:
-        from .corpus import CorpusError
-
         raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
+    texts = corpus.texts
+    roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
+    quotes = canonical_speakers(find_quotes(corpus))
+    alignment = align.align(quotes, texts, roles, reference)
+    quotes["utterance_id"] = quotes["quote_id"].map(align.quote_utterances(alignment)).fillna("")
+    utterances = align.utterances_table(alignment, texts)
+    edits = drift.edits_table(alignment, texts)
+    garbles = find_garbles(corpus, quotes)
+    attribution = attribution_table(quotes, texts)
     tables = {
         "articles": corpus.articles.copy(),
-        "garbles": corpus.boilerplate.copy(),
+        "quotes": quotes,
+        "links": align.links_table(alignment),
+        "utterances": utterances,
+        "edits": edits,
+        "garbles": garbles,
+        "attribution": attribution,
+        "scorecard": scorecard_table(corpus.articles, quotes, edits, garbles, attribution,
+                                     drift.aligned_words(alignment), len(utterances)),
     }
-    for name in TABLES:
-        tables.setdefault(name, empty_table(name))
-    return Analysis(corpus=corpus, tables=tables, reference=reference)
+    return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment)

@@ -90,7 +90,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as err:
         raise CorpusError(
-            f"{name}: undecodable bytes at offset {err.start} (neither UTF-8 nor cp1252)"
+            f"{name}: undecodable bytes: byte 0x{data[err.start]:02x} at offset {err.start} is neither UTF-8 nor cp1252"
         ) from None
 
 

@@ -113,7 +113,7 @@ def score_quotes(quotes: pd.DataFrame, gold: Gold) -> dict[str, float]:
             continue
         row = indexed.loc[by_gold[g.gold_id]]
         speaker_hits += name_key(row["speaker"]) == name_key(g.speaker)
-        if g.cue:
+        if isinstance(g.cue, str) and g.cue:
             cue_total += 1
             cue_hits += str(row["cue"] or "").strip().lower() == g.cue.lower()
     matched = len(mapping)

@@ -1,0 +1,190 @@
+"""Corpus loading: every loader path, every bad input, boilerplate spans, language."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from quotedrift.corpus import CorpusError, boilerplate_spans, decode_bytes, load_corpus, normalise_newlines
+from quotedrift.paths import SEEDS
+
+ENGLISH = "The minister said on Sunday that the country had never sold weapons to anyone and never would.\n"
+FRENCH = "Le ministre a déclaré dimanche que le pays n'avait jamais vendu d'armes à personne et ne le ferait jamais.\n"
+
+
+def make_corpus(tmp_path, files: dict[str, bytes | str], manifest: str | None = None):
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (tmp_path / name).write_bytes(data)
+    if manifest is not None:
+        (tmp_path / "sources.csv").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("data", "expected_text", "expected_encoding"),
+    [
+        ("Kwon said “no”.".encode("utf-8"), "Kwon said “no”.", "utf-8"),
+        (b"\xef\xbb\xbfKwon said.", "Kwon said.", "utf-8-sig"),
+        ("Kwon said “no”.".encode("utf-16"), "Kwon said “no”.", "utf-16"),
+        (b"Kwon said \x93no\x94.", "Kwon said “no”.", "cp1252"),
+    ],
+)
+def test_decode_bytes(data, expected_text, expected_encoding):
+    assert decode_bytes(data, "a.txt") == (expected_text, expected_encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "a.txt: the file is empty"),
+        (b"  \n\n ", "a.txt: the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt: looks like a binary file"),
+        (b"caf\xc3 \x81\x8d", "a.txt: undecodable bytes: byte 0x81 at offset 5"),
+    ],
+)
+def test_decode_bytes_rejects_bad_input(data, message):
+    with pytest.raises(CorpusError, match="^" + message.replace("(", r"\(")):
+        decode_bytes(data, "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("a\r\nb\r\n", "a\nb\n"), ("a\rb", "a\nb"), ("\ufeffa\n", "a\n"), ("a\nb", "a\nb")],
+)
+def test_normalise_newlines(raw, expected):
+    assert normalise_newlines(raw) == expected
+
+
+def test_crlf_offsets_point_into_normalised_text(tmp_path):
+    folder = make_corpus(tmp_path, {"a.txt": b"Read more: other story\r\n\r\nKwon said it.\r\n"})
+    corpus = load_corpus(folder)
+    text = corpus.texts["a"]
+    assert "\r" not in text
+    row = corpus.boilerplate.iloc[0]
+    assert text[row.start:row.end] == "Read more: other story" == row.text
+
+
+def test_html_main_text_is_extracted_and_scripts_stay_text(tmp_path):
+    html = (
+        "<html><head><title>T</title><script>alert('x')</script></head><body>"
+        "<nav>Home | World</nav><article><h1>North Korea denies arms deal</h1>"
+        f"<p>{ENGLISH.strip()}</p><p>“We have never exported weapons,” the official said on Thursday.</p>"
+        "</article></body></html>"
+    )
+    corpus = load_corpus(make_corpus(tmp_path, {"story.html": html}))
+    text = corpus.texts["story"]
+    assert "We have never exported weapons" in text
+    assert "alert(" not in text
+    assert corpus.articles.loc[0, "file"] == "story.html"
+
+
+def test_markdown_loads_as_text(tmp_path):
+    corpus = load_corpus(make_corpus(tmp_path, {"note.md": "# Title\n\n" + ENGLISH}))
+    assert corpus.texts["note"].startswith("# Title")
+
+
+def test_manifest_fills_columns_and_keeps_extras(tmp_path):
+    manifest = "file,outlet,published,role,speaker,notes,desk\na.txt,Outlet A,2023-01-29,primary,KCNA,n,World\n"
+    corpus = load_corpus(make_corpus(tmp_path, {"a.txt": ENGLISH, "b.txt": ENGLISH}, manifest))
+    rows = corpus.articles.set_index("source")
+    assert rows.loc["a", ["outlet", "published", "role", "speaker", "desk"]].tolist() == [
+        "Outlet A", "2023-01-29", "primary", "KCNA", "World"]
+    assert rows.loc["b", ["outlet", "role"]].tolist() == ["b", "report"]  # not listed: defaults
+
+
+@pytest.mark.parametrize(
+    ("files", "manifest", "message"),
+    [
+        ({"a.txt": ENGLISH}, "outlet\nX\n", "sources.csv: no 'file' column"),
+        ({"a.txt": ENGLISH}, "file,outlet\nmissing.txt,X\n", "sources.csv line 2: 'missing.txt' does not exist"),
+        ({"a.txt": ENGLISH}, "file,outlet\n../a.txt,X\n", "sources.csv line 2: '../a.txt' is not a file directly"),
+        ({"a.txt": ENGLISH}, "file,outlet\n/etc/passwd,X\n", "sources.csv line 2: '/etc/passwd' is not a file directly"),
+        ({"a.txt": ENGLISH}, "file,outlet\na.txt,X\na.txt,Y\n", "sources.csv line 3: 'a.txt' is listed twice"),
+        ({"a.txt": ENGLISH}, "file,role\na.txt,opinion\n", "sources.csv line 2: role 'opinion'"),
+        ({"a.txt": ENGLISH}, "file\n\n,\n", "sources.csv line 2: the 'file' field is empty"),
+        ({"a.txt": ENGLISH, "a.html": "<p>x</p>"}, None, "a.txt: has the same source id 'a' as a.html"),
+        ({"a.txt": b""}, None, "a.txt: the file is empty"),
+        ({"a.txt": b"\x00\x01\x02binary"}, None, "a.txt: looks like a binary file"),
+        ({"notes.csv": "x"}, None, "no article files"),
+    ],
+)
+def test_bad_input_gets_one_clear_line(tmp_path, files, manifest, message):
+    folder = make_corpus(tmp_path, files, manifest)
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(folder)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_folder_is_an_error(tmp_path):
+    with pytest.raises(CorpusError, match="not a folder"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_input_files_are_never_modified(tmp_path):
+    folder = make_corpus(tmp_path, {"a.txt": b"Kwon said.\r\n", "b.txt": b"\x93Quoted\x94 text said the man.\n"},
+                         "file,outlet\na.txt,A\n")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    load_corpus(folder)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    assert before == after
+
+
+def test_cp1252_fallback_is_reported(tmp_path):
+    corpus = load_corpus(make_corpus(tmp_path, {"a.txt": b"The man said \x93no\x94 to the offer of weapons.\n"}))
+    assert corpus.articles.loc[0, "encoding"] == "cp1252"
+    assert any("decoded as cp1252" in note for note in corpus.notes)
+
+
+@pytest.mark.parametrize(("text", "language", "in_scope"), [(ENGLISH * 3, "en", True), (FRENCH * 3, "fr", False)])
+def test_language_detection(tmp_path, text, language, in_scope):
+    corpus = load_corpus(make_corpus(tmp_path, {"a.txt": text}))
+    assert corpus.articles.loc[0, ["language", "in_scope"]].tolist() == [language, in_scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2023-01-29 (@ChaudhryMAli88)\n\nBody.", [("date 2023-01-29 (@ChaudhryMAli88)", "boilerplate")]),
+        ("Body.\n  • Facebook share button\n  • Twitter share button\n",
+         [("• Facebook share button\n  • Twitter share button", "boilerplate")]),
+        ("Body.\nRead more: NATO officially amends \"strategic concept\"\n",
+         [('Read more: NATO officially amends "strategic concept"', "boilerplate")]),
+        ("Body.\n\nSource link\n\nLeave a Reply\n\nYour email address will not be published.",
+         [("Source link", "boilerplate"),
+          ("Leave a Reply\n\nYour email address will not be published.", "boilerplate")]),
+        ("A caption of the photograph, Yonhap\nA caption of the photograph, Yonhap\n",
+         [("A caption of the photograph, Yonhap", "duplicated_text")]),
+        # negative cases: article sentences that only mention such words stay searchable
+        ("He said the source link was broken and asked readers to read more carefully.\n", []),
+        ("Short line\nShort line\n", []),
+    ],
+)
+def test_boilerplate_spans(text, expected):
+    spans = boilerplate_spans(text)
+    assert [(text[s["start"]:s["end"]], s["kind"]) for s in spans] == expected
+
+
+def test_seed_boilerplate_covers_gold_and_spares_gold_quotations():
+    from quotedrift.evaluate import load_gold
+
+    corpus = load_corpus(SEEDS)
+    gold = load_gold(texts=corpus.texts)
+    chrome = gold.garbles[gold.garbles["kind"].isin(["boilerplate", "duplicated_text"])]
+    spans = corpus.boilerplate
+    for g in chrome.itertuples():
+        mine = spans[spans["source"] == g.source]
+        assert ((mine["start"] < g.end) & (mine["end"] > g.start)).any(), g.text
+    for q in gold.quotes.itertuples():
+        mine = spans[spans["source"] == q.source]
+        assert not ((mine["start"] < q.end) & (mine["end"] > q.start)).any(), q.text
+
+
+def test_seeds_load_as_five_english_articles():
+    corpus = load_corpus(SEEDS)
+    assert len(corpus.articles) == 5
+    assert set(corpus.articles["language"]) == {"en"}
+    for row in corpus.boilerplate.itertuples():
+        assert corpus.texts[row.source][row.start:row.end] == row.text
