@@ -38,6 +38,10 @@ said say says saying told tell tells telling added add adds adding noted note no
 explained wrote writes continued remarked asked replied responded reiterated called calls calling described
 warned warns warning urged stressed emphasized emphasised expressed announced commented according
 """.split())
+FRAMING_VERBS = frozenset("""
+claimed insisted admitted conceded slammed blasted dismissed threatened boasted accused scoffed lashed fumed
+ranted mocked derided
+""".split())  # verbs (not nouns or adjectives such as "claims", "alleged") that frame a speaker in the sentence
 LOADED_CUES = frozenset("""
 claimed claims claim claiming insisted insists insisting admitted admits conceded concedes slammed slams
 slamming blasted blasts dismissed dismisses dismissing threatened threatens threatening boasted boasts alleged
@@ -81,7 +85,7 @@ def spelling_key(name: str) -> str:
 def loaded_framing(text: str, sentence: tuple[int, int], quote: tuple[int, int]) -> str:
     """Loaded verbs in the quotation's sentence, outside the quotation itself."""
     outside = text[sentence[0]:quote[0]] + " " + text[quote[1]:sentence[1]]
-    return ", ".join(sorted({w for w in re.findall(r"[a-z]+", outside.lower()) if w in LOADED_CUES}))
+    return ", ".join(sorted({w for w in re.findall(r"[a-z]+", outside.lower()) if w in FRAMING_VERBS}))
 
 
 def is_full_name(mention: str) -> bool:
@@ -91,79 +95,89 @@ def is_full_name(mention: str) -> bool:
 
 
 def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """One row per (utterance, source) for utterances carried by two or more sources, with flags."""
-    linked = quotes[quotes["utterance_id"].astype(str) != ""]
-    rows = []
-    for (utterance, source), group in linked.groupby(["utterance_id", "source"], sort=True):
-        quote = _representative(group)
-        rows.append(_row(utterance, source, quote, quotes, texts))
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table = table[table.groupby("utterance_id")["source"].transform("nunique") >= 2]
-    table["flags"] = [";".join(_flags(row, table)) for row in table.itertuples()]
-    return table.reset_index(drop=True)
+    """One row per (utterance, source) for utterances carried by two or more sources, with flags.
+
+    Works on plain records grouped once (linear in the number of quotations), not on per-row DataFrame filters.
+    """
+    records = quotes.to_dict("records")
+    by_source_speaker: dict[tuple[str, str], list[dict]] = {}
+    for q in records:
+        by_source_speaker.setdefault((q["source"], q["speaker"]), []).append(q)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for q in records:
+        if str(q["utterance_id"] or ""):
+            groups.setdefault((q["utterance_id"], q["source"]), []).append(q)
+    rows = [_row(utterance, source, _representative(group), by_source_speaker[(source, _representative(group)["speaker"])], texts[source])
+            for (utterance, source), group in sorted(groups.items())]
+    by_utterance: dict[str, list[dict]] = {}
+    for row in rows:
+        by_utterance.setdefault(row["utterance_id"], []).append(row)
+    rows = [row for row in rows if len(by_utterance[row["utterance_id"]]) >= 2]
+    by_speaker: dict[str, list[dict]] = {}
+    for row in rows:
+        by_speaker.setdefault(row["speaker"], []).append(row)
+    for row in rows:
+        others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
+        peers = [r for r in by_speaker[row["speaker"]] if r["source"] != row["source"]]
+        row["flags"] = ";".join(row_flags(row, others, peers))
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _representative(group: pd.DataFrame) -> pd.Series:
+def _representative(group: list[dict]) -> dict:
     """The quotation that speaks for a source in an utterance: the one with a named speaker and the most words."""
-    ranked = group.assign(_named=group["speaker_mention"].map(is_full_name), _len=group["end"] - group["start"])
-    return ranked.sort_values(["_named", "_len", "start"], ascending=[False, False, True]).iloc[0]
+    return min(group, key=lambda q: (not is_full_name(q["speaker_mention"]), -(q["end"] - q["start"]), q["start"]))
 
 
-def _row(utterance: str, source: str, quote: pd.Series, quotes: pd.DataFrame, texts: dict[str, str]) -> dict:
-    same = quotes[(quotes["source"] == source) & (quotes["speaker"] == quote["speaker"])]
-    text = texts[source]
-    sentence = next(((s, e) for s, e in sentence_spans(text, max(0, int(quote["start"]) - 400),
-                                                         min(len(text), int(quote["end"]) + 400))
-                     if s <= int(quote["start"]) < e), (int(quote["start"]), int(quote["end"])))
-    loaded = loaded_framing(text, sentence, (int(quote["start"]), int(quote["end"])))
+def _row(utterance: str, source: str, quote: dict, same_speaker: list[dict], text: str) -> dict:
+    start, end = int(quote["start"]), int(quote["end"])
+    sentence = next(((s, e) for s, e in sentence_spans(text, max(0, start - 400), min(len(text), end + 400))
+                     if s <= start < e), (start, end))
+    loaded = loaded_framing(text, sentence, (start, end))
     return {
         "utterance_id": utterance, "source": source, "speaker": quote["speaker"],
-        "speaker_mention": quote["speaker_mention"], "title": _title(quote, same),
+        "speaker_mention": quote["speaker_mention"], "title": _title(quote, same_speaker),
         "cue": quote["cue"], "cue_stance": cue_stance(quote["cue"], loaded), "relay": quote["relay"],
-        "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, same),
+        "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, same_speaker),
         "relay_name": relay_name(quote["relay"]), "loaded_words": loaded,
     }
 
 
-def _title(quote: pd.Series, same_speaker: pd.DataFrame) -> str:
-    """The title printed with this quotation, else the one the article gives the speaker elsewhere."""
-    if str(quote.get("title", "") or ""):
+def _title(quote: dict, same_speaker: list[dict]) -> str:
+    """The title printed with this quotation, else the first one the article gives the speaker elsewhere."""
+    if str(quote.get("title") or ""):
         return str(quote["title"])
-    titles = [str(t) for t in same_speaker.get("title", pd.Series(dtype=str)) if str(t or "")]
+    titles = [str(q["title"]) for q in sorted(same_speaker, key=lambda q: q["start"]) if str(q.get("title") or "")]
     return titles[0] if titles else ""
 
 
-def _spelling(quote: pd.Series, same_speaker: pd.DataFrame) -> str:
+def _spelling(quote: dict, same_speaker: list[dict]) -> str:
     """The name as printed: the mention if it is a full name, else the nearest earlier full-name mention."""
     if is_full_name(quote["speaker_mention"]):
         return str(quote["speaker_mention"])
-    earlier = same_speaker[(same_speaker["start"] <= quote["start"]) & same_speaker["speaker_mention"].map(is_full_name)]
-    if len(earlier):
-        return str(earlier.sort_values("start").iloc[-1]["speaker_mention"])
-    anywhere = same_speaker[same_speaker["speaker_mention"].map(is_full_name)]
-    return str(anywhere.sort_values("start").iloc[0]["speaker_mention"]) if len(anywhere) else ""
+    named = sorted((q for q in same_speaker if is_full_name(q["speaker_mention"])), key=lambda q: q["start"])
+    earlier = [q for q in named if q["start"] <= quote["start"]]
+    chosen = earlier[-1] if earlier else (named[0] if named else None)
+    return str(chosen["speaker_mention"]) if chosen else ""
 
 
-def _flags(row, table: pd.DataFrame) -> list[str]:
-    others = table[(table["utterance_id"] == row.utterance_id) & (table["source"] != row.source)]
+def row_flags(row: dict, others: list[dict], peers: list[dict]) -> list[str]:
+    """Flags of one attribution row against the other sources' rows for the same utterance (``others``) and
+    for the same speaker anywhere in the story (``peers``)."""
     flags = []
-    speakers = Counter(s for s in others["speaker"] if s)
-    if row.speaker and speakers and row.speaker != speakers.most_common(1)[0][0] and row.speaker not in speakers:
+    speakers = Counter(r["speaker"] for r in others if r["speaker"])
+    if row["speaker"] and speakers and row["speaker"] not in speakers:
         flags.append("speaker_differs")
-    if row.name_spelling:
-        spellings = {spelling_key(s) for s in table.loc[(table["source"] != row.source)
-                                                        & (table["speaker"] == row.speaker), "name_spelling"] if s}
-        if spellings and spelling_key(row.name_spelling) not in spellings:
-            flags.append("unique_spelling")
-    if row.title:
-        titles = [t for t in table.loc[(table["source"] != row.source) & (table["speaker"] == row.speaker), "title"] if t]
-        if titles and max(fuzz.token_set_ratio(_plain(row.title), _plain(t)) for t in titles) < TITLE_LIKENESS:
-            flags.append("title_departs")
-    stances = Counter(s for s in others["cue_stance"] if s != "none")
-    if row.cue_stance == "loaded" and stances and stances["neutral"] > stances["loaded"]:
+    spellings = {spelling_key(r["name_spelling"]) for r in peers if r["name_spelling"]}
+    if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
+        flags.append("unique_spelling")
+    titles = [r["title"] for r in peers if r["title"]]
+    if row["title"] and titles and max(fuzz.token_set_ratio(_plain(row["title"]), _plain(t)) for t in titles) < TITLE_LIKENESS:
+        flags.append("title_departs")
+    stances = Counter(r["cue_stance"] for r in others if r["cue_stance"] != "none")
+    if row["cue_stance"] == "loaded" and stances["neutral"] > stances["loaded"]:
         flags.append("loaded_cue")
-    relays = [r for r in others["relay_name"]]
-    if not row.relay_name and relays and sum(bool(r) for r in relays) > len(relays) / 2:
+    relays = [r["relay_name"] for r in others]
+    if not row["relay_name"] and relays and sum(bool(r) for r in relays) > len(relays) / 2:
         flags.append("relay_dropped")
     return flags
 

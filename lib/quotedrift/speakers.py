@@ -1,0 +1,341 @@
+"""One canonical name per person: find personal names, compare spellings, merge variants across a corpus.
+
+Rule-based and explainable:
+
+- **finding names** (:func:`find_person_names`): runs of capitalised words (``Kwon Jong-gun``,
+  ``Vassily Nebenzia``), with titles (``President``), places and organisations (``Korean Central News
+  Agency``) and sentence-initial function words cut off; a lone surname counts only when a full name with
+  that surname appears in the same text (``Kirby`` after ``John Kirby``).
+- **comparing names** (:func:`same_person`): Korean names (known surname first, then one to three given
+  syllables, spaced or hyphenated) are compared syllable by syllable after a romanisation key
+  (g/k, j/ch, d/t, b/p, r/l; oo→u, eo→o, o~u), so ``Kwon Jong Gun`` ~ ``Kwon Jung Joon`` ~ ``Kwon Jong-jun``
+  while ``Kim Jong Un`` ≠ ``Kim Yo Jong`` and ``Kwon Jong-un`` ≠ ``Kim Jong Un`` (surnames differ). Other
+  names need a close surname and a compatible first name.
+- **canonical names** (:func:`canonical_speakers`): speaker strings that denote one person are merged; the
+  canonical spelling is the most common full spelling (ties: alphabetical). Countries and organisations get
+  one fixed spelling (``the U.S.`` → ``United States``, ``the White House`` → ``White House``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+import pandas as pd
+
+NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
+NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+{NAME_TOKEN})*")
+SAME_PERSON_THRESHOLD = 0.7
+
+KOREAN_SURNAMES = {
+    "kim": "kim", "gim": "kim", "lee": "lee", "yi": "lee", "ri": "lee", "rhee": "lee", "rhie": "lee",
+    "park": "park", "pak": "park", "bak": "park", "choi": "choi", "choe": "choi", "chwe": "choi",
+    "jung": "jung", "jeong": "jung", "chung": "jung", "chong": "jung", "kang": "kang", "gang": "kang",
+    "cho": "cho", "jo": "cho", "yoon": "yoon", "yun": "yoon", "jang": "jang", "chang": "jang",
+    "lim": "lim", "im": "lim", "rim": "lim", "han": "han", "oh": "oh", "o": "oh", "seo": "seo", "suh": "seo",
+    "shin": "shin", "sin": "shin", "kwon": "kwon", "gwon": "kwon", "kweon": "kwon", "hwang": "hwang",
+    "ahn": "ahn", "an": "ahn", "song": "song", "ryu": "ryu", "yu": "ryu", "yoo": "ryu", "hong": "hong",
+    "jeon": "jeon", "jon": "jeon", "chun": "jeon", "ko": "ko", "koh": "ko", "moon": "moon", "mun": "moon",
+    "yang": "yang", "son": "son", "sohn": "son", "bae": "bae", "pae": "bae", "baek": "baek", "paek": "baek",
+    "ho": "ho", "heo": "ho", "hyon": "hyon", "hyun": "hyon", "nam": "nam", "noh": "noh", "roh": "noh",
+    "ha": "ha", "kwak": "kwak", "sung": "sung", "song": "song", "chae": "chae", "ju": "ju", "joo": "ju",
+}
+
+# Surnames that are not also everyday English words: a bare one is a person even with no full name in the text.
+DISTINCT_KOREAN_SURNAMES = frozenset("kim kwon lee park choi choe pak ri jung yoon jang lim ryu jeon hwang kang cho".split())
+TITLE_WORDS = frozenset("""
+president vice prime minister secretary secretary-general general ambassador spokesperson spokesman
+spokeswoman mr mrs ms dr prof director deputy chairman chairwoman chair leader senator rep gov governor
+chief coordinator admiral gen col lieutenant colonel major captain king queen pope sen commissioner
+chancellor envoy commander marshal premier officer official head representative undersecretary
+director-general vice-director lawmaker professor analyst reporter correspondent editor
+""".split())
+PLACE_WORDS = frozenset("""
+north south east west northeast northeastern northern southern eastern western middle central korea korean
+koreans koreas russia russian russians ukraine ukrainian ukrainians united states america american americans
+japan japanese china chinese washington moscow pyongyang seoul kiev kyiv tokyo beijing europe european asia
+asian africa african syria syrian iran iranian britain british england english france french germany german
+new york kabul afghan afghanistan peninsula pacific atlantic sudan kenya india indian israel israeli turkey
+turkish crimea mykolaiv donbas donetsk luhansk bakhmut mali libya imperial soviet taiwan hong kong
+switzerland swiss geneva brussels london paris berlin vladivostok siberia far arctic kremlin pentagon
+""".split())
+ORG_WORDS = frozenset("""
+house white department ministry foreign affairs agency news central committee party workers council
+security national nations union group company times post journal press media office bureau equipment
+defense defence army military forces force navy air government administration state treasury congress
+senate reuters yonhap sputnik associated organization organisation network radio television university
+institute center centre service commission assembly court embassy mission communications strategic
+intelligence public republic people democratic shimbun tass abrams tank tanks wagner sanctions resolution
+facebook twitter telegram google youtube instagram christmas juche read source photo image getty istock
+lead story why what stories top letter settings share link mail kakao close menu search advertisement
+world war daily herald review tribune standard express channel international global online live update
+updates breaking exclusive opinion analysis staff
+general-bureau foreign-ministry armed
+""".split())
+CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+COMMON_WORDS = frozenset("""
+the a an in on at but and or earlier later meanwhile besides still however also after before when while
+this that these those it he she they we i his her their our its if as for from by with to of read more
+more according although though since because so then there here what why how who where which today
+yesterday last next first second third some many most much all both each every no not never only even
+just now once over under about into onto upon during against between among through across after amid
+despite without within according additionally furthermore moreover instead indeed yet thus therefore
+hence nonetheless regardless in-turn following asked speaking reporting writing dear sources officials
+""".split())
+NOT_NAME_WORDS = TITLE_WORDS | PLACE_WORDS | ORG_WORDS | CALENDAR_WORDS | COMMON_WORDS
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "north korea": "North Korea", "n. korea": "North Korea", "n.korea": "North Korea", "nk": "North Korea",
+    "dprk": "North Korea", "pyongyang": "North Korea", "north korean": "North Korea",
+    "democratic people's republic of korea": "North Korea", "the north": "North Korea",
+    "democratic people's republic of korea (dprk)": "North Korea",
+    "united states": "United States", "us": "United States", "u.s.": "United States", "usa": "United States",
+    "america": "United States", "washington": "United States", "u.s": "United States",
+    "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "the kremlin": "Russia",
+    "south korea": "South Korea", "seoul": "South Korea", "rok": "South Korea",
+    "china": "China", "beijing": "China", "japan": "Japan", "tokyo": "Japan", "ukraine": "Ukraine",
+    "kyiv": "Ukraine", "kiev": "Ukraine",
+}
+DETERMINERS_RE = re.compile(
+    r"^(?:the|a|an|this|that|its|his|her|their)\s+(?:(?:anonymous|unnamed|unidentified)\s+)?", re.IGNORECASE
+)
+
+
+# ---------------------------------------------------------------------------------------------- finding names
+
+
+def _is_name_token(token: str) -> bool:
+    return token.lower() not in NOT_NAME_WORDS and token.lower().split("-")[0] not in NOT_NAME_WORDS
+
+
+def _name_parts(text: str) -> list[tuple[int, int, str]]:
+    """Maximal runs of name-like capitalised tokens (titles, places, organisations, function words cut out)."""
+    parts = []
+    for run in NAME_RUN_RE.finditer(text):
+        current: list[re.Match] = []
+        for token in re.finditer(NAME_TOKEN, run.group()):
+            if _is_name_token(token.group()):
+                current.append(token)
+                continue
+            parts += _close_part(run.start(), current, text)
+            current = []
+        parts += _close_part(run.start(), current, text)
+    return parts
+
+
+def _close_part(offset: int, tokens: list[re.Match], text: str) -> list[tuple[int, int, str]]:
+    if not tokens:
+        return []
+    start, end = offset + tokens[0].start(), offset + tokens[-1].end()
+    return [(start, end, text[start:end])] if len(tokens) <= 4 else []
+
+
+def find_person_names(text: str) -> list[tuple[int, int, str]]:
+    """Spans (start, end, name) of personal-name mentions in ``text``, in order.
+
+    Full names are runs of two to four capitalised name-like words; a single word counts when it is the
+    surname (for Korean names, the family name) of a full name in the same text, or a distinctive Korean
+    family name (``Kwon``).
+    """
+    parts = _name_parts(text)
+    full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)]
+    surnames = {_surname(p[2]).lower() for p in full}
+    found = []
+    for part in parts:
+        words = part[2].split()
+        if len(words) >= 2 and part in full:
+            found.append(part)
+        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_KOREAN_SURNAMES):
+            found.append(part)
+    return found
+
+
+def _org_like_context(text: str, part: tuple[int, int, str]) -> bool:
+    """A capitalised run directly followed by an organisation word (``Wagner Group``) is not a person."""
+    after = re.match(r"\s+([A-Z][a-z]+)", text[part[1]:part[1] + 30])
+    return bool(after and after.group(1).lower() in ORG_WORDS and after.group(1).lower() not in TITLE_WORDS)
+
+
+# ---------------------------------------------------------------------------------------------- comparing names
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name with determiners, possessive 's and leading titles removed."""
+    name = DETERMINERS_RE.sub("", name.strip())
+    name = re.sub(r"['’]s\b", "", name)
+    words = [w for w in re.split(r"\s+", name) if w]
+    while words and not _is_name_token(words[0]):
+        words.pop(0)
+    return words
+
+
+def _is_korean(words: list[str]) -> bool:
+    """Korean order: a known surname first, then given-name syllables (``Jong-gun``, ``Jong Gun``)."""
+    if not words or words[0].lower() not in KOREAN_SURNAMES:
+        return False
+    given = [s for w in words[1:] for s in w.split("-") if s]
+    return 1 <= len(given) <= 3 and all(len(s) <= 5 for s in given)
+
+
+def _surname(name: str) -> str:
+    words = _words(name) or name.split()
+    if not words:
+        return ""
+    return words[0] if _is_korean(words) else words[-1]
+
+
+def _syllable_key(syllable: str) -> str:
+    """Romanisation-blind key of one Korean syllable."""
+    s = syllable.lower()
+    for old, new in (("oo", "u"), ("eo", "o"), ("ae", "e"), ("ee", "i"), ("ch", "j"), ("sh", "s"),
+                     ("wo", "o"), ("yeo", "yo")):
+        s = s.replace(old, new)
+    table = str.maketrans({"g": "k", "d": "t", "b": "p", "r": "l", "u": "o"})
+    return s.translate(table)
+
+
+def _text_similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def _korean_similarity(a: list[str], b: list[str]) -> float:
+    if KOREAN_SURNAMES[a[0].lower()] != KOREAN_SURNAMES[b[0].lower()]:
+        return 0.0
+    given_a = [s for w in a[1:] for s in w.split("-") if s]
+    given_b = [s for w in b[1:] for s in w.split("-") if s]
+    if not given_a or not given_b:
+        return 0.7
+    if len(given_a) != len(given_b):
+        joined = _text_similarity("".join(map(_syllable_key, given_a)), "".join(map(_syllable_key, given_b)))
+        return round(0.9 * joined, 3) if joined >= 0.85 else round(0.5 * joined, 3)
+    scores = [_text_similarity(_syllable_key(x), _syllable_key(y)) for x, y in zip(given_a, given_b)]
+    return round(sum(scores) / len(scores), 3)
+
+
+def _western_similarity(a: list[str], b: list[str]) -> float:
+    surname = _text_similarity(a[-1].lower(), b[-1].lower())
+    if surname < 0.75:
+        return 0.0
+    first_a, first_b = a[:-1], b[:-1]
+    if not first_a or not first_b:
+        return round(0.75 * surname, 3)
+    first = _text_similarity(first_a[0].lower(), first_b[0].lower())
+    if first_a[0][0].lower() == first_b[0][0].lower() and min(len(first_a[0]), len(first_b[0])) <= 2:
+        first = 0.9
+    if first < 0.6:
+        return 0.0
+    return round(surname * (0.5 + 0.5 * first), 3)
+
+
+def same_person(a: str, b: str) -> float:
+    """Confidence (0–1) that two name strings denote one person.
+
+    1.0 for spellings that differ only in case, hyphens and spaces; high for romanisation variants
+    (``Kwon Jong Gun`` / ``Kwon Jung Joon``); 0.7 or so for a bare surname against a full name; 0 for
+    different surnames or clearly different given names (``Kim Jong Un`` / ``Kim Yo Jong``).
+    """
+    words_a, words_b = _words(str(a or "")), _words(str(b or ""))
+    if not words_a or not words_b:
+        return 0.0
+    if _flat(" ".join(words_a)) == _flat(" ".join(words_b)):
+        return 1.0
+    korean_a = _is_korean(words_a) or (len(words_a) == 1 and words_a[0].lower() in KOREAN_SURNAMES)
+    korean_b = _is_korean(words_b) or (len(words_b) == 1 and words_b[0].lower() in KOREAN_SURNAMES)
+    if korean_a and korean_b:
+        return _korean_similarity(words_a, words_b)
+    if korean_a != korean_b and min(len(words_a), len(words_b)) > 1:
+        return 0.0
+    return _western_similarity(words_a, words_b)
+
+
+def _flat(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def name_variants_in_text(text: str) -> list[list[tuple[int, int, str]]]:
+    """Groups of full-name mentions in one text that denote one person but are spelled incompatibly.
+
+    Differences in case, hyphens and spaces are compatible (``Kim Yo-jong`` / ``Kim Yo Jong``); a bare
+    surname is compatible with anything. Only groups with at least two incompatible spellings are returned.
+    """
+    mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]
+    groups: list[list[tuple[int, int, str]]] = []
+    for mention in mentions:
+        for group in groups:
+            if any(same_person(mention[2], other[2]) >= SAME_PERSON_THRESHOLD for other in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return [g for g in groups if len({_flat(m[2]) for m in g}) >= 2]
+
+
+# ---------------------------------------------------------------------------------------------- canonical names
+
+
+def canonical_entity(name: str) -> str:
+    """Fixed spelling of a country or organisation speaker; a person's or official's name, tidied."""
+    cleaned = " ".join(str(name or "").replace("\u00a0", " ").split()).strip(" ,.;:")
+    key = DETERMINERS_RE.sub("", cleaned).lower()
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    if cleaned.lower() in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[cleaned.lower()]
+    return DETERMINERS_RE.sub("", cleaned)
+
+
+def is_person_name(name: str) -> bool:
+    """Whether a speaker string is a personal name (not an organisation, country or description)."""
+    return bool(find_person_names(str(name or ""))) and len(_words(name)) == len(str(name).split())
+
+
+def _cluster_names(names: list[str]) -> list[list[str]]:
+    """Single-link clusters of person names with :func:`same_person` ≥ threshold (full names only link)."""
+    clusters: list[list[str]] = []
+    for name in names:
+        linked = [c for c in clusters if any(same_person(name, other) >= SAME_PERSON_THRESHOLD for other in c)]
+        merged = [name] + [n for c in linked for n in c]
+        clusters = [c for c in clusters if c not in linked] + [merged]
+    return clusters
+
+
+def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Fill ``speaker`` with the canonical name shared across the corpus, and ``speaker_confidence``.
+
+    Person names that :func:`same_person` links are merged; the canonical spelling is the most common
+    full spelling among the quotations (ties broken alphabetically). A bare surname joins the cluster of
+    the only full name with that surname. The confidence is multiplied by the merge confidence.
+    """
+    out = quotes.copy()
+    if out.empty:
+        if "speaker_confidence" not in out.columns:
+            out["speaker_confidence"] = pd.Series(dtype=float)
+        return out
+    if "speaker_confidence" not in out.columns:
+        out["speaker_confidence"] = 1.0
+    speakers = [canonical_entity(s) for s in out["speaker"].fillna("").astype(str)]
+    counts = Counter(s for s in speakers if s and is_person_name(s))
+    full = sorted(n for n in counts if len(_words(n)) >= 2)
+    mapping: dict[str, tuple[str, float]] = {}
+    for cluster in _cluster_names(full):
+        best = sorted(cluster, key=lambda n: (-counts[n], n))[0]
+        for name in cluster:
+            mapping[name] = (best, 1.0 if _flat(name) == _flat(best) else same_person(name, best))
+    for name in counts:
+        if name not in mapping:
+            owners = {mapping[f][0] for f in full if same_person(name, f) >= SAME_PERSON_THRESHOLD}
+            if len(owners) == 1:
+                owner = owners.pop()
+                mapping[name] = (owner, same_person(name, owner))
+    canonical, confidence = [], []
+    for speaker, conf in zip(speakers, out["speaker_confidence"].fillna(0.0)):
+        name, merge = mapping.get(speaker, (speaker, 1.0))
+        canonical.append(name)
+        confidence.append(round(float(conf) * merge, 3) if name else 0.0)
+    out["speaker"] = canonical
+    out["speaker_confidence"] = confidence
+    return out

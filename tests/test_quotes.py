@@ -1,0 +1,174 @@
+"""Quotation extraction and attribution: parametrised (input, expected) pairs, negatives, repairs, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotedrift.corpus import load_corpus
+from quotedrift.paths import SEEDS
+from quotedrift.quotes import QUOTE_COLUMNS, article_quotes, find_quotes
+
+
+def quotes_of(tmp_path, text: str, role: str = "report", speaker: str = ""):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(f"file,role,speaker\na.txt,{role},{speaker}\n", encoding="utf-8")
+    return find_quotes(load_corpus(tmp_path))
+
+
+BODY = "This is a long first paragraph of an ordinary news report that ends with a full stop.\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said the plan was "really undesirable" for everyone involved.', ["really undesirable"]),
+    ("He said the plan was “really undesirable” for everyone involved.", ["really undesirable"]),
+    ("Ils ont dit « pas question » hier soir.", ["pas question"]),
+    ("Er sagte „das ist falsch“ gestern.", ["das ist falsch"]),
+    ("Officials warned of an 'undesirable result' on Sunday.", ["undesirable result"]),
+    ('"The U.S. talked about the rumor of \'arms dealing between the DPRK and Russia,\' again," Kwon said.',
+     ["The U.S. talked about the rumor of 'arms dealing between the DPRK and Russia,' again,"]),
+    ('Kirby said: “Today we can confirm that North Korea has” delivered “infantry rockets," he said.',
+     ["Today we can confirm that North Korea has", "infantry rockets,"]),
+])
+def test_marks_found(tmp_path, text, expected):
+    assert quotes_of(tmp_path, BODY + text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kim's sister and Russia’s army were in the Workers' Party headquarters.",
+    "The player is 5'10\" tall and was famous in the '90s.",
+    "The countries' ties were strong, officials' statements said.",
+])
+def test_apostrophes_and_primes_are_not_quotes(tmp_path, text):
+    assert quotes_of(tmp_path, BODY + text).empty
+
+
+def test_scare_quotes_in_link_residue_are_not_quotes(tmp_path):
+    text = BODY + 'Read more: NATO officially amends "strategic concept" to consider Russia a threat\n'
+    assert quotes_of(tmp_path, text).empty
+
+
+def test_quotation_over_paragraphs(tmp_path):
+    text = BODY + '"First part of the statement goes on.\n\n"Second part ends here," Kwon said.'
+    rows = quotes_of(tmp_path, text)
+    assert rows["text"].tolist() == ["First part of the statement goes on.", "Second part ends here,"]
+    assert rows["speaker"].tolist() == ["Kwon", "Kwon"]
+    assert rows["repair"].tolist() == ["", ""]
+
+
+SEED_REPAIRS = [
+    ("002_12439db231305b66", "unbalanced_quote",
+     "Trying to distort the image [North Korea] By making up something that does not exist is a serious "
+     "provocation that can never be allowed and can only lead to a reaction,"),
+    ("002_12439db231305b66", "unbalanced_quote", "transnational criminal organization"),
+    ("002_12439db231305b66", "unbalanced_quote", "Cross the red line"),
+    ("000_9b930dce00ab652e", "broken_quote", "provocations."),
+    ("003_ecf0d073c9817f33", "broken_quote", "self-made rumor"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    return find_quotes(load_corpus(SEEDS))
+
+
+@pytest.mark.parametrize("source, repair, text", SEED_REPAIRS)
+def test_seed_broken_marks_are_repaired_and_reported(seed_quotes, source, repair, text):
+    rows = seed_quotes[(seed_quotes["source"] == source) & (seed_quotes["text"] == text)
+                       & (seed_quotes["repair"] != "")]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["repair"] == repair
+    assert row["repair_start"] <= row["start"] or row["repair_end"] >= row["end"]
+    assert row["repair_detail"]
+
+
+def test_seed_repair_spans(seed_quotes):
+    split = seed_quotes[seed_quotes["repair"] == "broken_quote"]
+    texts = load_corpus(SEEDS).texts
+    spans = {texts[r.source][r.repair_start:r.repair_end] for r in split.itertuples()}
+    assert spans == {'"provocations.\n\n"', 'A"self-made'}
+
+
+@pytest.mark.parametrize("text, speaker, mention, cue, relay", [
+    ('"We will respond," Kwon said, as quoted by the state-run Korean Central News Agency.',
+     "Kwon", "Kwon", "said", "Korean Central News Agency"),
+    ('"We will respond," said Kwon Jong Gun, director general of the Department of US Affairs.',
+     "Kwon Jong Gun", "Kwon Jong Gun", "said", ""),
+    ('Jens Stoltenberg met Park Jin and expressed concerns regarding "reckless missile tests."',
+     "Jens Stoltenberg", "Jens Stoltenberg", "expressed concerns", ""),
+    ('"I haven\'t heard it," Vassily Nebenzia told reporters.', "Vassily Nebenzia", "Vassily Nebenzia",
+     "told", "told reporters"),
+    ('The two countries\' "strategic collaboration" grew, according to Kim Jong Un.',
+     "Kim Jong Un", "Kim Jong Un", "according to", ""),
+    ('In November, the White House said Pyongyang was supplying a "significant" number of shells.',
+     "White House", "the White House", "said", ""),
+])
+def test_attribution(tmp_path, text, speaker, mention, cue, relay):
+    row = quotes_of(tmp_path, BODY + text).iloc[0]
+    assert (row["speaker"], row["speaker_mention"], row["cue"], row["relay"]) == (speaker, mention, cue, relay)
+
+
+def test_pronoun_and_standalone_paragraph_resolve_to_named_speaker(tmp_path):
+    text = (BODY + 'Kim Yo Jong, the sister of the leader, said "we condemn this move."\n\n'
+            '"We are deeply concerned about it," she added.\n\n"Another whole sentence stands alone here."')
+    rows = quotes_of(tmp_path, text)
+    assert rows["speaker"].tolist() == ["Kim Yo Jong"] * 3
+    assert rows["speaker_mention"].tolist() == ["Kim Yo Jong", "she", ""]
+    assert rows["cue"].tolist() == ["said", "added", ""]
+
+
+def test_headline_and_kinds(tmp_path):
+    text = ("NK warns of 'undesirable result'\n\n"
+            'The body starts here. It mentions the so-called "extended deterrence" again, officials said.\n'
+            '"We have never exported weapons to anyone at all," the official said.')
+    rows = quotes_of(tmp_path, text)
+    assert rows["kind"].tolist() == ["headline", "scare", "direct"]
+
+
+def test_primary_statement_excludes_framing_and_sidebar(tmp_path):
+    text = ("Headline of the Statement\n\n"
+            "Pyongyang, September 22 (KCNA) -- The vice director general issued the following press statement:\n\n"
+            'We talked about the "rumor". We have never exported weapons.\n\n'
+            "We warn the U.S. to keep its mouth shut. -0-\n\nwww.kcna.kp\n\nMore From KCNA\n\n"
+            "Pyongyang, February 5 (KCNA) -- Players returned home.")
+    rows = quotes_of(tmp_path, text, role="primary", speaker="DPRK defence official")
+    assert rows["text"].tolist() == ['We talked about the "rumor".', "We have never exported weapons.",
+                                     "We warn the U.S. to keep its mouth shut."]
+    assert set(rows["kind"]) == {"statement"} and set(rows["speaker"]) == {"DPRK defence official"}
+
+
+def test_non_english_article_yields_nothing(tmp_path):
+    text = ("La Corée du Nord nie avoir fourni des armes. « Le faux rapport des médias japonais est le leurre le "
+            "plus absurde », a déclaré un porte-parole du ministère dans un communiqué diffusé par la KCNA.")
+    assert quotes_of(tmp_path, text).empty
+
+
+def test_columns_and_ids(seed_quotes):
+    assert tuple(seed_quotes.columns) == QUOTE_COLUMNS
+    first = seed_quotes[seed_quotes["source"] == "000_9b930dce00ab652e"]["quote_id"].tolist()[:3]
+    assert first == ["000_9b930dce00ab652e:q001", "000_9b930dce00ab652e:q002", "000_9b930dce00ab652e:q003"]
+
+
+ALPHABET = st.sampled_from(list("ab AB.,:;!?\n'\"“”‘’«»„-0123456789") + ["Kwon said", " the official ", "Kim Yo Jong"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ALPHABET, max_size=120).map("".join))
+def test_any_text_valid_spans_and_deterministic(text):
+    first = article_quotes(text, text, "report", "")
+    second = article_quotes(text, text, "report", "")
+    assert [(q.start, q.end, q.info["entity"].name) for q in first] == [
+        (q.start, q.end, q.info["entity"].name) for q in second]
+    for q in first:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end].strip() == text[q.start:q.end]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises(text):
+    for role in ("report", "primary"):
+        for q in article_quotes(text, text, role, "X"):
+            assert 0 <= q.start < q.end <= len(text)
