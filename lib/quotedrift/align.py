@@ -3,7 +3,7 @@
 Quotations are cut into *units* (one per sentence of a quotation, so that a long quotation holding two
 sentences cannot chain two utterances together). Candidate pairs come from an inverted index of
 content-word bigrams, never from all pairs; each candidate is verified by a word alignment
-(``difflib.SequenceMatcher`` on cosmetically normalised words). Two units are linked on shared wording when
+(a longest-common-subsequence alignment of cosmetically normalised words, rapidfuzz). Two units are linked on shared wording when
 the aligned runs of two or more words hold at least two content words and cover half of the shorter unit,
 or form a run of four words or more. A single shared word is never enough ("reckless remarks" and
 "reckless missile tests" stay apart).
@@ -31,15 +31,17 @@ units (internal, used by drift): one row per unit with its utterance and referen
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 import pandas as pd
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from .text import sentence_spans
-from .wording import Word, content_bigrams, is_content_word, stem, words
+from .wording import Word, content_bigrams, matching_blocks, stem, words
 
 MAX_PARAPHRASE_WORDS = 8
 CONTEXT_CHARS = 90
@@ -102,14 +104,17 @@ class Alignment:
 def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str]) -> list[Unit]:
     """Cut every quotation into sentence units with comparable words and the words around it."""
     units: list[Unit] = []
-    for q in quotes.sort_values(["source", "start"], kind="stable").itertuples(index=False):
-        text = texts[q.source]
-        context = _context_stems(text, int(q.start), int(q.end))
-        for s, e in _unit_spans(text, int(q.start), int(q.end), str(q.kind)):
-            unit_words = words(text, s, e)
-            if unit_words:
-                units.append(Unit(len(units), q.quote_id, q.source, str(q.kind), str(q.speaker or ""),
-                                  roles.get(q.source, "report"), s, e, unit_words, context))
+    ordered = quotes.sort_values(["source", "start"], kind="stable")
+    for source, group in ordered.groupby("source", sort=True):
+        text = texts[source]
+        frame = _FrameWords(text)
+        for q in group.itertuples(index=False):
+            context = frame.around(int(q.start), int(q.end))
+            for s, e in _unit_spans(text, int(q.start), int(q.end), str(q.kind)):
+                unit_words = words(text, s, e)
+                if unit_words:
+                    units.append(Unit(len(units), q.quote_id, source, str(q.kind), str(q.speaker or ""),
+                                      roles.get(source, "report"), s, e, unit_words, context))
     return units
 
 
@@ -119,12 +124,20 @@ def _unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, i
     return [(start, end)]
 
 
-def _context_stems(text: str, start: int, end: int) -> frozenset[str]:
-    """Stems of the content words just before and after a quotation (its sentence frame)."""
-    before = words(text, max(0, start - CONTEXT_CHARS), start)
-    after = words(text, end, min(len(text), end + CONTEXT_CHARS))
-    inside = {stem(w.norm) for w in words(text, start, end)}
-    return frozenset(stem(w.norm) for w in before + after if w.is_content) - inside
+class _FrameWords:
+    """The content-word stems of one article, tokenised once, for the frames around its quotations."""
+
+    def __init__(self, text: str):
+        self.tokens = words(text)
+        self.starts = [w.start for w in self.tokens]
+
+    def around(self, start: int, end: int) -> frozenset[str]:
+        """Stems of the content words within CONTEXT_CHARS before and after a quotation, minus its own words."""
+        lo, hi = bisect_left(self.starts, start - CONTEXT_CHARS), bisect_left(self.starts, start)
+        lo2, hi2 = bisect_left(self.starts, end), bisect_left(self.starts, end + CONTEXT_CHARS)
+        inside = {stem(w.norm) for w in self.tokens[hi:lo2]}
+        near = self.tokens[lo:hi] + self.tokens[lo2:hi2]
+        return frozenset(stem(w.norm) for w in near if w.is_content) - inside
 
 
 # ---------------------------------------------------------------------------------------------- candidates
@@ -152,8 +165,7 @@ def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
 
 def compare(a: Unit, b: Unit) -> Link | None:
     """Verify a candidate pair by word alignment; a Link when the units share enough wording."""
-    matcher = SequenceMatcher(None, a.norms, b.norms, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 2]
+    blocks = matching_blocks(a.norms, b.norms, 2)
     if not blocks:
         return None
     matched = sum(m.size for m in blocks)
@@ -177,7 +189,7 @@ def _window_ratio(x: list[str], y: list[str], blocks) -> float:
     """Alignment ratio over the overlapping window (so a partial quotation is not punished for being short)."""
     xs, xe = blocks[0].a, blocks[-1].a + blocks[-1].size
     ys, ye = blocks[0].b, blocks[-1].b + blocks[-1].size
-    return SequenceMatcher(None, x[xs:xe], y[ys:ye], autojunk=False).ratio()
+    return LCSseq.normalized_similarity(x[xs:xe], y[ys:ye])
 
 
 def _relation(a: Unit, b: Unit, blocks, matched: int, shorter: int) -> str:
@@ -327,9 +339,8 @@ def _agreement(uid: int, group: list[int], units: list[Unit], paraphrased: set[i
     for other in group:
         if other == uid or other in paraphrased or units[other].source == units[uid].source:
             continue
-        matcher = SequenceMatcher(None, units[uid].norms, units[other].norms, autojunk=False)
         total += sum(not units[uid].words[m.a + k].bracketed
-                     for m in matcher.get_matching_blocks() if m.size >= 2 for k in range(m.size))
+                     for m in matching_blocks(units[uid].norms, units[other].norms, 2) for k in range(m.size))
     return total
 
 
@@ -337,8 +348,7 @@ def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
     """The run of reference words a unit renders (first to last aligned word), or None if it does not align."""
     if reference.uid == unit.uid:
         return 0, len(reference.words)
-    matcher = SequenceMatcher(None, reference.norms, unit.norms, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 2]
+    blocks = matching_blocks(reference.norms, unit.norms, 2)
     content = sum(reference.words[m.a + k].is_content for m in blocks for k in range(m.size))
     if content < 2:
         return None
@@ -436,8 +446,7 @@ def _window_links(result: Alignment) -> list[Link]:
 
 
 def _pair_similarity(a: Unit, b: Unit) -> float:
-    matcher = SequenceMatcher(None, a.norms, b.norms, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 1]
+    blocks = matching_blocks(a.norms, b.norms)
     return round(_window_ratio(a.norms, b.norms, blocks), 3) if blocks else 0.0
 
 

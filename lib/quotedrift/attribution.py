@@ -113,14 +113,25 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     for row in rows:
         by_utterance.setdefault(row["utterance_id"], []).append(row)
     rows = [row for row in rows if len(by_utterance[row["utterance_id"]]) >= 2]
-    by_speaker: dict[str, list[dict]] = {}
-    for row in rows:
-        by_speaker.setdefault(row["speaker"], []).append(row)
+    spellings, titles = _printed_forms(rows)
     for row in rows:
         others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
-        peers = [r for r in by_speaker[row["speaker"]] if r["source"] != row["source"]]
-        row["flags"] = ";".join(row_flags(row, others, peers))
+        peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if sources - {row["source"]}}
+        peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if sources - {row["source"]}]
+        row["flags"] = ";".join(row_flags(row, others, peer_spellings, peer_titles))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _printed_forms(rows: list[dict]) -> tuple[dict, dict]:
+    """Per speaker: which sources print each name spelling (by key) and each title."""
+    spellings: dict[str, dict[str, set[str]]] = {}
+    titles: dict[str, dict[str, set[str]]] = {}
+    for row in rows:
+        if row["name_spelling"]:
+            spellings.setdefault(row["speaker"], {}).setdefault(spelling_key(row["name_spelling"]), set()).add(row["source"])
+        if row["title"]:
+            titles.setdefault(row["speaker"], {}).setdefault(row["title"], set()).add(row["source"])
+    return spellings, titles
 
 
 def _representative(group: list[dict]) -> dict:
@@ -160,17 +171,15 @@ def _spelling(quote: dict, same_speaker: list[dict]) -> str:
     return str(chosen["speaker_mention"]) if chosen else ""
 
 
-def row_flags(row: dict, others: list[dict], peers: list[dict]) -> list[str]:
+def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[str]) -> list[str]:
     """Flags of one attribution row against the other sources' rows for the same utterance (``others``) and
-    for the same speaker anywhere in the story (``peers``)."""
+    the name spellings (keys) and titles other sources print for the same speaker anywhere in the story."""
     flags = []
     speakers = Counter(r["speaker"] for r in others if r["speaker"])
     if row["speaker"] and speakers and row["speaker"] not in speakers:
         flags.append("speaker_differs")
-    spellings = {spelling_key(r["name_spelling"]) for r in peers if r["name_spelling"]}
     if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
         flags.append("unique_spelling")
-    titles = [r["title"] for r in peers if r["title"]]
     if row["title"] and titles and max(fuzz.token_set_ratio(_plain(row["title"]), _plain(t)) for t in titles) < TITLE_LIKENESS:
         flags.append("title_departs")
     stances = Counter(r["cue_stance"] for r in others if r["cue_stance"] != "none")

@@ -84,8 +84,9 @@ def _cosmetic_edits(ref: list[Word], wit: list[Word], ref_text: str, text: str) 
         if k + 1 < len(ref) and ref[k + 1].start != r.start and wit[k + 1].start != w.start:
             ref_gap, wit_gap = ref_text[r.end:ref[k + 1].start], text[w.end:wit[k + 1].start]
             if _punctuation(ref_gap) != _punctuation(wit_gap):
-                edits.append(_row("punctuation", ref_text, r.end, ref[k + 1].start, text, w.end,
-                                  wit[k + 1].start, 0, f"{ref_gap.strip() or '(none)'} → {wit_gap.strip() or '(none)'}"))
+                (rs, re_), (ws, we) = _marks(ref_text, r.end, ref[k + 1].start), _marks(text, w.end, wit[k + 1].start)
+                edits.append(_row("punctuation", ref_text, rs, re_, text, ws, we, 0,
+                                  f"{ref_gap.strip() or '(none)'} → {wit_gap.strip() or '(none)'}"))
     return edits
 
 
@@ -98,6 +99,16 @@ def _printed_pairs(ref: list[Word], wit: list[Word]) -> list[tuple[tuple[int, in
         else:
             pairs.append([r.start, r.end, w.start, w.end])
     return [((a, b), (c, d)) for a, b, c, d in pairs]
+
+
+def _marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the punctuation in a gap between two words (empty at the gap's start when there is none)."""
+    gap = text[start:end]
+    if not gap.strip():
+        return start, start
+    left = len(gap) - len(gap.lstrip())
+    right = len(gap.rstrip())
+    return start + left, start + right
 
 
 def _punctuation(gap: str) -> str:

@@ -1,0 +1,165 @@
+"""Alignment: which quotations are linked, why, how utterances and references come out."""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+import pytest
+
+from quotedrift import align
+from quotedrift.wording import normalise, us_spelling, words
+
+
+def quotes_of(*items: tuple[str, str, str, str], role: dict[str, str] | None = None):
+    """Build (quotes, texts, roles) from (source, text, kind, speaker): each text is one quotation."""
+    rows, texts = [], {}
+    for n, (source, text, kind, speaker) in enumerate(items):
+        prefix = texts.get(source, "")
+        start = len(prefix)
+        texts[source] = prefix + text + "\n\n"
+        rows.append({"quote_id": f"{source}:q{n:03d}", "source": source, "start": start, "end": start + len(text),
+                     "text": text, "kind": kind, "speaker": speaker})
+    roles = {s: (role or {}).get(s, "report") for s in texts}
+    return pd.DataFrame(rows), texts, roles
+
+
+def linked_pairs(*items, **kwargs) -> set[frozenset[str]]:
+    quotes, texts, roles = quotes_of(*items, **kwargs)
+    table = align.links_table(align.align(quotes, texts, roles))
+    pairs = set()
+    for a, b in zip(table["quote_a"], table["quote_b"]):
+        pairs.add(frozenset((a.split(":")[0], b.split(":")[0])))
+    return pairs
+
+
+KWON = "Kwon Jong Gun"
+GRAVE = ("Trying to tarnish the image of the DPRK by fabricating a non-existent thing is a grave provocation "
+         "that can never be allowed and that can not but trigger its reaction")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        # identical copies, cosmetic variants, containment, elision, rewording
+        ((GRAVE, "direct"), (GRAVE, "direct"), True),
+        ((GRAVE, "direct"), (GRAVE.upper().replace("CAN NOT", "CANNOT"), "direct"), True),
+        ((GRAVE, "direct"), ("a grave provocation that can never be allowed", "partial"), True),
+        ((GRAVE, "direct"), ("Trying to tarnish the image of the DPRK ... can not but trigger its reaction", "direct"), True),
+        ((GRAVE, "direct"), ("Trying to distort the image [North Korea] By making up something that does not exist "
+                             "is a serious provocation that can never be allowed and can only lead to a reaction",
+                             "direct"), True),
+        ((GRAVE, "direct"), ("undesirable result", "partial"), False),
+        # one shared word is never enough
+        (("reckless missile tests and nuclear programmes", "partial"), ("reckless remarks", "partial"), False),
+        (("tarnishing", "scare"), (GRAVE, "direct"), False),
+        (("it was what it was for them", "partial"), ("and it was the best of it for them", "partial"), False),  # function words only
+    ],
+)
+def test_links_between_two_sources(a, b, linked):
+    pairs = linked_pairs(("s1", a[0], a[1], KWON), ("s2", b[0], b[1], KWON))
+    assert (frozenset(("s1", "s2")) in pairs) is linked
+
+
+def test_quotations_of_one_source_are_never_linked_to_each_other():
+    pairs = linked_pairs(("s1", GRAVE, "direct", KWON), ("s1", GRAVE, "direct", KWON))
+    assert pairs == set()
+
+
+def test_different_speakers_sharing_a_short_run_stay_apart():
+    a = ("s1", "spreading a rumour of arms dealings", "partial", "DPRK defense official")
+    b = ("s2", "the groundless rumor of arms dealing between the DPRK and Russia", "partial", KWON)
+    assert linked_pairs(a, b) == set()
+
+
+def test_different_speakers_with_long_identical_words_are_linked_for_the_attribution_check():
+    assert linked_pairs(("s1", GRAVE, "direct", KWON), ("s2", GRAVE, "direct", "Kim Yo Jong")) == {frozenset(("s1", "s2"))}
+
+
+def test_overlapping_partials_are_linked_through_the_reference():
+    full = "The U.S. should be mindful that it will face a really undesirable result if it persists"
+    pairs = linked_pairs(("s1", full, "direct", KWON), ("s2", "really undesirable", "partial", KWON),
+                         ("s3", "undesirable result", "partial", KWON), ("s4", "if it persists", "partial", KWON))
+    assert frozenset(("s2", "s3")) in pairs  # they share "undesirable"
+    assert frozenset(("s2", "s4")) not in pairs  # "if it persists" has one content word: never linked
+
+
+def test_paraphrase_needs_the_same_speaker_and_frame():
+    frame = "warned that the US would face a “{}” if it continued to spread rumors about the arms deal"
+    texts = {"s1": frame.format("really undesirable result"), "s2": frame.format("truly unwanted outcome")}
+    rows = []
+    for n, (source, quote) in enumerate([("s1", "really undesirable result"), ("s2", "truly unwanted outcome")]):
+        start = texts[source].index(quote)
+        rows.append({"quote_id": f"{source}:q{n}", "source": source, "start": start, "end": start + len(quote),
+                     "text": quote, "kind": "partial", "speaker": KWON})
+    quotes = pd.DataFrame(rows)
+    table = align.links_table(align.align(quotes, texts, {"s1": "report", "s2": "report"}))
+    assert len(table) == 1 and table.loc[0, "relation"].startswith("paraphrase")
+    assert table.loc[0, "similarity"] <= 0.5
+    other_speaker = quotes.assign(speaker=[KWON, "John Kirby"])
+    assert align.links_table(align.align(other_speaker, texts, {"s1": "report", "s2": "report"})).empty
+
+
+def test_primary_text_is_the_reference():
+    items = [("kcna", GRAVE + ".", "statement", KWON), ("a", GRAVE.replace("grave", "serious"), "direct", KWON),
+             ("b", GRAVE.replace("grave", "serious"), "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items, role={"kcna": "primary"})
+    result = align.align(quotes, texts, roles)
+    table = align.utterances_table(result, texts)
+    assert table[["reference_source", "reference_basis", "n_sources"]].values.tolist() == [["kcna", "primary", 3]]
+
+
+def test_consensus_reference_is_the_majority_reading_and_ignores_source_order():
+    majority = GRAVE
+    minority = GRAVE.replace("grave", "serious").replace("tarnish", "distort")
+    items = [("c", minority, "direct", KWON), ("a", majority, "direct", KWON), ("b", majority, "direct", KWON)]
+    references = set()
+    for order in itertools.permutations(items):
+        quotes, texts, roles = quotes_of(*order)
+        table = align.utterances_table(align.align(quotes, texts, roles), texts)
+        references.add(tuple(table[["reference_source", "reference_text"]].iloc[0]))
+    assert references == {("a", majority)}
+
+
+def test_chosen_reference_wins_without_primary():
+    items = [("a", GRAVE, "direct", KWON), ("b", GRAVE.replace("grave", "serious"), "direct", KWON),
+             ("c", GRAVE, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    table = align.utterances_table(align.align(quotes, texts, roles, reference_source="b"), texts)
+    assert table[["reference_source", "reference_basis"]].values.tolist() == [["b", "chosen"]]
+
+
+def test_long_quotation_does_not_chain_two_utterances():
+    first = "We have never exported weapons or ammunition to Russia before and we will not plan to export them"
+    second = "The United States should stop making reckless remarks and keep its mouth shut about our country"
+    items = [("a", f"{first}. {second}.", "direct", KWON), ("b", first, "direct", KWON), ("c", second, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    table = align.utterances_table(align.align(quotes, texts, roles), texts)
+    assert len(table) == 2 and set(table["n_sources"]) == {2}
+
+
+def test_variant_table_has_one_row_per_witness_and_reference_columns():
+    items = [("a", GRAVE, "direct", KWON), ("b", GRAVE.replace("grave", "serious"), "direct", KWON),
+             ("c", GRAVE, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    table = align.variant_table(result, "u001")
+    assert len(table) == 3 and len(table.columns) == len(words(GRAVE))
+    grave_column = next(c for c in table.columns if c.endswith(" grave"))
+    assert table[grave_column].tolist() == ["grave", "serious", "grave"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Rumour", ("rumor",)), ("programmes", ("programs",)), ("defence", ("defense",)), ("recognised", ("recognized",)),
+     ("cannot", ("can", "not")), ("U.S.", ("us",)), ("centre", ("center",)),
+     # negative cases: words that merely look like UK spellings stay themselves
+     ("our", ("our",)), ("hour", ("hour",)), ("rise", ("rise",)), ("cancelled", ("canceled",))],
+)
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("word", ["rumour", "rumor", "organise", "organize", "honoured"])
+def test_us_spelling_is_idempotent(word):
+    assert us_spelling(us_spelling(word)) == us_spelling(word)

@@ -1,0 +1,77 @@
+"""Drift: every difference against the reference, classified cosmetic / editorial / substantive."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotedrift import drift
+from quotedrift.wording import words
+
+REFERENCE = "Trying to tarnish the image of the DPRK by fabricating a non-existent thing is a grave provocation"
+
+
+def edits(witness: str, reference: str = REFERENCE) -> list[tuple[str, str, str, str]]:
+    found = drift.compare_words(words(reference), words(witness), reference, witness)
+    return [(e["op"], e["reference_text"], e["text"], e["category"]) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("witness", "expected"),
+    [
+        (REFERENCE, []),
+        (REFERENCE.upper(), None),  # every word a case edit, all cosmetic
+        ("Trying to tarnish the image of the DPRK, by fabricating a non-existent thing, is a grave provocation",
+         [("punctuation", "", ",", "cosmetic"), ("punctuation", "", ",", "cosmetic")]),
+        (REFERENCE.replace("tarnish", "distort"), [("replace", "tarnish", "distort", "substantive")]),
+        (REFERENCE.replace("grave", "serious"), [("replace", "grave", "serious", "substantive")]),
+        (REFERENCE.replace("of the DPRK", "of [North Korea]"),
+         [("bracketed_insertion", "the DPRK", "North Korea", "editorial")]),
+        (REFERENCE.replace("of the DPRK", "of (North Korea)"),
+         [("bracketed_insertion", "the DPRK", "North Korea", "editorial")]),
+        (REFERENCE.replace(" by fabricating a non-existent thing", " ..."),
+         [("ellipsis", "by fabricating a non-existent thing", "", "editorial")]),
+        (REFERENCE.replace("a grave", "a very grave"), [("insert", "", "very", "substantive")]),
+        (REFERENCE.replace("non-existent ", ""), [("delete", "non-existent", "", "substantive")]),
+    ],
+)
+def test_compare_words(witness, expected):
+    found = edits(witness)
+    if expected is None:
+        assert found and {category for *_, category in found} == {"cosmetic"}
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "witness", "op"),
+    [
+        ("that can not but trigger its reaction", "that cannot but trigger its reaction", "spelling"),
+        ("the self-made rumour against us", "the self-made rumor against us", "spelling"),
+        ("the U.S. should be mindful", "the US should be mindful", "spelling"),
+        ("the U.S. should be mindful", "The U.S. should be mindful", "case"),
+        ("a ‘rumor of arms’ dealing", "a 'rumor of arms' dealing", None),  # quote style: not an edit
+    ],
+)
+def test_cosmetic_differences(reference, witness, op):
+    found = edits(witness, reference)
+    if op is None:
+        assert found == []
+    else:
+        assert [(e[0], e[3]) for e in found] == [(op, "cosmetic")]
+
+
+def test_edit_spans_point_at_the_evidence():
+    witness = "He said: Trying to distort the image of the DPRK by fabricating a non-existent thing is a grave provocation"
+    found = drift.compare_words(words(REFERENCE), words(witness, 9), REFERENCE, witness)
+    (edit,) = found
+    assert witness[edit["start"]:edit["end"]] == "distort"
+    assert REFERENCE[edit["reference_start"]:edit["reference_end"]] == "tarnish"
+    assert edit["detail"] == "[-tarnish-]{+distort+}"
+
+
+@pytest.mark.parametrize(
+    ("substantive", "aligned", "expected"),
+    [(0, 40, 1.0), (10, 40, 0.75), (50, 40, 0.0), (0, 0, None)],
+)
+def test_fidelity(substantive, aligned, expected):
+    assert drift.fidelity(substantive, aligned) == expected
