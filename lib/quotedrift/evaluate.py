@@ -6,6 +6,7 @@ Run ``python -m quotedrift.evaluate`` (or ``make eval``). Matching rules:
   80 % of the gold span and 80 % of the predicted span;
 - speaker accuracy compares canonical speakers letter-for-letter after dropping case, spaces and hyphens;
   cue accuracy compares the cue word (lower case) on the gold quotations that have a cue;
+- relay accuracy compares the agency named (KCNA, Yonhap, …, or none) on every gold quotation;
 - a predicted link is right when its two quotations match two gold quotations that the gold links;
   gold links touching a quotation marked ``paraphrase`` are scored apart (the paraphrase recall);
 - a gold garble is found when a predicted garble of the same source overlaps its span.
@@ -21,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .attribution import relay_name
 from .paths import GOLD, SEEDS
 
 MATCH_SHARE = 0.8
@@ -107,7 +109,7 @@ def score_quotes(quotes: pd.DataFrame, gold: Gold) -> dict[str, float]:
     mapping = match_quotes(quotes, gold.quotes)
     by_gold = {g: q for q, g in mapping.items()}
     indexed = quotes.set_index("quote_id")
-    speaker_hits = cue_hits = cue_total = 0
+    speaker_hits = cue_hits = cue_total = relay_hits = 0
     for g in gold.quotes.itertuples():
         if g.gold_id not in by_gold:
             continue
@@ -116,12 +118,15 @@ def score_quotes(quotes: pd.DataFrame, gold: Gold) -> dict[str, float]:
         if isinstance(g.cue, str) and g.cue:
             cue_total += 1
             cue_hits += str(row["cue"] or "").strip().lower() == g.cue.lower()
+        gold_relay = g.relay if isinstance(g.relay, str) else ""
+        relay_hits += relay_name(row["relay"]) == relay_name(gold_relay)
     matched = len(mapping)
     return {
         "quotes_predicted": len(quotes), "quotes_gold": len(gold.quotes), "quotes_matched": matched,
         "quote_precision": _ratio(matched, len(quotes)), "quote_recall": _ratio(matched, len(gold.quotes)),
         "speaker_accuracy": _ratio(speaker_hits, len(gold.quotes)),
         "cue_accuracy": _ratio(cue_hits, cue_total),
+        "relay_accuracy": _ratio(relay_hits, len(gold.quotes)),
     }
 
 

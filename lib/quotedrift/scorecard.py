@@ -103,3 +103,41 @@ def summary_rank(card: pd.DataFrame, weights: dict[str, float] | None = None) ->
     if not total:
         return pd.Series(dtype=float)
     return (ranks / total).rank(method="min").astype(int).rename("summary_rank")
+
+
+GARBLE_KIND_ORDER = ("untranslated_text", "repeated_word", "glued_words", "unbalanced_quote", "broken_quote",
+                     "broken_sentence", "mojibake", "midsentence_capital", "duplicated_text", "boilerplate")
+EVIDENCE_COLUMNS = ["source", "dimension", "kind", "severity", "start", "end", "text", "detail"]
+
+
+def evidence_table(quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFrame, attribution: pd.DataFrame,
+                   source: str, per_dimension: int = 3) -> pd.DataFrame:
+    """The worst evidence against one source, ``per_dimension`` items for each of drift, garbling and attribution,
+    each with its span in the article so a reader can highlight it.
+
+    drift: substantive edits, most words first. garbling: the most severe damage, one item per kind
+    (meaning-changing kinds first). attribution: spellings of one person's name that disagree within the
+    article (name_inconsistency rows), then flagged attribution rows with the quotation's span.
+    """
+    rows = []
+    mine = edits[(edits["source"] == source) & (edits["category"] == "substantive")]
+    for e in mine.sort_values(["words", "start"], ascending=[False, True]).head(per_dimension).itertuples():
+        rows.append([source, "drift", e.op, 3, e.start, e.end, e.text,
+                     f"‘{e.reference_text}’ → ‘{e.text}’ against {e.reference_source} ({e.utterance_id})"])
+    damage = garbles[(garbles["source"] == source) & (garbles["kind"] != "name_inconsistency")]
+    order = {kind: i for i, kind in enumerate(GARBLE_KIND_ORDER)}
+    damage = damage.assign(_order=damage["kind"].map(order).fillna(len(order)))
+    damage = damage.sort_values(["severity", "_order", "start"], ascending=[False, True, True])
+    for g in damage.drop_duplicates("kind").head(per_dimension).itertuples():
+        rows.append([source, "garbling", g.kind, g.severity, g.start, g.end, g.text, g.detail])
+    names = garbles[(garbles["source"] == source) & (garbles["kind"] == "name_inconsistency")]
+    for g in names.head(per_dimension).itertuples():
+        rows.append([source, "attribution", g.kind, g.severity, g.start, g.end, g.text, g.detail])
+    flagged = attribution[(attribution["source"] == source) & (attribution["flags"] != "")]
+    spans = quotes.set_index("quote_id")
+    for a in flagged.head(max(0, per_dimension - len(names))).itertuples():
+        q = spans.loc[a.quote_id]
+        rows.append([source, "attribution", a.flags, 2, q["start"], q["end"], q["text"],
+                     f"{a.utterance_id}: {a.flags.replace(';', ', ')} (as printed: {a.speaker_mention or 'no mention'}, "
+                     f"cue {a.cue or 'none'}, relay {a.relay or 'none'})"])
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
