@@ -40,6 +40,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from .speakers import COUNTRY_ALIASES
 from .text import sentence_spans
 from .wording import Word, content_bigrams, matching_blocks, stem, words
 
@@ -48,7 +49,8 @@ CONTEXT_CHARS = 90
 MIN_CONTEXT_SIMILARITY = 0.25  # frame words shared, for a rewording with no shared word
 MIN_HEAD_CONTEXT = 0.15  # frame words shared, for a rewording that keeps its head word
 STRONG_CONTENT = 5  # content words a shared run needs to link quotations given to different speakers
-MAX_POSTINGS = 5000  # a shingle in more quotations than this is too common to be evidence
+MAX_POSTINGS = 5000
+COUNTRY_SPEAKERS = frozenset(COUNTRY_ALIASES.values())  # a shingle in more quotations than this is too common to be evidence
 
 
 @dataclass
@@ -181,8 +183,9 @@ def compare(a: Unit, b: Unit) -> Link | None:
 
 
 def _speakers_compatible(a: Unit, b: Unit) -> bool:
-    """Same canonical speaker, or one of them unknown."""
-    return not a.speaker or not b.speaker or a.speaker == b.speaker
+    """Same canonical speaker, or one of them unknown or a whole country (which speaks through its officials)."""
+    return (not a.speaker or not b.speaker or a.speaker == b.speaker
+            or a.speaker in COUNTRY_SPEAKERS or b.speaker in COUNTRY_SPEAKERS)
 
 
 def _window_ratio(x: list[str], y: list[str], blocks) -> float:
