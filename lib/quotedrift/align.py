@@ -46,7 +46,7 @@ from .wording import Word, content_bigrams, matching_blocks, stem, words
 
 MAX_PARAPHRASE_WORDS = 8
 CONTEXT_CHARS = 90
-MIN_CONTEXT_SIMILARITY = 0.25  # frame words shared, for a rewording with no shared word
+MIN_CONTEXT_SIMILARITY = 0.35  # frame words shared, for a rewording with no shared word
 MIN_HEAD_CONTEXT = 0.15  # frame words shared, for a rewording that keeps its head word
 STRONG_CONTENT = 5  # content words a shared run needs to link quotations given to different speakers
 MAX_POSTINGS = 5000
@@ -240,8 +240,22 @@ def paraphrase_links(units: list[Unit], linked: set[int]) -> list[Link]:
             continue
         taken.add(key)
         claimed.add(claim)
-        found.append(Link(uid, other, round(min(0.5, -negative / 3), 3), f"paraphrase: {why}", paraphrase=True))
+        found.append(_short_link(units[uid], units[other], -negative, why))
     return found
+
+
+def _short_link(unit: Unit, other: Unit, score: float, why: str) -> Link:
+    """A link found on speaker and frame: a paraphrase when the words differ, else a short verbatim match."""
+    if _contains(other.norms, unit.norms):
+        return Link(unit.uid, other.uid, 1.0,
+                    f"contained: a {len(unit.words)}-word quotation, linked on its speaker and frame ({why})")
+    return Link(unit.uid, other.uid, round(min(0.5, score / 3), 3), f"paraphrase: {why}", paraphrase=True)
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``shorter`` stands as a contiguous run inside ``longer``."""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _is_short_quote(unit: Unit) -> bool:
@@ -439,9 +453,9 @@ def _window_links(result: Alignment) -> list[Link]:
                     links.append(direct[(a, b)])
                     continue
                 shared = " ".join(w.raw for w in ref.words[max(wa[0], wb[0]):min(wa[1], wb[1])])
-                paraphrase = any((u, p) in direct and direct[(u, p)].paraphrase
-                                 for u in (a, b) for p in uids)
                 similarity = _pair_similarity(units[a], units[b])
+                paraphrase = similarity < 0.5 and any((u, p) in direct and direct[(u, p)].paraphrase
+                                                      for u in (a, b) for p in uids)
                 relation = (f"{'paraphrase' if paraphrase else 'overlap'}: both render the reference words "
                             f"'{_clip(shared)}' ({ref.quote_id})")
                 links.append(Link(a, b, similarity if not paraphrase else min(similarity, 0.5), relation, paraphrase))
