@@ -1,0 +1,288 @@
+"""HTML for notebooks: articles with highlighted spans, span tables, word diffs, variant tables, notes.
+
+Every piece of article text goes through ``html.escape``: an article that contains ``<script>`` renders as
+text. Functions return :class:`Html`, a ``str`` that notebooks display as HTML (static markup only: GitHub
+renders it without JavaScript).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+# Background colours per span kind (light tints, so text stays readable); unknown kinds get the default.
+KIND_COLOURS: dict[str, str] = {
+    "boilerplate": "#d9d9d9",
+    "duplicated_text": "#e0d4f5",
+    "direct": "#cce5ff",
+    "partial": "#d4f0d4",
+    "headline": "#ffe8b3",
+    "scare": "#f2f2f2",
+    "statement": "#cce5ff",
+    "repeated_word": "#ffc9c9",
+    "glued_words": "#ffd8a8",
+    "unbalanced_quote": "#ffec99",
+    "broken_quote": "#ffec99",
+    "midsentence_capital": "#eebefa",
+    "name_inconsistency": "#fcc2d7",
+    "untranslated_text": "#c5f6fa",
+    "broken_sentence": "#ffd8a8",
+    "mojibake": "#ffa8a8",
+}
+DEFAULT_COLOUR = "#fff3bf"
+
+
+class Html(str):
+    """A string of HTML that Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:  # the plain-text fallback in notebooks: short, not the markup again
+        return f"<HTML, {len(self):,} characters>"
+
+
+def escape(value: object) -> str:
+    """Escape any value for HTML text or attributes (quotes included); None and NaN become ''."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def note(message: str) -> Html:
+    """A visible note in a notebook (an empty table, a skipped step, a caveat)."""
+    return Html(f'<p style="border-left:4px solid #E69F00;padding-left:8px"><b>Note:</b> {escape(message)}</p>')
+
+
+def paragraph(message: str) -> Html:
+    """Plain text as an HTML paragraph."""
+    return Html(f"<p>{escape(message)}</p>")
+
+
+def bullet_list(items: Iterable[str]) -> Html:
+    """Plain-text items as an HTML list."""
+    return Html("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+
+
+# ---------------------------------------------------------------------------------------------- spans
+
+
+def _span_label(row: Mapping) -> str:
+    kind = row.get("kind", "")
+    detail = row.get("detail", "")
+    parts = [str(kind)] if kind else []
+    if detail is not None and not (isinstance(detail, float) and pd.isna(detail)) and str(detail):
+        parts.append(str(detail))
+    return ": ".join(parts)
+
+
+def _segments(length: int, spans: list[dict]) -> list[tuple[int, int, list[dict]]]:
+    """Cut [0, length) at every span boundary; each piece lists the spans covering it."""
+    cuts = {0, length}
+    for span in spans:
+        cuts.update((span["start"], span["end"]))
+    points = sorted(c for c in cuts if 0 <= c <= length)
+    pieces = []
+    for a, b in zip(points, points[1:]):
+        covering = [s for s in spans if s["start"] <= a and b <= s["end"]]
+        pieces.append((a, b, covering))
+    return pieces
+
+
+def _valid_spans(text: str, spans: pd.DataFrame | None) -> list[dict]:
+    if spans is None or len(spans) == 0:
+        return []
+    rows = []
+    for row in spans.to_dict("records"):
+        start, end = int(row["start"]), int(row["end"])
+        if 0 <= start < end <= len(text):
+            rows.append({**row, "start": start, "end": end})
+    return rows
+
+
+def highlight_html(text: str, spans: pd.DataFrame | None, title: str | None = None) -> Html:
+    """The text with each span in a ``<mark>`` whose tooltip (``title``) gives its kind and detail.
+
+    ``spans`` has ``start``, ``end`` (offsets into ``text``), ``kind`` and optionally ``detail``. Overlapping
+    spans are split into pieces whose tooltip lists every span covering them. Line breaks are kept.
+    """
+    rows = _valid_spans(text, spans)
+    parts = []
+    for a, b, covering in _segments(len(text), rows):
+        piece = escape(text[a:b])
+        if not covering:
+            parts.append(piece)
+            continue
+        kind = str(covering[0].get("kind", ""))
+        colour = KIND_COLOURS.get(kind, DEFAULT_COLOUR)
+        label = escape(" | ".join(_span_label(s) for s in covering))
+        parts.append(f'<mark class="qd-{escape(kind)}" title="{label}" style="background:{colour}">{piece}</mark>')
+    heading = f"<h4>{escape(title)}</h4>" if title else ""
+    body = "".join(parts).replace("\n", "<br>\n")
+    return Html(f'{heading}<div class="qd-article" style="font-family:serif;line-height:1.5">{body}</div>')
+
+
+def kind_legend(kinds: Iterable[str]) -> Html:
+    """A one-line legend of span kinds in their highlight colours."""
+    items = [
+        f'<mark style="background:{KIND_COLOURS.get(k, DEFAULT_COLOUR)}">{escape(k)}</mark>'
+        for k in sorted(set(kinds))
+    ]
+    return Html("<p>Highlighted: " + " ".join(items) + " (hover a highlight for its detail)</p>")
+
+
+def table_html(table: pd.DataFrame, max_rows: int | None = None, float_format: str = "{:.3g}") -> Html:
+    """A DataFrame as an escaped, index-free HTML table (static; GitHub renders it)."""
+    shown = table if max_rows is None else table.head(max_rows)
+    shown = shown.apply(lambda col: col.map(_one_line) if pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col) else col)
+    markup = shown.to_html(
+        index=False, escape=True, na_rep="", border=0,
+        float_format=lambda x: float_format.format(x),
+    )
+    more = ""
+    if max_rows is not None and len(table) > max_rows:
+        more = f"<p>… {len(table) - max_rows} more rows not shown.</p>"
+    return Html(markup + more)
+
+
+def _one_line(value: object) -> object:
+    """Line breaks inside a table cell shown as ↵ (tables keep one line per row)."""
+    return value.replace("\n", " ↵ ") if isinstance(value, str) else value
+
+
+def spans_table_html(spans: pd.DataFrame, columns: Iterable[str] = ("source", "start", "end", "kind", "text", "detail"),
+                     max_rows: int | None = None) -> Html:
+    """A table of spans (only the columns present), text escaped."""
+    present = [c for c in columns if c in spans.columns]
+    return table_html(spans[present], max_rows=max_rows)
+
+
+# ---------------------------------------------------------------------------------------------- diffs
+
+
+def word_diff_html(old: str, new: str, old_label: str = "reference", new_label: str = "version") -> Html:
+    """Two versions of a text as one line of words: dropped words struck out, added words underlined."""
+    a, b = old.split(), new.split()
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape(" ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(f'<del style="background:#ffd6d6" title="only in {escape(old_label)}">'
+                         f'{escape(" ".join(a[i1:i2]))}</del>')
+        if j2 > j1:
+            parts.append(f'<ins style="background:#d3f9d8" title="only in {escape(new_label)}">'
+                         f'{escape(" ".join(b[j1:j2]))}</ins>')
+    legend = (f'<small><del>struck out</del>: only in {escape(old_label)}; '
+              f'<ins>underlined</ins>: only in {escape(new_label)}</small>')
+    return Html(f'<p style="font-family:serif">{" ".join(parts)}</p>{legend}')
+
+
+def variant_table_html(table: pd.DataFrame, reference: str) -> Html:
+    """A variant table (rows: sources, columns: aligned positions, cells: words or empty for a gap) with each
+    cell that differs from the ``reference`` row marked. The reference row comes first and is labelled."""
+    if reference not in table.index:
+        raise KeyError(f"reference '{reference}' is not a row of the variant table")
+    order = [reference] + [s for s in table.index if s != reference]
+    ref = table.loc[reference]
+    head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
+    rows = []
+    for source in order:
+        is_labelled = source != reference or "reference" in str(source).lower()
+        label = escape(source) if is_labelled else f"{escape(source)} (reference)"
+        cells = "".join(_variant_cell(table.at[source, c], ref[c], source == reference) for c in table.columns)
+        rows.append(f"<tr><th>{label}</th>{cells}</tr>")
+    return Html(f'<table class="qd-variants"><thead><tr><th>source</th>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>'
+                "<small>Marked: differs from the reference; ∅: word missing.</small>")
+
+
+def _cell_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _variant_cell(value: object, reference: object, is_reference: bool) -> str:
+    text, ref = _cell_text(value), _cell_text(reference)
+    shown = escape(text) if text else "∅"
+    if is_reference or text == ref:
+        return f"<td>{shown if text else ''}</td>"
+    kind = "case or punctuation" if _loose(text) == _loose(ref) else "words"
+    return f'<td><mark title="differs from the reference ({kind})">{shown}</mark></td>'
+
+
+def _loose(word: str) -> str:
+    return "".join(ch for ch in word.lower() if ch.isalnum())
+
+
+def variant_table(reference_text: str, versions: Mapping[str, str], reference: str = "reference") -> pd.DataFrame:
+    """A simple variant table: each version aligned word by word to the reference text on its own.
+
+    Columns are the reference's word positions (``1``, ``2``, …); words a version adds after position k go
+    into column ``k+`` (``0+`` before the first). The result does not depend on the order of ``versions``.
+    Rows: the reference (named ``reference``) then the versions in sorted order.
+    """
+    ref_words = reference_text.split()
+    columns = ["0+"] + [c for k in range(1, len(ref_words) + 1) for c in (str(k), f"{k}+")]
+    rows = {reference: {str(k): w for k, w in enumerate(ref_words, start=1)}}
+    for source in sorted(versions):
+        rows[source] = _aligned_row(ref_words, versions[source].split())
+    filled = {source: [row.get(c, "") for c in columns] for source, row in rows.items()}
+    table = pd.DataFrame.from_dict(filled, orient="index", columns=columns, dtype=object)
+    used = [c for c in columns if not c.endswith("+") or (table[c] != "").any()]
+    return table[used]
+
+
+def _aligned_row(ref_words: list[str], words: list[str]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    matcher = difflib.SequenceMatcher(a=[_loose(w) for w in ref_words], b=[_loose(w) for w in words], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("equal", "replace"):
+            paired = min(i2 - i1, j2 - j1)
+            for k in range(paired):
+                row[str(i1 + k + 1)] = words[j1 + k]
+            extra = words[j1 + paired:j2]
+            if extra:
+                row[f"{i1 + paired}+"] = " ".join(extra)
+        elif op == "insert":
+            row[f"{i1}+"] = " ".join(words[j1:j2])
+    return row
+
+
+# Which words in an attribution row's ``flags`` point at which column.
+FLAG_WORDS = {
+    "speaker": ("speaker",),
+    "speaker_mention": ("spelling", "mention", "name"),
+    "title": ("title",),
+    "cue": ("cue", "loaded"),
+    "cue_stance": ("loaded", "stance"),
+    "relay": ("relay",),
+}
+
+
+def attribution_table_html(table: pd.DataFrame, flags: pd.Series) -> Html:
+    """An attribution table (rows: sources) with the cells its ``flags`` point at marked, and the flags shown.
+
+    A cell is marked when the row's flags mention its column (e.g. 'spelling' marks ``speaker_mention``,
+    'loaded_cue' marks ``cue`` and ``cue_stance``)."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in table.columns)
+    rows = []
+    for source in table.index:
+        flag_text = str(flags.get(source, "") or "")
+        lowered = flag_text.lower()
+        cells = []
+        for column in table.columns:
+            value = escape(_cell_text(table.at[source, column]))
+            words = FLAG_WORDS.get(column, (column,))
+            if flag_text and any(w in lowered for w in words):
+                cells.append(f'<td><mark title="{escape(flag_text)}">{value}</mark></td>')
+            else:
+                cells.append(f"<td>{value}</td>")
+        rows.append(f"<tr><th>{escape(source)}</th>{''.join(cells)}<td>{escape(flag_text)}</td></tr>")
+    return Html(f'<table class="qd-attribution"><thead><tr><th>source</th>{head}<th>flags</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')

@@ -1,0 +1,113 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 03 · Garbling: where is each copy damaged?
+#
+# **Question.** Which articles carry the damage of scraping, spinning and machine translation — repeated words,
+# words run together, broken quotation marks, stray capitals, one person named several ways, untranslated
+# fragments, page chrome — where exactly, and how much per 1,000 words?
+#
+# **Input.** A corpus folder (`CORPUS`, default `seeds/`).
+#
+# **Output.** A table of damage by kind and source, each damaged article with its damage highlighted, and the
+# figure `03-garbles-per-1000-words`.
+
+# %% tags=["parameters"]
+CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
+FIGURES = "figures"  # where figures are written
+REFERENCE = None  # source id of the reference text where no primary text exists
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+
+from quotedrift import analyze, display as html, figures, narrative, notebook
+
+figures.use_style()
+analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+corpus, articles, garbles = analysis.corpus, analysis.articles, analysis.garbles
+labels = notebook.source_labels(articles)
+styles = figures.outlet_styles(articles["source"])
+figures_dir = notebook.project_path(FIGURES)
+display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(garbles), 'damaged span')} in "
+                       f"{narrative.plural(len(articles), 'article')}."))
+if garbles.empty:
+    display(html.note("No damage of any kind was found in this corpus."))
+
+# %% [markdown]
+# ## Every damaged span is evidence
+#
+# Each row's `text` must be exactly the article's characters from `start` to `end`. Checked on every row.
+
+# %%
+mismatched = notebook.check_spans(garbles, corpus.texts)
+assert mismatched.empty, f"{len(mismatched)} garble rows do not match their article text"
+display(html.paragraph(f"All {narrative.plural(len(garbles), 'row')} match their article text exactly."))
+
+# %% [markdown]
+# ## Damage by kind and source
+#
+# Counts, then the same per 1,000 words of each article (so long and short articles compare fairly).
+
+# %%
+counts = notebook.counts_by(garbles, articles["source"], "kind")
+rates = notebook.per_1000_words(counts, articles)
+counts_shown = counts.assign(total=counts.sum(axis=1))
+counts_shown.insert(0, "outlet", [labels[s] for s in counts.index])
+display(html.table_html(counts_shown.reset_index()))
+rates_shown = rates.assign(total=rates.sum(axis=1).round(2))
+rates_shown.insert(0, "outlet", [labels[s] for s in rates.index])
+display(html.table_html(rates_shown.reset_index()))
+
+# %% [markdown]
+# ## Each damaged article, damage highlighted
+#
+# Hover a highlight for what is wrong there.
+
+# %%
+if not garbles.empty:
+    display(html.kind_legend(garbles["kind"].unique()))
+for source in articles["source"]:
+    spans = notebook.spans_of(garbles, source)
+    if len(spans):
+        display(html.highlight_html(corpus.texts[source], spans, title=f"{source}: {labels[source]}"))
+        display(html.spans_table_html(spans, columns=("kind", "text", "detail", "start", "end")))
+
+# %% [markdown]
+# ## Figure: damage per 1,000 words, by source and kind
+
+# %%
+fig, ax = plt.subplots(figsize=(7, 0.45 * len(rates) + 1.6))
+left = pd.Series(0.0, index=rates.index)
+kind_hatches = {kind: figures.HATCHES[i % len(figures.HATCHES)] for i, kind in enumerate(rates.columns)}
+kind_greys = {kind: 0.25 + 0.6 * i / max(len(rates.columns) - 1, 1) for i, kind in enumerate(rates.columns)}
+for kind in rates.columns:
+    ax.barh([labels[s] for s in rates.index], rates[kind], left=left, label=kind, hatch=kind_hatches[kind],
+            color=[styles[s].colour for s in rates.index], alpha=kind_greys[kind], edgecolor="white")
+    left = left + rates[kind]
+ax.invert_yaxis()
+ax.set_xlabel("damaged spans per 1,000 words")
+ax.set_title("Garbling per source (shade and hatch: kind)")
+figures.legend_outside(ax, list(rates.columns), kind_hatches, kind_greys, title="kind")
+if not len(rates.columns):
+    ax.text(0.5, 0.5, "no damage found", transform=ax.transAxes, ha="center", va="center")
+figure_data = rates.reset_index().melt(id_vars="source", var_name="kind", value_name="per_1000_words") \
+    if len(rates.columns) else pd.DataFrame(columns=["source", "kind", "per_1000_words"])
+figures.save_figure(fig, "03-garbles-per-1000-words", figure_data, figures_dir,
+                    "Damaged spans per 1,000 words of each article, by kind.", corpus=corpus)
+plt.show()
+
+# %% [markdown]
+# ## What the damage says
+
+# %%
+display(html.bullet_list(narrative.garble_findings(analysis)))

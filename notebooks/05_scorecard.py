@@ -1,0 +1,123 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · Scorecard: how does each source fare, and on what evidence?
+#
+# **Question.** Putting drift, garbling and attribution side by side, how faithful is each source to the words
+# spoken, how damaged is its copy, how far does its attribution agree with the others — and which three pieces
+# of evidence weigh most against it?
+#
+# **Input.** A corpus folder (`CORPUS`, default `seeds/`); `WEIGHTS` for the summary rank.
+#
+# **Output.** The scorecard table, a summary rank whose construction is stated below, the figure `05-scorecard`
+# (one row per source, the dimensions side by side, primary texts marked) and each source's worst evidence.
+#
+# **How the summary rank is built** (`quotedrift.scorecard.summary_rank`). Each dimension ranks the scored
+# sources — fidelity and attribution agreement, higher is better; garbles per 1,000 words, lower is better;
+# the weighted mean of those ranks (weights from `WEIGHTS`; a source with no value on a dimension is ranked on
+# the others) is ranked again, 1 best. It is a convenience, not a grade: the dimensions themselves are in the
+# table and the figure. Change `WEIGHTS` to weigh them differently (a weight of 0 leaves a dimension out).
+
+# %% tags=["parameters"]
+CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
+FIGURES = "figures"  # where figures are written
+REFERENCE = None  # source id of the reference text where no primary text exists
+WEIGHTS = {"fidelity": 1.0, "garbles_per_1000_words": 1.0, "attribution_agreement": 1.0}  # summary-rank weights
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+
+from quotedrift import analyze, display as html, figures, narrative, notebook, scorecard as scoring
+
+figures.use_style()
+analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+corpus, articles, scorecard = analysis.corpus, analysis.articles, analysis.scorecard
+labels = notebook.source_labels(articles)
+styles = figures.outlet_styles(articles["source"])
+figures_dir = notebook.project_path(FIGURES)
+display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(scorecard), 'source')} on the scorecard."))
+if scorecard.empty:
+    display(html.note("The scorecard is empty for this corpus: no source could be scored. The rank and figure "
+                      "below stay empty."))
+
+# %% [markdown]
+# ## The scorecard
+
+# %%
+if not scorecard.empty:
+    shown = scorecard.copy()
+    shown.insert(1, "label", [labels.get(s, s) for s in shown["source"]])
+    display(html.table_html(shown))
+
+# %% [markdown]
+# ## Summary rank (weights from the parameters)
+
+# %%
+ranked = notebook.ranked_scorecard(scorecard, scoring.summary_rank(scorecard, WEIGHTS) if len(scorecard) else None)
+display(html.paragraph("Weights: " + ", ".join(f"{k} {v:g}" for k, v in WEIGHTS.items()) + "."))
+if ranked.empty:
+    display(html.note("No source has a score, so there is no rank."))
+else:
+    display(html.table_html(ranked.assign(outlet=[labels.get(s, s) for s in ranked["source"]])))
+
+# %% [markdown]
+# ## Figure: the scorecard, one row per source
+#
+# Each panel is one dimension on a 0–1 scale where 1 is best; primary texts are marked ★ (they are the
+# reference, not scored against it). A missing bar means the source has no value on that dimension.
+
+# %%
+dimensions = ["fidelity", "garbles", "attribution"]
+titles = {"fidelity": "fidelity", "garbles": "freedom from garbling", "attribution": "attribution agreement"}
+sources = list(articles["source"])
+values = ranked.set_index("source").reindex(sources)[dimensions] if len(ranked) else \
+    pd.DataFrame(index=sources, columns=dimensions, dtype=float)
+roles = articles.set_index("source")["role"]
+names = [("★ " if roles[s] == "primary" else "") + labels[s] for s in sources]
+fig, axes = plt.subplots(1, len(dimensions), figsize=(9, 0.45 * len(sources) + 1.6), sharey=True)
+for axis, dim in zip(axes, dimensions):
+    axis.barh(names, values[dim].astype(float).fillna(0), color=[styles[s].colour for s in sources],
+              hatch=[styles[s].hatch for s in sources], edgecolor="white")
+    axis.set_xlim(0, 1)
+    axis.set_title(titles[dim])
+    if values[dim].isna().all():
+        axis.text(0.5, 0.5, "no values", transform=axis.transAxes, ha="center", va="center")
+axes[0].invert_yaxis()
+fig.suptitle("Scorecard by source (1 is best on every panel)")
+figure_data = values.rename_axis("source").reset_index().assign(role=[roles[s] for s in sources])
+figures.save_figure(fig, "05-scorecard", figure_data, figures_dir,
+                    "Each source on three dimensions scaled 0–1 (1 best): fidelity of its quotations, freedom "
+                    "from garbling (relative to the most damaged source), attribution agreement. ★ primary text.",
+                    corpus=corpus)
+plt.show()
+
+# %% [markdown]
+# ## The worst evidence per source
+#
+# For each source, up to three pieces of evidence, alternating its largest substantive edits and its most
+# severe damage (page chrome last), each with where to find it.
+
+# %%
+for source in sources:
+    evidence = notebook.worst_evidence(analysis.edits, analysis.garbles, source)
+    display(html.paragraph(f"{source}: {labels[source]}"))
+    if evidence.empty:
+        display(html.note("No substantive edit or damage found for this source."))
+    else:
+        display(html.table_html(evidence))
+
+# %% [markdown]
+# ## What the scorecard says
+
+# %%
+display(html.bullet_list(narrative.scorecard_findings(analysis, ranked, WEIGHTS)))

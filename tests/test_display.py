@@ -1,0 +1,95 @@
+"""Notebook HTML: article text is always escaped, highlights cover exactly their spans."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from quotedrift import display
+
+HOSTILE = 'Intro <script>alert("x")</script> & "quoted" text'
+
+
+def spans(*rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["start", "end", "kind", "detail"])
+
+
+def test_article_with_script_renders_as_text():
+    out = display.highlight_html(HOSTILE, spans((6, 14, "boilerplate", "<b>bold</b> detail")))
+    assert "<script>" not in out and "</script>" not in out
+    assert "&lt;script&gt;" in out and "&amp;" in out
+    assert "<b>" not in out  # details are escaped too (they sit in the title attribute)
+
+
+@pytest.mark.parametrize("render", [
+    lambda: display.word_diff_html(HOSTILE, HOSTILE.replace("Intro", "<img src=x onerror=alert(1)>")),
+    lambda: display.table_html(pd.DataFrame({"text": [HOSTILE]})),
+    lambda: display.spans_table_html(pd.DataFrame({"source": ["a"], "start": [0], "end": [5], "text": [HOSTILE]})),
+    lambda: display.note(HOSTILE),
+    lambda: display.paragraph(HOSTILE),
+    lambda: display.bullet_list([HOSTILE]),
+    lambda: display.variant_table_html(pd.DataFrame({"1": ["<script>", "ok"]}, index=["ref", "<b>src</b>"]), "ref"),
+    lambda: display.attribution_table_html(pd.DataFrame({"cue": ["<script>"]}, index=["s"]),
+                                           pd.Series({"s": "loaded_cue <script>"})),
+])
+def test_every_renderer_escapes(render):
+    out = render()
+    assert "<script>" not in out and "<img" not in out and "<b>src" not in out
+
+
+def test_highlight_marks_exactly_the_span_with_kind_and_detail_in_tooltip():
+    text = "He said missiles and missiles were sent."
+    out = display.highlight_html(text, spans((8, 29, "repeated_word", "'missiles' printed twice")))
+    assert '<mark class="qd-repeated_word" title="repeated_word: &#x27;missiles&#x27; printed twice"' in out
+    assert ">missiles and missiles</mark> were sent." in out
+
+
+def test_overlapping_spans_list_both_kinds_on_the_shared_piece():
+    out = display.highlight_html("abcdefghij", spans((0, 6, "direct", ""), (4, 10, "glued_words", "run together")))
+    assert out.count("<mark") == 3
+    assert 'title="direct | glued_words: run together"' in out
+
+
+@pytest.mark.parametrize("rows", [[], [(5, 3, "bad", "")], [(0, 99, "bad", "")], [(-1, 2, "bad", "")]])
+def test_no_mark_for_empty_or_invalid_spans(rows):
+    out = display.highlight_html("short text", spans(*rows))
+    assert "<mark" not in out and "short text" in out
+
+
+def test_line_breaks_are_kept():
+    assert "one<br>\ntwo" in display.highlight_html("one\ntwo", None)
+
+
+def test_word_diff_marks_dropped_and_added_words():
+    out = display.word_diff_html("a grave provocation", "a serious provocation")
+    assert ">grave</del>" in out and ">serious</ins>" in out and "provocation" in out
+
+
+def test_variant_table_is_independent_of_version_order_and_marks_differences():
+    reference = "a grave provocation that can never be allowed"
+    versions = {"x": "a serious provocation that can never be allowed", "y": "a grave provocation that can never"}
+    one = display.variant_table(reference, versions, reference="ref")
+    two = display.variant_table(reference, dict(reversed(list(versions.items()))), reference="ref")
+    pd.testing.assert_frame_equal(one, two)
+    assert one.loc["x", "2"] == "serious" and one.loc["y", "8"] == ""
+    out = display.variant_table_html(one, "ref")
+    assert "ref (reference)" in out
+    assert '<mark title="differs from the reference (words)">serious</mark>' in out
+    assert "∅" in out  # y lacks "be allowed"
+
+
+def test_variant_table_puts_added_words_in_plus_columns():
+    table = display.variant_table("one two", {"s": "one and a two"}, reference="ref")
+    assert table.loc["s", "1+"] == "and a"
+    assert list(table.columns) == ["1", "1+", "2"]
+
+
+def test_case_only_difference_is_labelled_as_such():
+    table = pd.DataFrame({"1": ["Rumor", "rumor"]}, index=["ref", "s"])
+    assert "case or punctuation" in display.variant_table_html(table, "ref")
+
+
+def test_html_objects_display_as_html_with_a_short_plain_text_fallback():
+    out = display.paragraph("hello")
+    assert out._repr_html_() == "<p>hello</p>"
+    assert repr(out) == "<HTML, 12 characters>"
