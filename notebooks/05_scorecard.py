@@ -18,7 +18,8 @@
 # **Input.** A corpus folder (`CORPUS`, default `seeds/`); `WEIGHTS` for the summary rank.
 #
 # **Output.** The scorecard table, a summary rank whose construction is stated below, the figure `05-scorecard`
-# (one row per source, the dimensions side by side, primary texts marked) and each source's worst evidence.
+# (one row per source, the dimensions side by side, primary texts marked), each source's worst evidence, and
+# the figure `05-provenance`: an estimate of which sources copy from a common text.
 #
 # **How the summary rank is built** (`quotedrift.scorecard.summary_rank`). Each dimension ranks the scored
 # sources — fidelity and attribution agreement, higher is better; garbles per 1,000 words, lower is better;
@@ -37,7 +38,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook, scorecard as scoring
+from quotedrift import analyze, display as html, figures, narrative, notebook, provenance, scorecard as scoring
 
 figures.use_style()
 analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
@@ -104,17 +105,39 @@ plt.show()
 # %% [markdown]
 # ## The worst evidence per source
 #
-# For each source, up to three pieces of evidence, alternating its largest substantive edits and its most
-# severe damage (page chrome last), each with where to find it.
+# For each source, up to three pieces of evidence on each dimension — its largest substantive edits (drift),
+# its most severe damage, one per kind (garbling), and the name spellings and attribution flags that set it
+# apart (attribution) — each with the character span where a reader finds it in the article.
 
 # %%
 for source in sources:
-    evidence = notebook.worst_evidence(analysis.edits, analysis.garbles, source)
+    evidence = scoring.evidence_table(analysis.quotes, analysis.edits, analysis.garbles, analysis.attribution, source)
     display(html.paragraph(f"{source}: {labels[source]}"))
     if evidence.empty:
-        display(html.note("No substantive edit or damage found for this source."))
+        display(html.note("No substantive edit, damage or attribution flag found for this source."))
     else:
-        display(html.table_html(evidence))
+        display(html.table_html(evidence.drop(columns=["source"])))
+
+# %% [markdown]
+# ## Who copies from whom? (an estimate)
+#
+# Sources that share rare readings — the same passages outside quotations, the same substantive edits, the
+# same garbles, the same spellings ("rumour"/"rumor", "(North Korea)"/"[North Korea]") — probably copy from a
+# common text. The tree joins the sources whose shared readings weigh most (rarer readings weigh more); each
+# join is labelled with its heaviest shared reading. **This is an estimate, not proof**: two outlets can share
+# readings because both copy a third one that is not in the corpus.
+
+# %%
+readings = provenance.shared_readings(analysis)
+estimate = provenance.copy_estimate(readings, articles)
+fig, ax = plt.subplots(figsize=(9, 1.6 + 0.3 * len(provenance.compared_sources(articles))))
+drawn = provenance.plot_provenance(ax, estimate, articles, figures.outlet_colours(articles["source"]))
+figures.save_figure(fig, "05-provenance", drawn, figures_dir, provenance.provenance_caption(estimate), corpus=corpus)
+plt.show()
+if estimate.empty:
+    display(html.note("No two sources share a reading rare enough to suggest copying."))
+else:
+    display(html.table_html(estimate.head(15)))
 
 # %% [markdown]
 # ## What the scorecard says

@@ -30,7 +30,7 @@ DROPPED_SOURCE = "004_9f5f3fbe7a358b5b"
 NOTEBOOK_NAMES = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.py"))
 EXPECTED_FIGURES = {
     "00-article-sizes", "01-quotes-per-source", "02-drift-per-source", "02-drift-per-utterance",
-    "03-garbles-per-1000-words", "04-attribution-by-source", "05-scorecard",
+    "03-garbles-per-1000-words", "04-attribution-by-source", "05-scorecard", "05-provenance",
 }
 FORMATS = ("png", "svg", "pdf", "csv")
 MACHINE_PATH_RE = re.compile(r"(?<![\w.])/(?:work|root|tmp|home|Users)/")

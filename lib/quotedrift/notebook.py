@@ -145,45 +145,6 @@ def ranked_scorecard(scorecard: pd.DataFrame, rank: pd.Series | None) -> pd.Data
     return table.sort_values(["summary_rank", "source"], kind="stable", na_position="last").reset_index(drop=True)
 
 
-CHROME_KINDS = ("boilerplate", "duplicated_text")
-EVIDENCE_COLUMNS = ["evidence", "text", "reference or detail", "where"]
-
-
-def worst_evidence(edits: pd.DataFrame, garbles: pd.DataFrame, source: str, n: int = 3) -> pd.DataFrame:
-    """The ``n`` worst pieces of evidence against one source, alternating its substantive edits (largest
-    first) and its garbles (highest ``severity`` first where that column exists, page chrome last)."""
-    edit_rows = _substantive_edits(edits, source)
-    garble_rows = _ranked_garbles(garbles, source)
-    picked: list[dict] = []
-    while len(picked) < n and (edit_rows or garble_rows):
-        for queue in (edit_rows, garble_rows):
-            if queue and len(picked) < n:
-                picked.append(queue.pop(0))
-    return pd.DataFrame(picked, columns=EVIDENCE_COLUMNS)
-
-
-def _substantive_edits(edits: pd.DataFrame, source: str) -> list[dict]:
-    if edits.empty:
-        return []
-    mine = edits[(edits["source"] == source) & (edits["category"] == "substantive")]
-    size = mine["text"].fillna("").astype(str).str.len() + mine["reference_text"].fillna("").astype(str).str.len()
-    mine = mine.assign(_size=size).sort_values("_size", ascending=False, kind="stable")
-    return [{"evidence": f"substantive edit ({row.op})", "text": row.text, "reference or detail": row.reference_text,
-             "where": f"quotation {row.quote_id}"} for row in mine.itertuples(index=False)]
-
-
-def _ranked_garbles(garbles: pd.DataFrame, source: str) -> list[dict]:
-    if garbles.empty:
-        return []
-    mine = garbles[garbles["source"] == source]
-    severity = pd.to_numeric(mine["severity"], errors="coerce") if "severity" in mine else pd.Series(0.0, mine.index)
-    chrome = mine["kind"].isin(CHROME_KINDS)
-    mine = mine.assign(_chrome=chrome, _severity=severity.fillna(0.0))
-    mine = mine.sort_values(["_chrome", "_severity", "start"], ascending=[True, False, True], kind="stable")
-    return [{"evidence": f"garble: {row.kind}", "text": row.text, "reference or detail": row.detail,
-             "where": f"characters {row.start}–{row.end}"} for row in mine.itertuples(index=False)]
-
-
 def figure_names(folder: str | Path, prefix: str) -> list[str]:
     """Names of the figures in ``folder`` whose name starts with ``prefix`` (e.g. '02-')."""
     return sorted(p.stem for p in Path(folder).glob(f"{prefix}*.png"))
