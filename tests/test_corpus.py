@@ -167,6 +167,65 @@ def test_boilerplate_spans(text, expected):
     assert [(text[s["start"]:s["end"]], s["kind"]) for s in spans] == expected
 
 
+NEWSLETTER = ("date 2022-12-22 For free real time breaking news alerts sent straight to your inbox sign up to our "
+              "breaking news emails Sign up to our free breaking news emails Please enter a valid email address "
+              "SIGN UP I would like to be emailed about offers. Read our privacy notice Thanks for signing up")
+KCNA_TAIL = ("We have never exported weapons to Russia.\n\nwww.kcna.kp (Juche111.9.22.)\n\nMore From KCNA.kp (En)\n\n"
+             "Textile Mills in DPRK Boost Production\n\nPyongyang, January 24 (KCNA) -- Officials said \"more\".")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # photo captions between paragraphs: a name alone, a title in running words and a name
+        ("N.Korea has delivered arms to Wagner: W.House\n\nAFP , Thursday 22 Dec 2022\n\nThe White House said so.\n\n"
+         "John Kirby\nWhite House national security spokesman John Kirby\n\nThe US will boost sanctions.\n",
+         ["John Kirby\nWhite House national security spokesman John Kirby"]),
+        ("Headline\nNational Security Council spokesman John Kirby\n(Susan Walsh / Associated Press)\nBody.\n",
+         ["National Security Council spokesman John Kirby", "(Susan Walsh / Associated Press)"]),
+        # newsletter sign-up block glued to the scraper's date line
+        (NEWSLETTER + "\n\nThe White House said Thursday that Wagner took delivery.\n", [NEWSLETTER]),
+        # tracker residue and advertisement markers after the scraper's date
+        ("date 2022-12-23 scorecardresearch\nFriday, Dec 23, 2022\n", ["date 2022-12-23 scorecardresearch"]),
+        ("date 2022-11-02 Advertisement\n  US accuses North Korea\n", ["date 2022-11-02 Advertisement"]),
+        ("Body.\n\nAdvertisement\n\nMore body.\n", ["Advertisement"]),
+        # a sidebar header: it and everything after it; the web-address footer before it
+        (KCNA_TAIL, ["www.kcna.kp (Juche111.9.22.)", KCNA_TAIL[KCNA_TAIL.index("More From"):]]),
+        # a wire service's end mark, the byline and its e-mail address
+        ("By Chae Yun-hwan\nSEOUL, Sept. 22 (Yonhap) -- North Korea said so.\nyunhwanchae@yna.co.kr\n(END)\n-\n"
+         "BTS' RM donates 100 mln won\n",
+         ["By Chae Yun-hwan", "yunhwanchae@yna.co.kr", "(END)\n-\nBTS' RM donates 100 mln won"]),
+        ("Date: 22/09/2022 | Source: KCNA.kp (En) | Read original version at source\n\nBody.\n",
+         ["Date: 22/09/2022 | Source: KCNA.kp (En) | Read original version at source"]),
+        # negative cases: headlines, subheads, sentences about people, quotations that mention these words
+        ("John Kirby\n\nBody.\n", []),  # the first line is the headline
+        ("Headline\nSpokesman for DPRK Foreign Ministry Censures Japanese Media for False Report\n", []),
+        ("Headline\nRussia, North Korea Boost Relations\n", []),
+        ("Headline\nThe talks were led by John Kirby.\n", []),
+        ("Headline\n\"I met John Kirby\n", []),
+        ("Headline\nKirby said Wagner will get more from North Korea in the coming weeks.\n", []),
+        ("Headline\n\"Sign up for our newsletter,\" she said, \"read the privacy notice, then check your inbox.\"\n", []),
+        ("Headline\nHe said the end of the war was near (END of quote) and left.\n", []),
+        ("Headline\nShe wrote to him by email at the office.\n", []),
+    ],
+)
+def test_boilerplate_page_chrome(text, expected):
+    spans = boilerplate_spans(text)
+    assert [text[s["start"]:s["end"]] for s in spans if s["kind"] == "boilerplate"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\n\n“We will never stop.\n\n“John Kirby\n\n“More From the front,” he said.\n",
+    "Headline\n\nHe said: “Advertisement is not our business, and scorecardresearch is no word.”\n",
+])
+def test_boilerplate_never_inside_a_quotation(text):
+    from quotedrift.text import overlaps
+
+    quoted = [(m.start(), m.end()) for m in __import__("re").finditer(r"“[^”]*”", text)]
+    for span in boilerplate_spans(text):
+        assert not any(overlaps((span["start"], span["end"]), q) for q in quoted), text[span["start"]:span["end"]]
+
+
 def test_seed_boilerplate_covers_gold_and_spares_gold_quotations():
     from quotedrift.evaluate import load_gold
 

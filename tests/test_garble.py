@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotedrift import garble
 from quotedrift.corpus import load_corpus
@@ -357,3 +359,50 @@ def test_departure_found(tmp_path):
 def test_departure_needs_two_agreeing_others(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": REPORT.format("US"), "d.txt": REPORT.format("American")})
     assert garble.cross_source_departures(corpus) == []
+
+
+# ---------------------------------------------------------------------------------------------- fast paths give the same rows
+
+MOJIBAKE_ALPHABET = "abcXYZ .,\n’“”–—Â Ã€œŠš¢£Ÿž×²ØÙàâ√≈‚ÄвЂГўВРСβ€ΒΓāœ°\x85¦¤¨¬"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MOJIBAKE_ALPHABET, max_size=60))
+def test_mojibake_prefilter_agrees_with_ftfy(text):
+    from ftfy.badness import is_bad
+
+    assert garble._maybe_bad(text, is_bad) == is_bad(text)
+
+
+def _all_positions_repeated_words(text):
+    """repeated_words without the candidate filter: every detector at every position."""
+    words = garble.tokens(text)
+    keys = [garble.normalise_word(w.text) for w in words]
+    rows = []
+    for i in range(len(words)):
+        found = (garble._doubled_word(text, words, keys, i) or garble._doubled_fragment(text, words, keys, i)
+                 or garble._doubled_around_and(text, words, keys, i) or garble._pronoun_swapped(text, words, keys, i))
+        if found:
+            rows.append(found)
+    return garble._merge_overlaps(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["it", "had", "He", "to", "the", "in", "and", "missiles", "said", "Kim", "."]),
+                max_size=30))
+def test_repeat_candidates_skip_nothing(words):
+    text = " ".join(words)
+    assert garble.repeated_words(text) == _all_positions_repeated_words(text)
+
+
+@pytest.mark.parametrize("word", ["lineSending", "Moscowafter", "Jong-un’ssister", "iPhone", "organizationEarlier"])
+def test_glued_words_memo_gives_offsets_in_each_text(word):
+    for prefix in ("", "A long prefix before "):
+        text = prefix + word
+        assert spans(garble.glued_words(text), text) == spans(garble.glued_words(word), word)
+
+
+def test_foreign_lookup_is_the_best_of_the_languages():
+    for word in ("la", "Corée", "und", "missiles", "der", "nicht"):
+        assert garble.foreign_zipf().get(garble.normalise_word(word), 0.0) == max(
+            garble.zipf(word, language) for language in garble.FOREIGN_LANGUAGES)

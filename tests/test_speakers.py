@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedrift.speakers import canonical_speakers, find_person_names, name_variants_in_text, same_person
+from quotedrift.speakers import (
+    canonical_speakers, clean_description, find_person_names, name_variants_in_text, same_person, unnamed_officials,
+)
 
 
 @pytest.mark.parametrize("a, b", [
@@ -70,3 +72,97 @@ def test_names_never_raise_and_spans_valid(text):
     for group in name_variants_in_text(text):
         assert len(group) >= 2
     assert 0.0 <= same_person(text[:20], text[20:40]) <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------- unnamed officials
+
+SEP_PRIMARY = "Vice director general of the General Bureau of Equipment, DPRK Ministry of National Defence"
+NOV_PRIMARY = "Vice director for Military Foreign Affairs, DPRK Ministry of National Defence"
+DEC_PRIMARY = "DPRK Foreign Ministry spokesman"
+
+
+@pytest.mark.parametrize("description, cleaned", [
+    ("statement issued by a senior official of the Ministry of National Defense",
+     "official of the Ministry of National Defense"),
+    ("Thursday the official", "official"),
+    ("ThisThe deputy director", "deputy director"),
+    ("DPRK defense official", "DPRK defense official"),
+    ("an unnamed North Korean defence official", "North Korean defence official"),
+    (SEP_PRIMARY, SEP_PRIMARY),
+])
+def test_clean_description(description, cleaned):
+    assert clean_description(description) == cleaned
+
+
+@pytest.mark.parametrize("description, anchors, expected", [
+    # compatible with the one primary speaker and sharing evidence with it: resolved to it
+    ("statement issued by a senior official of the Ministry of National Defense", [SEP_PRIMARY], SEP_PRIMARY),
+    ("vice director general", [SEP_PRIMARY], SEP_PRIMARY),
+    ("North Korean official", [SEP_PRIMARY], SEP_PRIMARY),
+    ("DPRK defense official", [SEP_PRIMARY], SEP_PRIMARY),
+    ("Deputy Director", [SEP_PRIMARY], SEP_PRIMARY),
+    ("North Korea's vice director", [NOV_PRIMARY], NOV_PRIMARY),
+    ("ministry spokesperson", [DEC_PRIMARY], DEC_PRIMARY),
+    ("North Korean diplomat", [DEC_PRIMARY], DEC_PRIMARY),
+    # different people stay apart
+    ("US State Department spokesperson", [SEP_PRIMARY], "US State Department spokesperson"),
+    ("director general", [SEP_PRIMARY], "director general"),  # not the vice director general
+    ("North Korean foreign ministry official", [SEP_PRIMARY], "North Korean foreign ministry official"),
+    ("Ukraine's defence ministry official", [SEP_PRIMARY], "Ukraine's defence ministry official"),
+    ("White House spokesman", [DEC_PRIMARY], "White House spokesman"),
+    ("North Korean official", [SEP_PRIMARY, NOV_PRIMARY], "North Korean official"),  # two candidates: no merge
+    # vague: a short neutral form, merged with no one
+    ("Thursday the official", [SEP_PRIMARY], "official"),
+    ("official", [DEC_PRIMARY], "official"),
+    ("spokesperson", [], "spokesperson"),
+])
+def test_unnamed_officials(description, anchors, expected):
+    mapping = unnamed_officials([description, *anchors], anchors)
+    assert mapping[description][0] == expected
+    for anchor in anchors:
+        assert mapping[anchor] == (anchor, 1.0)
+
+
+def test_unnamed_officials_without_primary_merge_into_the_one_fuller_description():
+    speakers = ["US State Department spokesperson", "U.S. state department spokesperson", "spokesperson",
+                "North Korean defence official", "DPRK defense official", "DPRK defense official", "official"]
+    mapping = unnamed_officials(speakers)
+    assert mapping["U.S. state department spokesperson"][0] == "US State Department spokesperson"
+    assert mapping["North Korean defence official"][0] == "DPRK defense official"
+    assert mapping["spokesperson"][0] == "spokesperson"  # "spokesperson" alone is no evidence
+    assert mapping["official"][0] == "official"
+
+
+def test_canonical_speakers_resolve_unnamed_officials_to_the_primary_speaker():
+    quotes = pd.DataFrame({
+        "speaker": [SEP_PRIMARY, SEP_PRIMARY, "senior official of the Ministry of National Defense",
+                    "North Korean official", "US State Department spokesperson", "official", "Kwon Jong-gun"],
+        "kind": ["statement", "statement", "direct", "partial", "partial", "direct", "direct"],
+        "speaker_confidence": [1.0] * 7,
+    })
+    out = canonical_speakers(quotes)
+    assert out["speaker"].tolist() == [SEP_PRIMARY] * 4 + ["US State Department spokesperson", "official",
+                                                            "Kwon Jong-gun"]
+    assert 0.5 <= out["speaker_confidence"].iloc[2] < 1.0
+
+
+def test_name_variants_in_text_long_article_matches_pairwise_grouping():
+    """Many mentions (a long article): the grouping equals the plain any-member grouping, and is fast."""
+    import time
+
+    names = ["Kwon Jong-jun", "Kwon Jung Joon", "Kim Yo Jong", "Kim Yo-jong", "John Kirby", "Jens Stoltenberg",
+             "Kwon Jong Gun", "Vassily Nebenzia", "Vasily Nebenzya", "Kim Jong Un"]
+    text = " ".join(f"{names[(i * 7) % len(names)]} spoke on day {i}." for i in range(3000))
+    started = time.perf_counter()
+    groups = name_variants_in_text(text)
+    assert time.perf_counter() - started < 5
+    mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]
+    expected: list[list] = []
+    for mention in mentions:
+        for group in expected:
+            if any(same_person(mention[2], other[2]) >= 0.7 for other in group):
+                group.append(mention)
+                break
+        else:
+            expected.append([mention])
+    assert groups == [g for g in expected if len({"".join(c for c in m[2].lower() if c.isalpha()) for m in g}) >= 2]

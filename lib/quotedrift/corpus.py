@@ -211,7 +211,11 @@ def _language_identifier():
 
 _BULLET = r"(?:[•·▪●◦*\-–]\s*)?"
 BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
-    (r"date \d{4}-\d{2}-\d{2}(?: \(@\w+\))?", "scraper header line (crawl date and account)"),
+    (r"date \d{4}-\d{2}-\d{2}(?: \(@\w+\))?(?:\s+(?:scorecardresearch|advertisement))?",
+     "scraper header line (crawl date and account)"),
+    (r"(?:date \d{4}-\d{2}-\d{2}(?: \(@\w+\))?\s+)?(?=.*\bsign(?:ing)?[- ]up\b)(?=.*\b(?:e-?mails?|inbox|newsletters?)\b)"
+     r"(?=.*\b(?:privacy (?:notice|policy)|valid e-?mail|unsubscribe)\b)[^\"“”]*",
+     "newsletter sign-up block"),
     (r"(?:facebook|twitter|kakao|mail|e-?mail|link|whatsapp|linkedin|telegram|reddit|pinterest|print) share button",
      "share-button list"),
     (r"share (?:on|via|to) (?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email)", "share-button list"),
@@ -223,6 +227,12 @@ BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
     (r"top \d+ (?:stories|news)|most (?:read|popular|viewed)(?: stories)?|related (?:articles|stories|news)",
      "list of other stories"),
     (r"advertisement|sponsored(?: content)?", "advertisement marker"),
+    (r"scorecardresearch", "tracking-pixel residue ('scorecardresearch')"),
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "byline e-mail address"),
+    (r"www\.[\w.-]+(?:/\S*)?(?: \([\w.]+\))?", "web address footer"),
+    (r"date: [\d/.-]+ \| source: .*", "aggregator header (date, source, link to the original)"),
+    (r"\([^()/\n]{2,60}/[^()/\n]{2,60}\)", "photo credit (photographer / agency)"),
+    (r"(?i:by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", "byline"),
     (r"source link|source", "scraper footer ('Source link')"),
     (r"leave a reply|leave a comment|your email address will not be published\.?|required fields are marked \*?",
      "comment-form footer"),
@@ -233,8 +243,20 @@ BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
      "site promotion"),
     (r"skip to (?:main )?content|arrow-right camera.*|loading\.\.\.|click to share.*", "page navigation control"),
     (r"(?:copyright|©).*|all rights reserved\.?", "copyright footer"),
-    (r"more from kcna|nk news is hiring.*", "site sidebar"),
+    (r"nk news is hiring.*", "site sidebar"),
 )
+# A line after which nothing belongs to the article: a sidebar header ("More From KCNA.kp (En)") or a wire
+# service's end mark ("(END)"). That line and every later line are boilerplate.
+TAIL_HEADERS: tuple[tuple[str, str], ...] = (
+    (r"more from [\w .&()'’-]{2,60}", "sidebar of other stories"),
+    (r"\(end\)", "text after the wire end mark '(END)'"),
+)
+_TAIL_RES = tuple((re.compile(rf"{_BULLET}(?:{pattern})", re.IGNORECASE), reason) for pattern, reason in TAIL_HEADERS)
+# A photo caption printed between paragraphs: a short line without sentence punctuation or quotation marks
+# that ends in a person's name ("John Kirby", "White House national security spokesman John Kirby").
+CAPTION_MAX_WORDS = 12
+CAPTION_FUNCTION_WORDS = frozenset("a an the of for and or in on at to by with from as".split())
+_CAPTION_SHAPE = re.compile(r"[^.!?:;\"“”‘’«»|@/]+")
 _BOILERPLATE_RES = tuple(
     (re.compile(rf"{_BULLET}(?:{pattern})", re.IGNORECASE), reason) for pattern, reason in BOILERPLATE_LINES
 )
@@ -245,16 +267,26 @@ def boilerplate_spans(text: str) -> list[dict]:
     """Spans of page chrome (whole lines matching a known widget or footer) and of repeated lines.
 
     A repeated line (at least 25 characters, compared case- and space-insensitively) is reported on its
-    later copies as ``duplicated_text``: the first copy stays searchable.
+    later copies as ``duplicated_text``: the first copy stays searchable. After a sidebar header ("More From
+    KCNA.kp (En)") or a wire end mark ("(END)") every line is boilerplate; a short line without sentence
+    punctuation or quotation marks that ends in a full name is a photo caption (never the first line).
     """
     spans: list[dict] = []
     seen: dict[str, int] = {}
+    tail: str | None = None
+    first_line = True
     for number, (start, end, line) in enumerate(iter_lines(text), start=1):
         s, e = trim_span(text, start, end)
         if s == e:
             continue
         content = text[s:e]
-        reason = _chrome_reason(content)
+        if tail is None:
+            tail = _tail_reason(content)
+        if tail is not None:
+            spans.append({"start": s, "end": e, "kind": "boilerplate", "detail": tail})
+            continue
+        reason = _chrome_reason(content) or (None if first_line else _caption_reason(content))
+        first_line = False
         if reason:
             spans.append({"start": s, "end": e, "kind": "boilerplate", "detail": reason})
             continue
@@ -266,6 +298,31 @@ def boilerplate_spans(text: str) -> list[dict]:
             else:
                 seen[key] = number
     return _merge_adjacent(text, spans)
+
+
+def _tail_reason(line: str) -> str | None:
+    for pattern, reason in _TAIL_RES:
+        if pattern.fullmatch(line):
+            return f"{reason} (from ‘{line}’ to the end)"
+    return None
+
+
+def _caption_reason(line: str) -> str | None:
+    """A photo caption: a short line, no sentence punctuation or quotation marks, ending in a full name
+    (never the first line, which is the headline)."""
+    if len(line.split()) > CAPTION_MAX_WORDS or not _CAPTION_SHAPE.fullmatch(line):
+        return None
+    from .speakers import find_person_names
+
+    names = [n for n in find_person_names(line) if len(n[2].split()) >= 2]
+    if not names or names[-1][1] != len(line.rstrip(" ,")):
+        return None
+    before = line[:names[-1][0]].split()
+    # a name alone, or a title in running words before it ("national security spokesman"); not a Title Case
+    # headline or subhead that happens to end in two capitalised words ("Censures Japanese Media for False Report")
+    if not before or any(w.islower() and w not in CAPTION_FUNCTION_WORDS for w in before):
+        return "photo caption (a name on a line of its own)"
+    return None
 
 
 def _chrome_reason(line: str) -> str | None:

@@ -66,16 +66,33 @@ def row(start: int, end: int, kind: str, detail: str) -> dict:
 # ---------------------------------------------------------------------------------------------- word lists
 
 
-@functools.cache
 def word_zipf(language: str = "en", wordlist: str = "best") -> dict[str, float]:
-    """wordfreq's word list for a language as {word: Zipf frequency} (loaded once)."""
-    from wordfreq import get_frequency_dict
+    """wordfreq's word list for a language as {word: Zipf frequency} (loaded once per process: ``word_zipf()``
+    and ``word_zipf("en")`` share one copy)."""
+    return _word_zipf(language, wordlist)
 
-    return {word: math.log10(freq) + 9 for word, freq in get_frequency_dict(language, wordlist).items()}
+
+@functools.cache
+def _word_zipf(language: str, wordlist: str) -> dict[str, float]:
+    """wordfreq's word list for a language as {word: Zipf frequency}.
+
+    Built bucket by bucket from the packed list (one frequency per centibel bucket), the same numbers as
+    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary."""
+    from wordfreq import cB_to_freq, get_frequency_list
+
+    zipfs: dict[str, float] = {}
+    for index, bucket in enumerate(get_frequency_list(language, wordlist)):
+        if bucket:
+            value = math.log10(cB_to_freq(-index)) + 9
+            zipfs.update(dict.fromkeys(bucket, value))
+    return zipfs
 
 
+@functools.lru_cache(maxsize=1 << 19)
 def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency of a word (0 when the list does not have it): 7 is "the", 3 a word seen now and then."""
+    """Zipf frequency of a word (0 when the list does not have it): 7 is "the", 3 a word seen now and then.
+
+    Memoised: news text repeats its words, and every detector asks about the same ones."""
     lists = word_zipf(language) if language == "en" else word_zipf(language, "small")
     return lists.get(normalise_word(word), 0.0)
 
@@ -112,12 +129,21 @@ def repeated_words(text: str, words: list[Token] | None = None) -> list[dict]:
     words = tokens(text) if words is None else words
     keys = [normalise_word(w.text) for w in words]
     rows: list[dict] = []
-    for i in range(len(words)):
+    for i in _repeat_candidates(keys):
         found = (_doubled_word(text, words, keys, i) or _doubled_fragment(text, words, keys, i)
                  or _doubled_around_and(text, words, keys, i) or _pronoun_swapped(text, words, keys, i))
         if found:
             rows.append(found)
     return _merge_overlaps(rows)
+
+
+def _repeat_candidates(keys: list[str]) -> list[int]:
+    """Positions where some repeat detector can fire: word i comes back within the next four words
+    (doubled word, doubled fragment, "X and X"), or word i+1 comes back two words later ("it had He had").
+    Every other position is skipped without calling the detectors (same rows, far fewer calls)."""
+    n = len(keys)
+    return [i for i in range(n)
+            if keys[i] in keys[i + 1:i + 5] or (i + 3 < n and keys[i + 1] == keys[i + 3])]
 
 
 def _doubled_word(text, words, keys, i) -> dict | None:
@@ -190,26 +216,32 @@ def glued_words(text: str, words: list[Token] | None = None) -> list[dict]:
     between two words (A"self-made). Names and brands that wordfreq knows (iPhone, PayPal) and hyphenated
     compounds are left alone: each piece between hyphens and apostrophes is judged on its own."""
     words = tokens(text) if words is None else words
-    rows = [found for word in words for found in _glued_pieces(text, word)]
+    rows = []
+    for word in words:
+        found = _glued_in_word(word.text)  # memoised per word: () for almost every word
+        if found:
+            rows += [row(word.start + s, word.start + e, "glued_words", detail) for s, e, detail in found]
     rows += _glued_quotes(text, words)
     return _merge_overlaps(rows)
 
 
-def _glued_pieces(text: str, word: Token) -> list[dict]:
-    rows = []
-    for match in _PIECE.finditer(word.text):
+@functools.lru_cache(maxsize=1 << 18)
+def _glued_in_word(word: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, detail) of the glued pieces of one word, offsets relative to the word (memoised: the
+    verdict depends on the word alone, and articles repeat their words)."""
+    found = []
+    for match in _PIECE.finditer(word):
         piece = match.group()
-        start = word.start + match.start()
-        after_apostrophe = match.start() > 0 and word.text[match.start() - 1] in "'’"
+        after_apostrophe = match.start() > 0 and word[match.start() - 1] in "'’"
         if after_apostrophe:
             why = _glued_possessive(piece)
             if why:
-                rows.append(row(word.start, word.end, "glued_words", f"‘{word.text}’: {why}"))
+                found.append((0, len(word), f"‘{word}’: {why}"))
             continue
         why = _glued_reason(piece)
         if why:
-            rows.append(row(start, start + len(piece), "glued_words", f"‘{piece}’: {why}"))
-    return rows
+            found.append((match.start(), match.end(), f"‘{piece}’: {why}"))
+    return tuple(found)
 
 
 def _glued_possessive(piece: str) -> str | None:
@@ -364,18 +396,15 @@ def _cut_words(text: str, words: list[Token]) -> list[dict]:
     """A paragraph that stops inside a word: its last word is a lone letter or a rare string that begins
     a common word ("mercenar", "bringin", "Nort"), with no punctuation after it."""
     rows = []
-    for word in words:
-        if not _ends_paragraph(text, word) or not word.text.isalpha():
+    size = len(text)
+    for word in [w for w in words if w.end == size or text[w.end] == "\n"]:  # the last word of each paragraph
+        if not word.text.isalpha():
             continue
         if text[word.start - 1:word.start] in (".", "@", "/", "-") or not _incomplete(word.text):
             continue
         rows.append(row(word.start, word.end, "broken_sentence",
                         f"‘{word.text}’: the paragraph stops in the middle of a word (cut off)"))
     return rows
-
-
-def _ends_paragraph(text: str, word: Token) -> bool:
-    return word.end == len(text) or text[word.end] == "\n"
 
 
 def _incomplete(word: str) -> bool:
@@ -411,22 +440,35 @@ def untranslated_text(text: str, words: list[Token] | None = None) -> list[dict]
     words = tokens(text) if words is None else words
     rows, run = [], []
     for word in words + [None]:
-        if word is not None and _foreign(word.text) and (not run or _spaced(text, run[-1], word)):
+        foreign = word is not None and _foreign(word.text)
+        if foreign and (not run or _spaced(text, run[-1], word)):
             run.append(word)
             continue
-        if _foreign_run(run):
+        if len(run) >= 3 and _foreign_run(run):
             start, end = run[0].start, run[-1].end
             rows.append(row(start, end, "untranslated_text",
                             f"‘{text[start:end]}’: words in another language left untranslated inside English text"))
-        run = [word] if word is not None and _foreign(word.text) else []
+        run = [word] if foreign else []
     return rows
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _foreign(word: str) -> bool:
     english = zipf(word)
     if english >= 4.5 and word.lower() not in FOREIGN_FUNCTION_WORDS:
         return False
-    return max(zipf(word, language) for language in FOREIGN_LANGUAGES) > max(english, 2.0)
+    return foreign_zipf().get(normalise_word(word), 0.0) > max(english, 2.0)
+
+
+@functools.cache
+def foreign_zipf() -> dict[str, float]:
+    """{word: its highest Zipf frequency in any of ``FOREIGN_LANGUAGES``} (one look-up instead of six)."""
+    best: dict[str, float] = {}
+    for language in FOREIGN_LANGUAGES:
+        for word, value in word_zipf(language, "small").items():
+            if value > best.get(word, 0.0):
+                best[word] = value
+    return best
 
 
 def _foreign_run(run: list[Token]) -> bool:
@@ -439,13 +481,34 @@ def _foreign_run(run: list[Token]) -> bool:
 _CHUNK = re.compile(r"\S+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_BADNESS_REACH = 8  # no pattern of ftfy's badness expression is longer than this many characters
+
+
+def _maybe_bad(text: str, is_bad) -> bool:
+    """``is_bad(text)``, answered from small windows around the non-ASCII characters: every mojibake
+    pattern contains a non-ASCII character and spans fewer than ``_BADNESS_REACH`` characters, so a text
+    whose windows are all clean is clean (ASCII text costs nothing). A window that looks bad is confirmed
+    on the whole text (``^`` in a window is not the start of the text)."""
+    windows: list[list[int]] = []
+    for run in _NON_ASCII.finditer(text):
+        start, end = max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    if any(is_bad(text[start:end]) for start, end in windows):
+        return is_bad(text)
+    return False
+
+
 def mojibake(text: str) -> list[dict]:
     """Encoding damage (UTF-8 read as Windows-1252 and the like), as ftfy detects and repairs it."""
     import ftfy
     from ftfy.badness import is_bad
 
     rows = []
-    if not is_bad(text):
+    if not _maybe_bad(text, is_bad):
         return rows
     for match in _CHUNK.finditer(text):
         chunk = match.group()

@@ -26,7 +26,7 @@ How it works, step by step (each step is a small function below):
    the title as printed, and the relay (``as quoted by …``, ``in a statement carried by …``, ``told
    reporters``, ``state media``). Within an article a bare surname becomes the full name, pronouns the
    nearest compatible name, ``the official`` the official quoted before, an unnamed official the named
-   official of the same country, and a country (``DPRK``, ``NK``) the official who speaks for it.
+   official of the same country whose title does not conflict with the description's role, and a country (``DPRK``, ``NK``) the official who speaks for it.
 
 Columns of the returned table (one row per quotation, sorted by source and start):
 
@@ -57,7 +57,7 @@ import pandas as pd
 
 from . import speakers as spk
 from .corpus import Corpus
-from .text import paragraph_spans, sentence_spans, trim_span
+from .text import mask_spans, paragraph_spans, sentence_spans, trim_span
 
 QUOTE_COLUMNS = (
     "quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "relay",
@@ -71,6 +71,7 @@ OPENING_GLYPHS = "“„‟«‘‚‛‹"
 CLOSING_GLYPHS = "”»’›″"
 OPEN_BEFORE = "([{—–-/:" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_AFTER = ".,;:!?)]}…—–-" + DOUBLE_MARKS + SINGLE_MARKS
+MARK_CHAR_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 PRIME_RE = re.compile(r"\d+\s?['’′]\s?\d+\s?[\"”″]|\d+['’′](?=\s|$)")
 GLUE_RE = re.compile(r"(?<![A-Z])[a-z]{2,}(?=[A-Z][a-z])")
 DIRECT_MIN_WORDS = 6
@@ -131,6 +132,8 @@ RELAY_LEAD_RE = re.compile(
     r"told|in an interview with|via|through)\s+(?:(?:the|its|a|an|state-run|state|official|"
     r"[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
 AGENCY_CITES_RE = re.compile(r"\s+(?:cited|quoted|reported)\b")
+NOT_NEWLINE_RE = re.compile(r"[^\n]")
+CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
 FEMALE_RE = re.compile(r"\b(?:sister|wife|daughter|mother|woman|spokeswoman|chairwoman|Ms|Mrs|Madam|she|her)\b",
                        re.IGNORECASE)
 MALE_RE = re.compile(r"\b(?:brother|husband|son|father|spokesman|chairman|Mr|he|his)\b", re.IGNORECASE)
@@ -187,11 +190,14 @@ def _prime_positions(text: str, start: int, end: int) -> set[int]:
 
 def scan_marks(text: str, start: int, end: int) -> list[Mark]:
     """Quotation marks in ``text[start:end]`` with their role read from the neighbouring characters."""
+    candidates = [m.start() for m in MARK_CHAR_RE.finditer(text, start, end)]
+    if not candidates:
+        return []
     primes = _prime_positions(text, start, end)
     marks = []
-    for pos in range(start, end):
+    for pos in candidates:
         char = text[pos]
-        if char not in DOUBLE_MARKS and char not in SINGLE_MARKS or pos in primes:
+        if pos in primes:
             continue
         family = "double" if char in DOUBLE_MARKS else "single"
         before = _is_space_like_before(text, pos, start)
@@ -289,13 +295,21 @@ def _orphan_close(text: str, close_mark: Mark, floor: int) -> Quote | None:
                  "sentence starts")
 
 
-def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+def _paragraph_marks(text: str, paragraphs: list[tuple[int, int]], scanned: dict | None) -> dict:
+    """Marks of each paragraph, scanned once (``scanned`` when the caller already has them)."""
+    if scanned is not None:
+        return scanned
+    return {(s, e): scan_marks(text, s, e) for s, e in paragraphs}
+
+
+def pair_double_marks(text: str, paragraphs: list[tuple[int, int]], scanned: dict | None = None) -> list[Quote]:
     """Pair double quotation marks paragraph by paragraph, repairing and reporting broken ones."""
+    scanned = _paragraph_marks(text, paragraphs, scanned)
     quotes: list[Quote] = []
     pending: Mark | None = None
     pending_paragraph = (0, 0)
     for p_start, p_end in paragraphs:
-        marks = [m for m in scan_marks(text, p_start, p_end) if m.family == "double"]
+        marks = [m for m in scanned[(p_start, p_end)] if m.family == "double"]
         if pending is not None:
             if len(marks) == 1 and (p_end - p_start) == 1:
                 quote = _closed(text, pending, marks[0])
@@ -357,13 +371,15 @@ def pair_double_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[Quot
     return quotes
 
 
-def pair_single_marks(text: str, paragraphs: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quote]:
+def pair_single_marks(text: str, paragraphs: list[tuple[int, int]], taken: list[tuple[int, int]],
+                      scanned: dict | None = None) -> list[Quote]:
     """Single quotation marks used as quotation marks (headlines, British style), outside double quotes."""
+    scanned = _paragraph_marks(text, paragraphs, scanned)
     quotes = []
     inside = _interval_lookup(taken)
     for p_start, p_end in paragraphs:
         pending = None
-        for mark in scan_marks(text, p_start, p_end):
+        for mark in scanned[(p_start, p_end)]:
             if mark.family != "single" or inside(mark.pos):
                 continue
             if pending is None and mark.role == "open":
@@ -393,10 +409,11 @@ def _interval_lookup(spans: list[tuple[int, int]]):
 def find_marked_quotes(text: str) -> list[Quote]:
     """Every quotation marked in ``text`` (double, then single outside double), nested ones dropped."""
     paragraphs = paragraph_spans(text)
-    doubles = pair_double_marks(text, paragraphs)
+    scanned = _paragraph_marks(text, paragraphs, None)
+    doubles = pair_double_marks(text, paragraphs, scanned)
     taken = [(q.open_mark if q.open_mark >= 0 else q.start, (q.close_mark + 1) if q.close_mark >= 0 else q.end)
              for q in doubles]
-    singles = pair_single_marks(text, paragraphs, taken)
+    singles = pair_single_marks(text, paragraphs, taken, scanned)
     quotes = sorted(doubles + singles, key=lambda q: (q.start, -q.end))
     kept: list[Quote] = []
     for quote in quotes:
@@ -484,12 +501,16 @@ def statement_quotes(text: str) -> list[Quote]:
 
 def _masked(text: str, quotes: list[Quote]) -> str:
     """The text with quoted words replaced by underscores (sentence ends inside quotes then do not count)."""
-    chars = list(text)
-    for q in quotes:
-        for i in range(q.start, q.end):
-            if chars[i] != "\n":
-                chars[i] = "_"
-    return "".join(chars)
+    pieces, cursor = [], 0
+    for q_start, q_end in sorted((q.start, q.end) for q in quotes):
+        start = max(q_start, cursor)
+        if start >= q_end:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(NOT_NEWLINE_RE.sub("_", text[start:q_end]))
+        cursor = q_end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _sentence_around(masked: str, paragraph: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -765,11 +786,22 @@ def _merge_unnamed_officials(entities: list[Entity]) -> None:
     for i, entity in enumerate(entities):
         if entity.kind != "official":
             continue
-        candidates = [n for n in named if not entity.country or not n.country or n.country == entity.country]
+        candidates = [n for n in named if (not entity.country or not n.country or n.country == entity.country)
+                      and _roles_compatible(entity.title or entity.name, n.title)]
         if candidates:
             best = min(candidates, key=lambda n: abs(n.position - entity.position))
             entities[i] = Entity(best.name, "name", best.title, best.country, entity.position,
                                  round(entity.confidence * 0.85, 3))
+
+
+def _roles_compatible(description: str, title: str) -> bool:
+    """Whether an unnamed official's description may denote a named official with this title: no telling
+    role that conflicts ("an unidentified vice director" is not a "National Security Council spokesman")."""
+    described, titled = spk.describe_official(description), spk.describe_official(title)
+    if described is None or titled is None or spk.GENERIC_ROLE in (described.role, titled.role):
+        return True
+    shorter, longer = sorted((described.role, titled.role), key=len)
+    return longer[:len(shorter)] == shorter
 
 
 def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None:
@@ -792,9 +824,10 @@ def _propagate_relays(text: str, quotes: list[Quote], masked: str) -> None:
     ``AGENCY cited/quoted …`` in a sentence without a quotation hands its relay to the next quotation."""
     carried: dict[str, tuple[int, int, str]] = {}
     cites = []
-    for agency in AGENCY_RE.finditer(masked):
-        if AGENCY_CITES_RE.match(masked, agency.end()):
-            cites.append((agency.start(), agency.end(), agency.group()))
+    if CITING_WORD_RE.search(masked):  # no "cited/quoted/reported": no agency can cite (skip the scan)
+        for agency in AGENCY_RE.finditer(masked):
+            if AGENCY_CITES_RE.match(masked, agency.end()):
+                cites.append((agency.start(), agency.end(), agency.group()))
     for quote in quotes:
         entity: Entity = quote.info["entity"]
         relay = quote.info.get("relay")
@@ -895,13 +928,17 @@ def _clean_relay(relay: str) -> str:
 def find_quotes(corpus: Corpus) -> pd.DataFrame:
     """Every quotation of every in-scope article, attributed (see the module docstring for the columns)."""
     rows = []
-    articles = corpus.articles.set_index("source")
+    articles = {row["source"]: row for row in corpus.articles.to_dict("records")}
+    chrome: dict[str, list[tuple[int, int]]] = {}  # boilerplate spans grouped once (not filtered per source)
+    for source, start, end in corpus.boilerplate[["source", "start", "end"]].itertuples(index=False, name=None):
+        chrome.setdefault(source, []).append((int(start), int(end)))
     for source in sorted(corpus.texts):
-        meta = articles.loc[source]
+        meta = articles[source]
         if not bool(meta.get("in_scope", True)):
             continue
         text = corpus.texts[source]
-        quotes = article_quotes(text, corpus.searchable_text(source), str(meta.get("role", "report")),
+        searchable = mask_spans(text, chrome.get(source, ()))  # == corpus.searchable_text(source)
+        quotes = article_quotes(text, searchable, str(meta.get("role", "report")),
                                 str(meta.get("speaker", "") or ""))
         quotes.sort(key=lambda q: (q.start, q.end))
         rows += [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)]

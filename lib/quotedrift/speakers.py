@@ -14,10 +14,15 @@ Rule-based and explainable:
 - **canonical names** (:func:`canonical_speakers`): speaker strings that denote one person are merged; the
   canonical spelling is the most common full spelling (ties: alphabetical). Countries and organisations get
   one fixed spelling (``the U.S.`` → ``United States``, ``the White House`` → ``White House``).
+- **unnamed officials** (:func:`unnamed_officials`): a description (``a senior official of the Ministry of
+  National Defense``) is read as country, organisations and role, cleaned of the clause before it
+  (``statement issued by …``), and resolved to the one primary-text speaker (manifest ``speaker``) or the one
+  fuller description it is compatible with and shares evidence with; vague ones stay short (``official``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -26,6 +31,7 @@ import pandas as pd
 
 NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
 NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+{NAME_TOKEN})*")
+NAME_TOKEN_RE = re.compile(NAME_TOKEN)
 SAME_PERSON_THRESHOLD = 0.7
 
 KOREAN_SURNAMES = {
@@ -108,6 +114,7 @@ DETERMINERS_RE = re.compile(
 # ---------------------------------------------------------------------------------------------- finding names
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_name_token(token: str) -> bool:
     return token.lower() not in NOT_NAME_WORDS and token.lower().split("-")[0] not in NOT_NAME_WORDS
 
@@ -117,7 +124,7 @@ def _name_parts(text: str) -> list[tuple[int, int, str]]:
     parts = []
     for run in NAME_RUN_RE.finditer(text):
         current: list[re.Match] = []
-        for token in re.finditer(NAME_TOKEN, run.group()):
+        for token in NAME_TOKEN_RE.finditer(run.group()):
             if _is_name_token(token.group()):
                 current.append(token)
                 continue
@@ -165,12 +172,17 @@ def _org_like_context(text: str, part: tuple[int, int, str]) -> bool:
 
 def _words(name: str) -> list[str]:
     """The words of a name with determiners, possessive 's and leading titles removed."""
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> tuple[str, ...]:
     name = DETERMINERS_RE.sub("", name.strip())
     name = re.sub(r"['’]s\b", "", name)
     words = [w for w in re.split(r"\s+", name) if w]
     while words and not _is_name_token(words[0]):
         words.pop(0)
-    return words
+    return tuple(words)
 
 
 def _is_korean(words: list[str]) -> bool:
@@ -232,6 +244,12 @@ def _western_similarity(a: list[str], b: list[str]) -> float:
 
 
 def same_person(a: str, b: str) -> float:
+    """Confidence (0–1) that two name strings denote one person (see :func:`_same_person`; memoised)."""
+    return _same_person(str(a or ""), str(b or ""))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _same_person(a: str, b: str) -> float:
     """Confidence (0–1) that two name strings denote one person.
 
     1.0 for spellings that differ only in case, hyphens and spaces; high for romanisation variants
@@ -264,13 +282,25 @@ def name_variants_in_text(text: str) -> list[list[tuple[int, int, str]]]:
     """
     mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]
     groups: list[list[tuple[int, int, str]]] = []
+    spellings: list[set[str]] = []  # the distinct spellings of each group: a repeated mention costs nothing
+    placed: dict[str, int] = {}  # spelling -> the group it went to, while no later group could claim it
     for mention in mentions:
-        for group in groups:
-            if any(same_person(mention[2], other[2]) >= SAME_PERSON_THRESHOLD for other in group):
-                group.append(mention)
-                break
-        else:
+        name = mention[2]
+        index = placed.get(name)
+        if index is None:
+            index = next((i for i, names in enumerate(spellings)
+                          if any(same_person(name, other) >= SAME_PERSON_THRESHOLD for other in names)), None)
+        if index is None:
             groups.append([mention])
+            spellings.append({name})
+            index = len(groups) - 1
+        else:
+            groups[index].append(mention)
+            if name not in spellings[index]:
+                spellings[index].add(name)
+                placed.clear()  # a group gained a spelling: earlier verdicts may change
+        if same_person(name, name) >= SAME_PERSON_THRESHOLD:  # its own group will take it again
+            placed[name] = index
     return [g for g in groups if len({_flat(m[2]) for m in g}) >= 2]
 
 
@@ -288,6 +318,7 @@ def canonical_entity(name: str) -> str:
     return DETERMINERS_RE.sub("", cleaned)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_person_name(name: str) -> bool:
     """Whether a speaker string is a personal name (not an organisation, country or description)."""
     return bool(find_person_names(str(name or ""))) and len(_words(name)) == len(str(name).split())
@@ -301,6 +332,160 @@ def _cluster_names(names: list[str]) -> list[list[str]]:
         merged = [name] + [n for c in linked for n in c]
         clusters = [c for c in clusters if c not in linked] + [merged]
     return clusters
+
+
+# ---------------------------------------------------------------------------------------------- unnamed officials
+
+_GLUED_DETERMINER_RE = re.compile(r"(?<=[a-z])(?=(?:The|An?)\s)")
+_LAST_DETERMINER_RE = re.compile(r"^.*\b(?:the|a|an)\s+", re.IGNORECASE | re.DOTALL)
+_VAGUE_MODIFIERS_RE = re.compile(r"^(?:(?:anonymous|unnamed|unidentified|senior|top|high-ranking|ranking|another|"
+                                 r"one|certain)\s+)+", re.IGNORECASE)
+ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:vice|deputy)[- ]director[- ]general", ("vice", "director", "general")),
+    (r"director[- ]general", ("director", "general")),
+    (r"(?:vice|deputy)[- ]director", ("vice", "director")),
+    (r"(?:vice|deputy)[- ](?:president|head|chief)", ("vice", "head")),
+    (r"director", ("director",)),
+    (r"spokes(?:person|man|woman)", ("spokesperson",)),
+    (r"ambassador|envoy", ("ambassador",)),
+    (r"minister", ("minister",)),
+    (r"(?:department |bureau )?head|chief", ("head",)),
+    (r"diplomat", ("official",)),
+    (r"official|officer|representative|source", ("official",)),
+)
+_ROLE_RES = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), role) for pattern, role in ROLE_PATTERNS)
+GENERIC_ROLE = ("official",)
+OFFICIAL_COUNTRIES: tuple[tuple[str, str], ...] = (
+    (r"dprk|north korean?|n\. ?korean?|pyongyang|north['’]s|democratic people['’]s republic of korea", "North Korea"),
+    (r"south korean?|seoul|(?-i:ROK)", "South Korea"),
+    (r"u\.s\.?|(?-i:US)|united states|american|washington|white house|pentagon|state department", "United States"),
+    (r"russian?|moscow|kremlin", "Russia"), (r"ukrain(?:e|ian)|kyiv|kiev", "Ukraine"),
+    (r"chinese|china|beijing", "China"), (r"japanese|japan|tokyo", "Japan"),
+)
+_COUNTRY_RES = tuple((re.compile(rf"(?<![\w.])(?:{p})(?![\w])", re.IGNORECASE), c) for p, c in OFFICIAL_COUNTRIES)
+OFFICIAL_ORGS: tuple[tuple[str, str], ...] = (
+    (r"military foreign affairs", "military foreign affairs"),
+    (r"general (?:bureau|office) of equipment|equipment bureau", "general bureau of equipment"),
+    (r"defen[cs]e|pentagon", "defence"),
+    (r"(?<!military )foreign (?:ministry|affairs|office)|diplomat", "foreign affairs"),
+    (r"state department|department of state", "state department"),
+    (r"white house", "white house"), (r"national security council", "national security council"),
+    (r"intelligence", "intelligence"), (r"wagner", "wagner"),
+)
+_ORG_RES = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), o) for p, o in OFFICIAL_ORGS)
+MINISTRY_ORGS = frozenset({"defence", "foreign affairs", "military foreign affairs", "general bureau of equipment"})
+
+
+class Official(tuple):
+    """What a description of an unnamed official says about them: (country, organisations, role, ministry),
+    ``ministry`` True when it names only "the ministry" (which ministry unknown)."""
+
+    @property
+    def country(self) -> str:
+        return self[0]
+
+    @property
+    def orgs(self) -> frozenset:
+        return self[1]
+
+    @property
+    def role(self) -> tuple[str, ...]:
+        return self[2]
+
+    @property
+    def ministry(self) -> bool:
+        return self[3]
+
+
+def clean_description(description: str) -> str:
+    """An official's description without the clause before it and the determiners, vague modifiers and
+    glued words in front: "statement issued by a senior official of the Ministry of National Defense" →
+    "official of the Ministry of National Defense"; "Thursday the official" → "official"; "ThisThe deputy
+    director" → "deputy director". A description that starts with its role keeps its own words."""
+    text = " ".join(str(description or "").split())
+    text = _GLUED_DETERMINER_RE.sub(" ", text)
+    role = next((m for regex, _ in _ROLE_RES if (m := regex.search(text))), None)
+    head = text[:role.start()] if role else text
+    lead = _LAST_DETERMINER_RE.match(head)
+    if lead:
+        text = text[lead.end():]
+    text = _VAGUE_MODIFIERS_RE.sub("", text).strip(" ,.;:")
+    return text
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def describe_official(description: str) -> Official | None:
+    """The features of a description of an unnamed official, or None when it names no official's role
+    (a country, an organisation, a person)."""
+    text = clean_description(description)
+    role = next((r for regex, r in _ROLE_RES if regex.search(text)), None)
+    if role is None:
+        return None
+    country = next((c for regex, c in _COUNTRY_RES if regex.search(text)), "")
+    orgs = frozenset(o for regex, o in _ORG_RES if regex.search(text))
+    if "military foreign affairs" in orgs or "general bureau of equipment" in orgs:
+        orgs |= {"defence"}
+    ministry = bool(re.search(r"\bministry\b", text, re.IGNORECASE)) and not orgs
+    return Official((country, orgs, role, ministry))
+
+
+def _covers(general: Official, specific: Official) -> bool:
+    """Whether ``general`` may describe the same official as ``specific`` with fewer details: same country
+    or none, its organisations among the other's (or "the ministry" of a ministry), its role a truncation
+    of the other's ("vice director" of "vice director general") or merely "official"."""
+    if general.country and general.country != specific.country:
+        return False
+    if not general.orgs <= specific.orgs:
+        return False
+    if general.ministry and not (specific.orgs & MINISTRY_ORGS or specific.ministry):
+        return False
+    return general.role == GENERIC_ROLE or specific.role[:len(general.role)] == general.role
+
+
+def _evidence(general: Official, specific: Official) -> bool:
+    """Something both descriptions positively share: the country, an organisation, a telling role of more
+    than one word ("vice director", not "spokesperson" or "official"), or "the ministry" of a ministry."""
+    return bool((general.country and general.country == specific.country) or (general.orgs & specific.orgs)
+                or len(general.role) >= 2 or (general.ministry and specific.orgs & MINISTRY_ORGS))
+
+
+def unnamed_officials(speakers: list[str], anchors: list[str] = ()) -> dict[str, tuple[str, float]]:
+    """{description: (canonical speaker, merge confidence)} for speakers that describe an unnamed official.
+
+    A description resolves to the one primary-text speaker (``anchors``, the manifest ``speaker`` of
+    ``role=primary`` texts) it is compatible with and shares evidence with (same country, organisation or
+    a telling role); else to the one most detailed description in the corpus that covers it; else to its
+    own cleaned wording. Vague descriptions ("the official", "a representative") share nothing and stay
+    short and neutral ("official"). Two possible targets: no merge (different people stay apart).
+    """
+    counts = Counter(s for s in speakers if describe_official(s))
+    anchor_features = {a: describe_official(a) for a in anchors if describe_official(a)}
+    by_features: dict[Official, Counter] = {}
+    for name, n in counts.items():
+        by_features.setdefault(describe_official(name), Counter())[clean_description(name)] += n
+    # the commonest printing of each description; ties: the one with more capitals (proper-noun casing)
+    printed = {f: sorted(c.items(), key=lambda kv: (-kv[1], -sum(ch.isupper() for ch in kv[0]), kv[0]))[0][0]
+               for f, c in by_features.items()}
+    mapping: dict[str, tuple[str, float]] = {}
+    for name in counts:
+        features = describe_official(name)
+        if name in anchor_features:
+            mapping[name] = (name, 1.0)  # a primary text's speaker is printed as its manifest gives it
+            continue
+        targets = {a for a, f in anchor_features.items() if _covers(features, f) and _evidence(features, f)}
+        if len(targets) == 1:
+            mapping[name] = (targets.pop(), 0.9 if features.country or features.orgs else 0.75)
+            continue
+        if targets:
+            mapping[name] = (printed[features], 1.0)
+            continue
+        wider = [f for f in by_features if f != features and _covers(features, f) and _evidence(features, f)]
+        widest = [f for f in wider if not any(g != f and _covers(f, g) for g in wider)]
+        if len(widest) == 1:
+            mapping[name] = (printed[widest[0]], 0.8)
+        else:
+            mapping[name] = (printed[features], 1.0)
+    return mapping
 
 
 def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -331,6 +516,9 @@ def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             if len(owners) == 1:
                 owner = owners.pop()
                 mapping[name] = (owner, same_person(name, owner))
+    kinds = out["kind"].fillna("").astype(str) if "kind" in out.columns else pd.Series([""] * len(out))
+    anchors = sorted({s for s, k in zip(speakers, kinds) if k == "statement" and s and s not in counts})
+    mapping.update(unnamed_officials([s for s in speakers if s and s not in counts], anchors))
     canonical, confidence = [], []
     for speaker, conf in zip(speakers, out["speaker_confidence"].fillna(0.0)):
         name, merge = mapping.get(speaker, (speaker, 1.0))
