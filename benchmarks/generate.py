@@ -47,9 +47,10 @@ def vocabulary(rng: random.Random) -> list[str]:
 
 
 def story_base(sentence: str, vocab: list[str], rng: random.Random) -> list[str]:
-    """A new utterance shaped like a real one: most content words swapped for other words."""
+    """A new utterance shaped like a real one: its function words kept, every content word swapped for another
+    (different stories do not share quotations, as in real news)."""
     words = sentence.split()
-    return [rng.choice(vocab) if w.lower().strip(",.'") not in STOPWORDS and rng.random() < 0.8 else w for w in words]
+    return [rng.choice(vocab) if w.lower().strip(",.'") not in STOPWORDS else w for w in words]
 
 
 def mutate(words: list[str], vocab: list[str], rng: random.Random) -> str:

@@ -42,15 +42,17 @@ from rapidfuzz.distance import LCSseq
 
 from .speakers import COUNTRY_ALIASES
 from .text import sentence_spans
-from .wording import Word, content_bigrams, matching_blocks, stem, words
+from .wording import TOKEN_RE, Word, content_bigrams, is_content_word, matching_blocks, normalise, stem, words
 
 MAX_PARAPHRASE_WORDS = 8
 CONTEXT_CHARS = 90
 MIN_CONTEXT_SIMILARITY = 0.35  # frame words shared, for a rewording with no shared word
 MIN_HEAD_CONTEXT = 0.15  # frame words shared, for a rewording that keeps its head word
 STRONG_CONTENT = 5  # content words a shared run needs to link quotations given to different speakers
-MAX_POSTINGS = 5000
-COUNTRY_SPEAKERS = frozenset(COUNTRY_ALIASES.values())  # a shingle in more quotations than this is too common to be evidence
+MAX_POSTINGS = 5000  # a shingle in more quotations than this is too common to probe with
+PROBE_SHINGLES = 4  # rarest bigrams each unit looks up in the index, however common
+RARE_POSTINGS = 100  # a bigram in at most this many quotations is always looked up
+COUNTRY_SPEAKERS = frozenset(COUNTRY_ALIASES.values())  # a country speaks through its officials
 
 
 @dataclass
@@ -67,10 +69,10 @@ class Unit:
     end: int
     words: list[Word]
     context: frozenset[str] = frozenset()
+    norms: list[str] = field(default_factory=list)  # the words' normal forms, computed once
 
-    @property
-    def norms(self) -> list[str]:
-        return [w.norm for w in self.words]
+    def __post_init__(self) -> None:
+        self.norms = [w.norm for w in self.words]
 
     @property
     def n_content(self) -> int:
@@ -106,17 +108,18 @@ class Alignment:
 def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str]) -> list[Unit]:
     """Cut every quotation into sentence units with comparable words and the words around it."""
     units: list[Unit] = []
-    ordered = quotes.sort_values(["source", "start"], kind="stable")
-    for source, group in ordered.groupby("source", sort=True):
+    frames: dict[str, _FrameWords] = {}
+    columns = ["quote_id", "source", "start", "end", "kind", "speaker"]
+    for quote_id, source, start, end, kind, speaker in sorted(
+            quotes[columns].itertuples(index=False, name=None), key=lambda r: (r[1], r[2])):
         text = texts[source]
-        frame = _FrameWords(text)
-        for q in group.itertuples(index=False):
-            context = frame.around(int(q.start), int(q.end))
-            for s, e in _unit_spans(text, int(q.start), int(q.end), str(q.kind)):
-                unit_words = words(text, s, e)
-                if unit_words:
-                    units.append(Unit(len(units), q.quote_id, source, str(q.kind), str(q.speaker or ""),
-                                      roles.get(source, "report"), s, e, unit_words, context))
+        frame = frames.get(source) or frames.setdefault(source, _FrameWords(text))
+        context = frame.around(int(start), int(end))
+        for s, e in _unit_spans(text, int(start), int(end), str(kind)):
+            unit_words = words(text, s, e)
+            if unit_words:
+                units.append(Unit(len(units), quote_id, source, str(kind), str(speaker or ""),
+                                  roles.get(source, "report"), s, e, unit_words, context))
     return units
 
 
@@ -130,35 +133,49 @@ class _FrameWords:
     """The content-word stems of one article, tokenised once, for the frames around its quotations."""
 
     def __init__(self, text: str):
-        self.tokens = words(text)
-        self.starts = [w.start for w in self.tokens]
+        found = [(m.start(), norm) for m in TOKEN_RE.finditer(text) for norm in normalise(m.group())]
+        self.starts = [start for start, _ in found]
+        self.stems = [stem(norm) for _, norm in found]
+        self.content = [is_content_word(norm) for _, norm in found]
 
     def around(self, start: int, end: int) -> frozenset[str]:
         """Stems of the content words within CONTEXT_CHARS before and after a quotation, minus its own words."""
         lo, hi = bisect_left(self.starts, start - CONTEXT_CHARS), bisect_left(self.starts, start)
         lo2, hi2 = bisect_left(self.starts, end), bisect_left(self.starts, end + CONTEXT_CHARS)
-        inside = {stem(w.norm) for w in self.tokens[hi:lo2]}
-        near = self.tokens[lo:hi] + self.tokens[lo2:hi2]
-        return frozenset(stem(w.norm) for w in near if w.is_content) - inside
+        inside = set(self.stems[hi:lo2])
+        near = [self.stems[i] for i in [*range(lo, hi), *range(lo2, hi2)] if self.content[i]]
+        return frozenset(near) - inside
 
 
 # ---------------------------------------------------------------------------------------------- candidates
 
 
 def candidate_pairs(units: list[Unit]) -> set[tuple[int, int]]:
-    """Pairs of units from different sources that share a content-word bigram (inverted index)."""
+    """Pairs of units from different sources that share a rare content-word bigram (inverted index).
+
+    Every unit's bigrams are indexed. Each unit probes the index with all its bigrams that are rare in the
+    corpus (in at most ``RARE_POSTINGS`` quotations) and, whatever their frequency, its ``PROBE_SHINGLES``
+    rarest ones (prefix filtering): a copy shares its original's rare bigrams, a partial quotation's bigrams
+    all stand in the longer version, and common bigrams ("the United States") never make all pairs of a large
+    corpus candidates. Cost grows with the candidates found, not with the square of the corpus.
+    """
+    shingles = [sorted(content_bigrams(unit.norms)) for unit in units]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for unit in units:
-        for shingle in content_bigrams(unit.norms):
-            postings[shingle].append(unit.uid)
+    for uid, unit_shingles in enumerate(shingles):
+        for shingle in unit_shingles:
+            postings[shingle].append(uid)
     pairs: set[tuple[int, int]] = set()
-    for uids in postings.values():
-        if len(uids) > MAX_POSTINGS:
-            continue
-        for i, a in enumerate(uids):
-            for b in uids[i + 1:]:
-                if units[a].source != units[b].source:
-                    pairs.add((a, b) if a < b else (b, a))
+    for uid, unit_shingles in enumerate(shingles):
+        source = units[uid].source
+        ranked = sorted(unit_shingles, key=lambda shingle: len(postings[shingle]))
+        probes = [sh for i, sh in enumerate(ranked) if i < PROBE_SHINGLES or len(postings[sh]) <= RARE_POSTINGS]
+        for shingle in probes:
+            posting = postings[shingle]
+            if len(posting) > MAX_POSTINGS:
+                continue
+            for other in posting:
+                if units[other].source != source:
+                    pairs.add((uid, other) if uid < other else (other, uid))
     return pairs
 
 

@@ -40,7 +40,7 @@ ARTICLE_COLUMNS = (
 )
 SPAN_COLUMNS = ("source", "start", "end", "text", "kind", "detail")
 SCORED_LANGUAGE = "en"
-LANGUAGE_SAMPLE_CHARS = 4000  # enough for a confident guess; keeps detection fast on long articles
+LANGUAGE_SAMPLE_CHARS = 1500  # enough for a confident guess (about 250 words); keeps detection fast
 
 
 class CorpusError(ValueError):
@@ -56,6 +56,7 @@ class Corpus:
     articles: pd.DataFrame
     boilerplate: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    _spans_by_source: dict[str, list[tuple[int, int]]] | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -63,8 +64,16 @@ class Corpus:
 
     def searchable_text(self, source: str) -> str:
         """The article text with its boilerplate spans blanked out (same length, same offsets)."""
-        spans = self.boilerplate.loc[self.boilerplate["source"] == source, ["start", "end"]]
-        return mask_spans(self.texts[source], spans.itertuples(index=False, name=None))
+        return mask_spans(self.texts[source], self.boilerplate_spans_of(source))
+
+    def boilerplate_spans_of(self, source: str) -> list[tuple[int, int]]:
+        """(start, end) of one article's boilerplate spans (grouped once for the whole corpus)."""
+        if self._spans_by_source is None:
+            grouped: dict[str, list[tuple[int, int]]] = {}
+            for src, start, end in self.boilerplate[["source", "start", "end"]].itertuples(index=False, name=None):
+                grouped.setdefault(src, []).append((int(start), int(end)))
+            self._spans_by_source = grouped
+        return self._spans_by_source.get(source, [])
 
     def role(self, source: str) -> str:
         return str(self.articles.set_index("source").at[source, "role"])

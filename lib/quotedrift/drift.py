@@ -25,7 +25,6 @@ number of reference words its linked quotations render.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 import pandas as pd
@@ -112,7 +111,8 @@ def _marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _punctuation(gap: str) -> str:
-    return re.sub(r"\s+", "", gap.translate(_QUOTE_STYLE))
+    """The marks in a gap between words, quote style unified, white space dropped."""
+    return "".join(gap.translate(_QUOTE_STYLE).split())
 
 
 def _word_edit(tag: str, ref: list[Word], wit: list[Word], ref_text: str, text: str,

@@ -57,7 +57,7 @@ import pandas as pd
 
 from . import speakers as spk
 from .corpus import Corpus
-from .text import mask_spans, paragraph_spans, sentence_spans, trim_span
+from .text import paragraph_spans, sentence_spans, trim_span
 
 QUOTE_COLUMNS = (
     "quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "relay",
@@ -929,15 +929,12 @@ def find_quotes(corpus: Corpus) -> pd.DataFrame:
     """Every quotation of every in-scope article, attributed (see the module docstring for the columns)."""
     rows = []
     articles = {row["source"]: row for row in corpus.articles.to_dict("records")}
-    chrome: dict[str, list[tuple[int, int]]] = {}  # boilerplate spans grouped once (not filtered per source)
-    for source, start, end in corpus.boilerplate[["source", "start", "end"]].itertuples(index=False, name=None):
-        chrome.setdefault(source, []).append((int(start), int(end)))
     for source in sorted(corpus.texts):
         meta = articles[source]
         if not bool(meta.get("in_scope", True)):
             continue
         text = corpus.texts[source]
-        searchable = mask_spans(text, chrome.get(source, ()))  # == corpus.searchable_text(source)
+        searchable = corpus.searchable_text(source)
         quotes = article_quotes(text, searchable, str(meta.get("role", "report")),
                                 str(meta.get("speaker", "") or ""))
         quotes.sort(key=lambda q: (q.start, q.end))

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+_BRACKET_RE = re.compile(r"[\[\]()]")
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -39,9 +40,9 @@ _SPELLING_RULES: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    """One comparable token: normalised form, raw text and span, and editorial marks around it."""
+class Word(NamedTuple):
+    """One comparable token: normalised form, raw text and span, editorial marks around it, and whether it
+    carries meaning (a tuple: millions are made for a large corpus)."""
 
     norm: str
     raw: str
@@ -49,10 +50,7 @@ class Word:
     end: int
     bracketed: bool = False
     after_ellipsis: bool = False
-
-    @property
-    def is_content(self) -> bool:
-        return is_content_word(self.norm)
+    is_content: bool = False
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -83,15 +81,16 @@ def normalise(raw: str) -> tuple[str, ...]:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Comparable words of ``text[start:end]`` with their spans and editorial marks."""
     end = len(text) if end is None else end
-    depth = _bracket_depths(text, start, end)
+    depth = _bracket_depths(text, start, end) if _BRACKET_RE.search(text, start, end) else None
     result: list[Word] = []
     previous_end = start
     for match in TOKEN_RE.finditer(text, start, end):
-        gap = text[previous_end:match.start()]
-        elided = bool(ELLIPSIS_RE.search(gap)) and bool(result)
-        for norm in normalise(match.group()):
-            result.append(Word(norm, match.group(), match.start(), match.end(),
-                               depth[match.start() - start] > 0, elided))
+        raw, token_start = match.group(), match.start()
+        gap = text[previous_end:token_start]
+        elided = bool(result) and bool(gap.strip()) and bool(ELLIPSIS_RE.search(gap))
+        bracketed = depth is not None and depth[token_start - start] > 0
+        for norm in normalise(raw):
+            result.append(Word(norm, raw, token_start, match.end(), bracketed, elided, is_content_word(norm)))
             elided = False
         previous_end = match.end()
     return result
