@@ -31,7 +31,6 @@ units (internal, used by drift): one row per unit with its utterance and referen
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -52,6 +51,7 @@ STRONG_CONTENT = 5  # content words a shared run needs to link quotations given 
 MAX_POSTINGS = 5000  # a shingle in more quotations than this is too common to probe with
 PROBE_SHINGLES = 4  # rarest bigrams each unit looks up in the index, however common
 RARE_POSTINGS = 100  # a bigram in at most this many quotations is always looked up
+MAX_REFERENCE_CANDIDATES = 10  # longest distinct wordings considered as an utterance's consensus reference
 COUNTRY_SPEAKERS = frozenset(COUNTRY_ALIASES.values())  # a country speaks through its officials
 
 
@@ -70,9 +70,19 @@ class Unit:
     words: list[Word]
     context: frozenset[str] = frozenset()
     norms: list[str] = field(default_factory=list)  # the words' normal forms, computed once
+    content_before: list[int] = field(default_factory=list)  # content words before each position (prefix sums)
+    content_stems: frozenset[str] = frozenset()  # stems of the content words
 
     def __post_init__(self) -> None:
         self.norms = [w.norm for w in self.words]
+        self.content_before = [0]
+        for w in self.words:
+            self.content_before.append(self.content_before[-1] + w.is_content)
+        self.content_stems = frozenset(stem(w.norm) for w in self.words if w.is_content)
+
+    def content_in(self, blocks) -> int:
+        """Content words of this unit inside matching blocks (their ``a`` side)."""
+        return sum(self.content_before[m.a + m.size] - self.content_before[m.a] for m in blocks)
 
     @property
     def n_content(self) -> int:
@@ -108,18 +118,15 @@ class Alignment:
 def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str]) -> list[Unit]:
     """Cut every quotation into sentence units with comparable words and the words around it."""
     units: list[Unit] = []
-    frames: dict[str, _FrameWords] = {}
     columns = ["quote_id", "source", "start", "end", "kind", "speaker"]
     for quote_id, source, start, end, kind, speaker in sorted(
             quotes[columns].itertuples(index=False, name=None), key=lambda r: (r[1], r[2])):
-        text = texts[source]
-        frame = frames.get(source) or frames.setdefault(source, _FrameWords(text))
-        context = frame.around(int(start), int(end))
-        for s, e in _unit_spans(text, int(start), int(end), str(kind)):
-            unit_words = words(text, s, e)
-            if unit_words:
-                units.append(Unit(len(units), quote_id, source, str(kind), str(speaker or ""),
-                                  roles.get(source, "report"), s, e, unit_words, context))
+        text, start, end = texts[source], int(start), int(end)
+        pieces = [(s, e, found) for s, e in _unit_spans(text, start, end, str(kind)) if (found := words(text, s, e))]
+        context = frame_stems(text, start, end, {stem(w.norm) for _, _, found in pieces for w in found})
+        for s, e, found in pieces:
+            units.append(Unit(len(units), quote_id, source, str(kind), str(speaker or ""),
+                              roles.get(source, "report"), s, e, found, context))
     return units
 
 
@@ -129,22 +136,17 @@ def _unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, i
     return [(start, end)]
 
 
-class _FrameWords:
-    """The content-word stems of one article, tokenised once, for the frames around its quotations."""
+def frame_stems(text: str, start: int, end: int, inside: set[str]) -> frozenset[str]:
+    """Stems of the content words within CONTEXT_CHARS before and after a quotation (its sentence frame),
+    minus the quotation's own word stems (``inside``)."""
+    left = text.rfind(" ", 0, max(0, start - CONTEXT_CHARS)) + 1  # whole words only
+    right = text.find(" ", min(len(text), end + CONTEXT_CHARS))
+    near = _norms(text, left, start) + _norms(text, end, len(text) if right < 0 else right)
+    return frozenset(stem(norm) for norm in near if is_content_word(norm)) - inside
 
-    def __init__(self, text: str):
-        found = [(m.start(), norm) for m in TOKEN_RE.finditer(text) for norm in normalise(m.group())]
-        self.starts = [start for start, _ in found]
-        self.stems = [stem(norm) for _, norm in found]
-        self.content = [is_content_word(norm) for _, norm in found]
 
-    def around(self, start: int, end: int) -> frozenset[str]:
-        """Stems of the content words within CONTEXT_CHARS before and after a quotation, minus its own words."""
-        lo, hi = bisect_left(self.starts, start - CONTEXT_CHARS), bisect_left(self.starts, start)
-        lo2, hi2 = bisect_left(self.starts, end), bisect_left(self.starts, end + CONTEXT_CHARS)
-        inside = set(self.stems[hi:lo2])
-        near = [self.stems[i] for i in [*range(lo, hi), *range(lo2, hi2)] if self.content[i]]
-        return frozenset(near) - inside
+def _norms(text: str, start: int, end: int) -> list[str]:
+    return [norm for m in TOKEN_RE.finditer(text, start, end) for norm in normalise(m.group())]
 
 
 # ---------------------------------------------------------------------------------------------- candidates
@@ -188,7 +190,7 @@ def compare(a: Unit, b: Unit) -> Link | None:
     if not blocks:
         return None
     matched = sum(m.size for m in blocks)
-    content = sum(a.words[m.a + k].is_content for m in blocks for k in range(m.size))
+    content = a.content_in(blocks)
     shorter = min(len(a.words), len(b.words))
     longest = max(m.size for m in blocks)
     if content < 2 or (matched / shorter < 0.5 and longest < 4):
@@ -232,22 +234,28 @@ def _relation(a: Unit, b: Unit, blocks, matched: int, shorter: int) -> str:
 def paraphrase_links(units: list[Unit], linked: set[int]) -> list[Link]:
     """Links for short quotations that share no wording but the speaker and the frame around them.
 
-    Each unlinked short quotation gets at most one partner per other source, the best-scoring one, and two
-    rewordings in one source never take the same partner (a one-to-one assignment, best score first).
+    Candidates come from an index of (speaker, stem) over each unit's words and frame, so a quotation is only
+    compared with quotations of its speaker that share its head word or a frame word. Each unlinked short
+    quotation gets at most one partner per other source, the best-scoring one, and two rewordings in one
+    source never take the same partner (a one-to-one assignment, best score first).
     """
-    by_speaker: dict[str, list[Unit]] = defaultdict(list)
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for unit in units:
         if unit.speaker:
-            by_speaker[unit.speaker].append(unit)
+            for key in unit.context | unit.content_stems:
+                index[(unit.speaker, key)].append(unit.uid)
     scored: list[tuple[float, int, int, str]] = []
     for unit in units:
         if unit.uid in linked or not unit.speaker or not _is_short_quote(unit):
             continue
-        for other in by_speaker[unit.speaker]:
-            if other.source != unit.source:
-                score, why = _paraphrase_evidence(unit, other)
+        keys = set(unit.context) | {_head(unit)}
+        candidates = {uid for key in keys if len(index[(unit.speaker, key)]) <= RARE_POSTINGS
+                      for uid in index[(unit.speaker, key)]}
+        for other in sorted(candidates):
+            if units[other].source != unit.source:
+                score, why = _paraphrase_evidence(unit, units[other])
                 if score:
-                    scored.append((-score, unit.uid, other.uid, why))
+                    scored.append((-score, unit.uid, other, why))
     found: list[Link] = []
     taken: set[tuple[int, str]] = set()    # (initiator, partner source)
     claimed: set[tuple[str, int]] = set()  # (initiator source, partner)
@@ -282,10 +290,9 @@ def _is_short_quote(unit: Unit) -> bool:
 
 def _paraphrase_evidence(unit: Unit, other: Unit) -> tuple[float, str]:
     """Score (0 when not enough) and reason for reading ``unit`` as a rewording of (part of) ``other``."""
-    context = _jaccard(unit.context, other.context | {stem(w.norm) for w in other.words if w.is_content})
+    context = _jaccard(unit.context, other.context | other.content_stems)
     head = _head(unit)
-    other_stems = [stem(w.norm) for w in other.words]
-    if head is not None and head in other_stems and len(other.words) <= MAX_PARAPHRASE_WORDS + 4:
+    if head is not None and head in other.content_stems and len(other.words) <= MAX_PARAPHRASE_WORDS + 4:
         modifier = _modifier_similarity(unit, other, head)
         if context >= MIN_HEAD_CONTEXT or modifier >= 0.6:
             return 0.5 + context + modifier / 2, (
@@ -345,16 +352,28 @@ def group_units(units: list[Unit], links: list[Link]) -> list[list[int]]:
 def choose_reference(group: list[int], units: list[Unit], reference_source: str | None,
                      paraphrased: set[int]) -> tuple[int, str]:
     """The unit every other witness is compared with, and why it was chosen."""
+    witnesses = [u for u in group if u not in paraphrased] or group
     primary = [u for u in group if units[u].role == "primary"]
     if primary:
-        return max(primary, key=lambda u: (_agreement(u, group, units, paraphrased), -u)), "primary"
+        return max(primary, key=lambda u: (_agreement(units[u], witnesses, units), -u)), "primary"
     chosen = [u for u in group if units[u].source == reference_source]
     if chosen:
         return max(chosen, key=lambda u: (len(units[u].words), -u)), "chosen"
-    candidates = [u for u in group if u not in paraphrased] or group
-    best = max(candidates, key=lambda u: (-_bracketed(units[u]), _agreement(u, candidates, units, paraphrased),
-                                          len(units[u].words), _negated(units[u].source)))
+    copies = Counter(tuple(units[u].norms) for u in witnesses)
+    best = max(_reference_candidates(witnesses, units),
+               key=lambda u: (-_bracketed(units[u]), _agreement(units[u], witnesses, units),
+                              len(units[u].words), copies[tuple(units[u].norms)], _negated(units[u].source)))
     return best, "consensus"
+
+
+def _reference_candidates(witnesses: list[int], units: list[Unit]) -> list[int]:
+    """One unit per distinct wording (the alphabetically first source's), the MAX_REFERENCE_CANDIDATES longest:
+    a short partial quotation is never the reading most witnesses agree with."""
+    distinct: dict[tuple[str, ...], int] = {}
+    for uid in sorted(witnesses, key=lambda u: (units[u].source, u)):
+        distinct.setdefault(tuple(units[uid].norms), uid)
+    ranked = sorted(distinct.values(), key=lambda u: (-len(units[u].words), units[u].source, u))
+    return ranked[:MAX_REFERENCE_CANDIDATES]
 
 
 def _bracketed(unit: Unit) -> int:
@@ -367,14 +386,17 @@ def _negated(source: str) -> tuple[int, ...]:
     return tuple(-ord(c) for c in source)
 
 
-def _agreement(uid: int, group: list[int], units: list[Unit], paraphrased: set[int]) -> int:
-    """How many words of the other witnesses align to this unit (the consensus score)."""
+def _agreement(candidate: Unit, witnesses: list[int], units: list[Unit]) -> int:
+    """How many words of the other sources' witnesses align to this unit, bracketed words excluded (the
+    consensus score). Witnesses with the same wording are aligned once and counted as often as they occur."""
+    plain = [0]
+    for w in candidate.words:
+        plain.append(plain[-1] + (not w.bracketed))
+    counts = Counter(tuple(units[o].norms) for o in witnesses if units[o].source != candidate.source)
     total = 0
-    for other in group:
-        if other == uid or other in paraphrased or units[other].source == units[uid].source:
-            continue
-        total += sum(not units[uid].words[m.a + k].bracketed
-                     for m in matching_blocks(units[uid].norms, units[other].norms, 2) for k in range(m.size))
+    for norms, count in counts.items():
+        blocks = matching_blocks(candidate.norms, list(norms), 2)
+        total += count * sum(plain[m.a + m.size] - plain[m.a] for m in blocks)
     return total
 
 
@@ -383,7 +405,7 @@ def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
     if reference.uid == unit.uid:
         return 0, len(reference.words)
     blocks = matching_blocks(reference.norms, unit.norms, 2)
-    content = sum(reference.words[m.a + k].is_content for m in blocks for k in range(m.size))
+    content = reference.content_in(blocks)
     if content < 2:
         return None
     start, end = blocks[0].a, blocks[-1].a + blocks[-1].size

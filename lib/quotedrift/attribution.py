@@ -116,10 +116,15 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     spellings, titles = _printed_forms(rows)
     for row in rows:
         others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
-        peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if sources - {row["source"]}}
-        peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if sources - {row["source"]}]
+        peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if _beyond(sources, row["source"])}
+        peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if _beyond(sources, row["source"])]
         row["flags"] = ";".join(row_flags(row, others, peer_spellings, peer_titles))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _beyond(sources: set[str], source: str) -> bool:
+    """Whether a set of sources holds any source other than ``source`` (without copying the set)."""
+    return len(sources) > 1 or source not in sources
 
 
 def _printed_forms(rows: list[dict]) -> tuple[dict, dict]:
