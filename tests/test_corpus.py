@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from quotedrift.corpus import CorpusError, boilerplate_spans, decode_bytes, load_corpus, normalise_newlines
+from quotedrift.corpus import CorpusError, boilerplate_spans, decode_bytes, detect_language, load_corpus, normalise_newlines
 from quotedrift.paths import SEEDS
 
 ENGLISH = "The minister said on Sunday that the country had never sold weapons to anyone and never would.\n"
@@ -136,6 +136,21 @@ def test_cp1252_fallback_is_reported(tmp_path):
     corpus = load_corpus(make_corpus(tmp_path, {"a.txt": b"The man said \x93no\x94 to the offer of weapons.\n"}))
     assert corpus.articles.loc[0, "encoding"] == "cp1252"
     assert any("decoded as cp1252" in note for note in corpus.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "method"),
+    [
+        (ENGLISH * 3, "en", "english function words"),
+        (FRENCH * 3, "fr", "py3langid"),
+        ("Die Regierung in Pjöngjang hat am Donnerstag bestritten, Waffen an Russland geliefert zu haben. " * 3,
+         "de", "py3langid"),
+        ("North Korea denies arms sales to Russia", "en", "py3langid"),  # too short for the stopword test
+    ],
+)
+def test_detect_language(text, language, method):
+    code, score, how = detect_language(text)
+    assert (code, how) == (language, method) and 0 <= score <= 1
 
 
 @pytest.mark.parametrize(("text", "language", "in_scope"), [(ENGLISH * 3, "en", True), (FRENCH * 3, "fr", False)])
