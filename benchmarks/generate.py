@@ -74,8 +74,18 @@ def mutate(words: list[str], vocab: list[str], rng: random.Random) -> str:
     return " ".join(words)
 
 
+FILLER = (
+    "The {} of the {} said on {} that the {} had been {} for the {} in the {}.",
+    "It was not {} whether the {} would {} the {} before the {} of the {}.",
+    "Officials in the {} have {} the {} and the {} of {} since the {}.",
+    "A {} from the {} was {} by the {} after the {} of the {} in {}.",
+)
+
+
 def filler(vocab: list[str], rng: random.Random) -> str:
-    return " ".join(rng.choice(vocab) for _ in range(rng.randint(8, 20))).capitalize() + "."
+    """A sentence of reporting prose: function words in their places, content words drawn at random."""
+    template = rng.choice(FILLER)
+    return template.format(*(rng.choice(vocab) for _ in range(template.count("{}"))))
 
 
 def article(story: list[list[str]], speakers: list[str], vocab: list[str], rng: random.Random) -> str:
