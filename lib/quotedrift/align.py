@@ -219,10 +219,9 @@ def _relation(a: Unit, b: Unit, blocks, matched: int, shorter: int) -> str:
         if [w.raw for w in a.words] == [w.raw for w in b.words]:
             return "identical: the same words"
         return "cosmetic_variant: the same words but for case, spelling or punctuation"
-    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if len(blocks) == 1 and matched == shorter:
-        return f"contained: the {len(short.words)}-word quotation stands inside the longer one"
-    if any(w.after_ellipsis for w in a.words + b.words) and matched >= 0.8 * shorter:
+        return f"contained: the {shorter}-word quotation stands inside the longer one"
+    if matched >= 0.8 * shorter and any(w.after_ellipsis for w in a.words + b.words):
         return "elided: the same words with a passage left out at an ellipsis"
     share = round(100 * matched / shorter)
     return f"reworded: {share}% of the shorter version's words align, in runs of {max(m.size for m in blocks)} at most"

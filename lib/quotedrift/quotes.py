@@ -130,7 +130,7 @@ AGENCY_RE = re.compile(
 RELAY_LEAD_RE = re.compile(
     r"\b(?:as quoted by|quoted by|carried by|cited by|reported by|published by|released by|according to|"
     r"told|in an interview with|via|through)\s+(?:(?:the|its|a|an|state-run|state|official|"
-    r"[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
+    r"(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
 AGENCY_CITES_RE = re.compile(r"\s+(?:cited|quoted|reported)\b")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n")
+_LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
@@ -44,7 +45,7 @@ def normalise_word(word: str) -> str:
 
 
 def _ends_with_abbreviation(text: str, stop: int) -> bool:
-    match = re.search(r"([A-Za-z.]+)\.$", text[max(0, stop - 12) : stop + 1])
+    match = _LAST_WORD_RE.search(text[max(0, stop - 12) : stop + 1])
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

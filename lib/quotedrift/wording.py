@@ -17,6 +17,7 @@ from rapidfuzz.distance import LCSseq
 
 TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+_ABBREVIATION_RE = re.compile(r"(?:[a-z]\.){2,}")
 _BRACKET_RE = re.compile(r"[\[\]()]")
 
 STOPWORDS = frozenset("""
@@ -71,7 +72,7 @@ def us_spelling(word: str) -> str:
 def normalise(raw: str) -> tuple[str, ...]:
     """Normal forms of one raw token (``cannot`` gives two: ``can``, ``not``); cached, words repeat."""
     word = raw.lower().replace("’", "'")
-    if re.fullmatch(r"(?:[a-z]\.){2,}", word):
+    if _ABBREVIATION_RE.fullmatch(word):
         return (word.replace(".", ""),)
     if word == "cannot":
         return ("can", "not")
