@@ -9,6 +9,8 @@ import pytest
 from quotedrift.corpus import CorpusError, boilerplate_spans, decode_bytes, detect_language, load_corpus, normalise_newlines
 from quotedrift.paths import SEEDS
 
+WIRE_STORY = ("By Chae Yun-hwan\nSEOUL, Sept. 22 (Yonhap) -- North Korea said so.\nyunhwanchae@yna.co.kr\n(END)\n-\n"
+              "BTS' RM donates 100 mln won\n")
 ENGLISH = "The minister said on Sunday that the country had never sold weapons to anyone and never would.\n"
 FRENCH = "Le ministre a déclaré dimanche que le pays n'avait jamais vendu d'armes à personne et ne le ferait jamais.\n"
 
@@ -206,10 +208,8 @@ KCNA_TAIL = ("We have never exported weapons to Russia.\n\nwww.kcna.kp (Juche111
         ("Body.\n\nAdvertisement\n\nMore body.\n", ["Advertisement"]),
         # a sidebar header: it and everything after it; the web-address footer before it
         (KCNA_TAIL, ["www.kcna.kp (Juche111.9.22.)", KCNA_TAIL[KCNA_TAIL.index("More From"):]]),
-        # a wire service's end mark, the byline and its e-mail address
-        ("By Chae Yun-hwan\nSEOUL, Sept. 22 (Yonhap) -- North Korea said so.\nyunhwanchae@yna.co.kr\n(END)\n-\n"
-         "BTS' RM donates 100 mln won\n",
-         ["By Chae Yun-hwan", "yunhwanchae@yna.co.kr", "(END)\n-\nBTS' RM donates 100 mln won"]),
+        # everything after a wire service's end mark (the mark itself is furniture, see below)
+        (WIRE_STORY, ["-\nBTS' RM donates 100 mln won"]),
         ("Date: 22/09/2022 | Source: KCNA.kp (En) | Read original version at source\n\nBody.\n",
          ["Date: 22/09/2022 | Source: KCNA.kp (En) | Read original version at source"]),
         # negative cases: headlines, subheads, sentences about people, quotations that mention these words
@@ -227,6 +227,19 @@ KCNA_TAIL = ("We have never exported weapons to Russia.\n\nwww.kcna.kp (Juche111
 def test_boilerplate_page_chrome(text, expected):
     spans = boilerplate_spans(text)
     assert [text[s["start"]:s["end"]] for s in spans if s["kind"] == "boilerplate"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WIRE_STORY, ["By Chae Yun-hwan", "yunhwanchae@yna.co.kr", "(END)"]),
+        ("Headline\nShe wrote to him by email at the office.\n", []),
+        ("Headline\nHe said the end of the war was near (END of quote) and left.\n", []),
+    ],
+)
+def test_wire_furniture_is_kept_out_of_search_but_is_not_damage(text, expected):
+    spans = boilerplate_spans(text)
+    assert [text[s["start"]:s["end"]] for s in spans if s["kind"] == "furniture"] == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -14,8 +14,10 @@ is an offset into these texts. Input files are only ever read.
     in_scope (English articles are scored; others are listed and left out), words, chars, and any extra
     manifest columns.
 
-``boilerplate`` columns (one row per span of page chrome, link residue or repeated text)
-    source, start, end, text, kind (``boilerplate`` | ``duplicated_text``), detail.
+``boilerplate`` columns (one row per span of page chrome, link residue, repeated text or wire furniture)
+    source, start, end, text, kind (``boilerplate`` | ``duplicated_text``: damage, counted as garbles;
+    ``furniture``: a byline, the reporter's e-mail, a wire end mark — kept out of quotation search, not
+    counted), detail.
 """
 
 from __future__ import annotations
@@ -256,11 +258,9 @@ BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
      "list of other stories"),
     (r"advertisement|sponsored(?: content)?", "advertisement marker"),
     (r"scorecardresearch", "tracking-pixel residue ('scorecardresearch')"),
-    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "byline e-mail address"),
     (r"www\.[\w.-]+(?:/\S*)?(?: \([\w.]+\))?", "web address footer"),
     (r"date: [\d/.-]+ \| source: .*", "aggregator header (date, source, link to the original)"),
     (r"\([^()/\n]{2,60}/[^()/\n]{2,60}\)", "photo credit (photographer / agency)"),
-    (r"(?i:by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", "byline"),
     (r"source link|source", "scraper footer ('Source link')"),
     (r"leave a reply|leave a comment|your email address will not be published\.?|required fields are marked \*?",
      "comment-form footer"),
@@ -273,6 +273,14 @@ BOILERPLATE_LINES: tuple[tuple[str, str], ...] = (
     (r"(?:copyright|©).*|all rights reserved\.?", "copyright footer"),
     (r"nk news is hiring.*", "site sidebar"),
 )
+# Wire furniture: lines that belong to a wire story's format, not to its prose (a byline, the reporter's
+# e-mail, the end mark). They are kept out of quotation search but are not damage: kind ``furniture``.
+FURNITURE_LINES: tuple[tuple[str, str], ...] = (
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "byline e-mail address"),
+    (r"(?i:by)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}", "byline"),
+    (r"\(end\)", "wire end mark '(END)'"),
+)
+_FURNITURE_RES = tuple((re.compile(pattern, re.IGNORECASE), reason) for pattern, reason in FURNITURE_LINES)
 # A line after which nothing belongs to the article: a sidebar header ("More From KCNA.kp (En)") or a wire
 # service's end mark ("(END)"). That line and every later line are boilerplate.
 TAIL_HEADERS: tuple[tuple[str, str], ...] = (
@@ -308,8 +316,12 @@ def boilerplate_spans(text: str) -> list[dict]:
         if s == e:
             continue
         content = text[s:e]
+        furniture = _furniture_reason(content)
         if tail is None:
             tail = _tail_reason(content)
+        if furniture:
+            spans.append({"start": s, "end": e, "kind": "furniture", "detail": furniture})
+            continue
         if tail is not None:
             spans.append({"start": s, "end": e, "kind": "boilerplate", "detail": tail})
             continue
@@ -328,10 +340,17 @@ def boilerplate_spans(text: str) -> list[dict]:
     return _merge_adjacent(text, spans)
 
 
+def _furniture_reason(line: str) -> str | None:
+    for pattern, reason in _FURNITURE_RES:
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
 def _tail_reason(line: str) -> str | None:
     for pattern, reason in _TAIL_RES:
         if pattern.fullmatch(line):
-            return f"{reason} (from ‘{line}’ to the end)"
+            return f"{reason} (everything after ‘{line}’)"
     return None
 
 
