@@ -625,6 +625,7 @@ CAPTION = ("An estimate, not proof: outlets joined further left share more rare 
            "probably copy a common text, such as one news agency's wire story. Each join is labelled with the "
            "heaviest reading the two linked outlets share (weak joins unlabelled).")
 MAX_EDGE_LABELS = 15
+LABEL_MIN_ROWS = 1.0  # vertical distance (in outlet rows) between two labels
 LABEL_MIN_SCORE = 0.08  # weaker joins are drawn but not labelled (their labels would crowd the weak end)
 
 
@@ -644,19 +645,21 @@ def plot_provenance(ax, estimate: pd.DataFrame, articles: pd.DataFrame, colours:
     group = {source: source for source in order}
     labels = _edge_labels(tree, estimate)
     strong = tree[tree["score"] >= LABEL_MIN_SCORE]
-    labelled = set(strong.nlargest(MAX_EDGE_LABELS, "score")["step"])
+    label_at: dict[int, tuple[float, float]] = {}
     for row in tree.itertuples():
         ga, gb = group[row.source_a], group[row.source_b]
         (xa, ya), (xb, yb), x = node[ga], node[gb], row.score
         ax.plot([xa, x, x, xb], [ya, ya, yb, yb], color="#555555", linewidth=1.0, solid_joinstyle="miter")
         y = (ya + yb) / 2
-        if row.step in labelled:  # above the branch that leaves the join, on a white ground
-            ax.text(x, y - 0.12, " " + labels[row.step], fontsize=6.5, va="bottom", ha="left", color="#222222",
-                    clip_on=False, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.3})
+        label_at[row.step] = (x, y)
         merged = f"g{row.step}"
         node[merged] = (x, y)
         for member in row.members.split(";"):
             group[member] = merged
+    for step in _labels_that_fit(strong, label_at):  # above the branch that leaves the join, on a white ground
+        x, y = label_at[step]
+        ax.text(x, y - 0.12, " " + labels[step], fontsize=6.5, va="bottom", ha="left", color="#222222",
+                clip_on=False, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.3})
     linked = {s for members in tree["members"] for s in members.split(";")}
     for source in order:
         style = {"color": colours.get(source, "#777777")} if source in linked else {"color": "#bbbbbb"}
@@ -679,6 +682,18 @@ def plot_provenance(ax, estimate: pd.DataFrame, articles: pd.DataFrame, colours:
 def provenance_caption(estimate: pd.DataFrame) -> str:
     """The caption of the figure, with how many pairs of sources share readings."""
     return f"{CAPTION} {len(estimate)} pairs of sources share at least one rare reading."
+
+
+def _labels_that_fit(strong: pd.DataFrame, label_at: dict[int, tuple[float, float]]) -> list[int]:
+    """The strongest joins' labels, at most MAX_EDGE_LABELS, skipping any that would sit within a row of a
+    label already placed (labels run to the right, so two on nearby rows overlap)."""
+    placed: list[int] = []
+    for step in strong.sort_values(["score", "step"], ascending=[False, True])["step"]:
+        if len(placed) == MAX_EDGE_LABELS:
+            break
+        if all(abs(label_at[step][1] - label_at[other][1]) >= LABEL_MIN_ROWS for other in placed):
+            placed.append(step)
+    return placed
 
 
 def _edge_labels(tree: pd.DataFrame, estimate: pd.DataFrame) -> dict[int, str]:
