@@ -28,15 +28,11 @@ REFERENCE = None  # source id of the reference text where no primary text exists
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook
+from quotedrift import display as html, figures, narrative, notebook
 
-figures.use_style()
-analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus = analysis.corpus
 articles = analysis.articles
-labels = notebook.source_labels(articles)
-styles = figures.outlet_styles(articles["source"])
-figures_dir = notebook.project_path(FIGURES)
 display(html.paragraph(f"Corpus '{corpus.name}' ({notebook.shown_path(corpus.folder)}): "
                        f"{narrative.plural(len(articles), 'article')}."))
 for line in corpus.notes:

@@ -32,18 +32,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook
+from quotedrift import display as html, figures, narrative, notebook
 
 TOP_UTTERANCES = 5  # how many utterances to show in full
 CATEGORIES = ["cosmetic", "editorial", "substantive"]
 
-figures.use_style()
-analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, quotes = analysis.corpus, analysis.articles, analysis.quotes
 utterances, edits, scorecard = analysis.utterances, analysis.edits, analysis.scorecard
-labels = notebook.source_labels(articles)
-styles = figures.outlet_styles(articles["source"])
-figures_dir = notebook.project_path(FIGURES)
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(quotes), 'quotation')}, "
                        f"{narrative.plural(len(analysis.links), 'link')} between sources, "
                        f"{narrative.plural(len(utterances), 'utterance')}, {narrative.plural(len(edits), 'edit')}."))

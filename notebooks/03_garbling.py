@@ -30,14 +30,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook
+from quotedrift import display as html, figures, narrative, notebook
 
-figures.use_style()
-analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, garbles = analysis.corpus, analysis.articles, analysis.garbles
-labels = notebook.source_labels(articles)
-styles = figures.outlet_styles(articles["source"])
-figures_dir = notebook.project_path(FIGURES)
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(garbles), 'damaged span')} in "
                        f"{narrative.plural(len(articles), 'article')}."))
 if garbles.empty:

@@ -30,14 +30,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook
+from quotedrift import display as html, figures, narrative, notebook
 
-figures.use_style()
-analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, attribution, scorecard = analysis.corpus, analysis.articles, analysis.attribution, analysis.scorecard
-labels = notebook.source_labels(articles)
-styles = figures.outlet_styles(articles["source"])
-figures_dir = notebook.project_path(FIGURES)
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(attribution), 'attribution')} of "
                        f"{narrative.plural(attribution['utterance_id'].nunique(), 'utterance')}."))
 if attribution.empty:

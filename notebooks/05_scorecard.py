@@ -38,14 +38,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import analyze, display as html, figures, narrative, notebook, provenance, scorecard as scoring
+from quotedrift import display as html, figures, narrative, notebook, provenance, scorecard as scoring
 
-figures.use_style()
-analysis = analyze(notebook.project_path(CORPUS), reference=REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, scorecard = analysis.corpus, analysis.articles, analysis.scorecard
-labels = notebook.source_labels(articles)
-styles = figures.outlet_styles(articles["source"])
-figures_dir = notebook.project_path(FIGURES)
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(scorecard), 'source')} on the scorecard."))
 if scorecard.empty:
     display(html.note("The scorecard is empty for this corpus: no source could be scored. The rank and figure "

@@ -8,12 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
+from . import figures
+from .analysis import Analysis, analyze
 from .paths import PROJECT_ROOT, display_path
 
 LABEL_WIDTH = 40
+
+
+class Session(NamedTuple):
+    """What every notebook starts from: the analysis, outlet labels and styles, where figures go."""
+
+    analysis: Analysis
+    labels: dict[str, str]
+    styles: dict
+    figures_dir: Path
+
+
+def start(corpus: str | Path, figures_folder: str | Path, reference: str | None = None) -> Session:
+    """Set the figure style and analyse the corpus named by a notebook's parameters (paths off the project)."""
+    figures.use_style()
+    analysis = analyze(project_path(corpus), reference=reference)
+    articles = analysis.articles
+    return Session(analysis, source_labels(articles), figures.outlet_styles(articles["source"]),
+                   project_path(figures_folder))
 
 
 def project_path(value: str | Path) -> Path:
