@@ -561,9 +561,10 @@ def utterances_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
 def variant_table(result: Alignment, utterance: str) -> pd.DataFrame:
     """Sources × reference word positions: what each witness prints at each word of the reference.
 
-    Columns are the reference words (position-numbered), rows the witnesses sorted by source then quote;
-    a cell holds the witness's word(s) there, ``''`` where it omits the word or does not cover it, and
-    ``+word`` marks an insertion before the next reference word. The order of the sources does not matter.
+    Columns are the reference words (position-numbered), rows the witnesses sorted by source then quote.
+    A cell holds the witness's word(s) there; ``''`` where the witness leaves the word out; ``None`` where
+    the position lies beyond the part of the reference the witness quotes; ``+word`` marks words a witness
+    adds before the next reference word. The order of the sources does not matter.
     """
     ref = result.units[result.reference_of[utterance]]
     columns = [f"{i:02d} {w.raw}" for i, w in enumerate(ref.words)]
@@ -572,20 +573,19 @@ def variant_table(result: Alignment, utterance: str) -> pd.DataFrame:
                      key=lambda u: (result.units[u].source, result.units[u].start))
     for uid in members:
         unit = result.units[uid]
-        cells = [""] * len(ref.words)
         start, end = result.window_of[uid]
+        cells: list[str | None] = [None] * start + [""] * (end - start) + [None] * (len(ref.words) - end)
         matcher = SequenceMatcher(None, ref.norms[start:end], unit.norms, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             raw = [w.raw for w in unit.words[j1:j2]]
             if tag == "insert":
                 position = min(start + i1, len(ref.words) - 1)
-                cells[position] = f"+{' '.join(raw)} " + cells[position]
-                continue
-            for k in range(i1, i2):
-                cells[start + k] = " ".join(raw) if k == i1 else ("" if tag != "equal" else raw[k - i1])
-            if tag == "equal":
+                cells[position] = f"+{' '.join(raw)} " + (cells[position] or "")
+            elif tag == "equal":
                 for k in range(i1, i2):
                     cells[start + k] = raw[k - i1]
+            elif tag == "replace":
+                cells[start + i1] = " ".join(raw)
         rows.append(cells)
         index.append(f"{unit.source} ({unit.quote_id.split(':')[-1]})")
-    return pd.DataFrame(rows, index=index, columns=columns)
+    return pd.DataFrame(rows, index=index, columns=columns, dtype=object)

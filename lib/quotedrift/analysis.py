@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from . import align, drift
 from .attribution import attribution_table
@@ -20,6 +21,8 @@ from .quotes import find_quotes
 from .scorecard import scorecard_table
 from .speakers import canonical_speakers
 
+STAGES = ("corpus", "quotations", "alignment", "drift", "garbling", "attribution", "scorecard")
+PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay silent)
 TABLES = ("articles", "quotes", "links", "utterances", "edits", "garbles", "attribution", "scorecard")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -68,28 +71,42 @@ def empty_table(name: str) -> pd.DataFrame:
 
 def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis:
     """Analyse a corpus folder (or a loaded Corpus). ``reference`` names the source that is the reference text
-    for utterances with no primary text. Raises CorpusError on bad input, before anything is computed."""
-    corpus = path if isinstance(path, Corpus) else load_corpus(path)
-    if reference is not None and reference not in corpus.texts:
-        raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
-    texts = corpus.texts
-    roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
-    quotes = canonical_speakers(find_quotes(corpus))
-    alignment = align.align(quotes, texts, roles, reference)
-    quotes["utterance_id"] = quotes["quote_id"].map(align.quote_utterances(alignment)).fillna("")
-    utterances = align.utterances_table(alignment, texts)
-    edits = drift.edits_table(alignment, texts)
-    garbles = find_garbles(corpus, quotes)
-    attribution = attribution_table(quotes, texts)
-    tables = {
-        "articles": corpus.articles.copy(),
-        "quotes": quotes,
-        "links": align.links_table(alignment),
-        "utterances": utterances,
-        "edits": edits,
-        "garbles": garbles,
-        "attribution": attribution,
-        "scorecard": scorecard_table(corpus.articles, quotes, edits, garbles, attribution,
-                                     drift.aligned_words(alignment), len(utterances)),
-    }
+    for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.
+
+    A progress bar (stderr) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
+    with tqdm(total=len(STAGES), desc="quotedrift", unit="stage", delay=PROGRESS_DELAY, leave=False) as bar:
+        def stage(name: str) -> None:
+            bar.set_postfix_str(name, refresh=False)
+            bar.update()
+
+        corpus = path if isinstance(path, Corpus) else load_corpus(path)
+        if reference is not None and reference not in corpus.texts:
+            raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
+        stage("corpus")
+        texts = corpus.texts
+        roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
+        quotes = canonical_speakers(find_quotes(corpus))
+        stage("quotations")
+        alignment = align.align(quotes, texts, roles, reference)
+        quotes["utterance_id"] = quotes["quote_id"].map(align.quote_utterances(alignment)).fillna("")
+        utterances = align.utterances_table(alignment, texts)
+        stage("alignment")
+        edits = drift.edits_table(alignment, texts)
+        stage("drift")
+        garbles = find_garbles(corpus, quotes)
+        stage("garbling")
+        attribution = attribution_table(quotes, texts)
+        stage("attribution")
+        tables = {
+            "articles": corpus.articles.copy(),
+            "quotes": quotes,
+            "links": align.links_table(alignment),
+            "utterances": utterances,
+            "edits": edits,
+            "garbles": garbles,
+            "attribution": attribution,
+            "scorecard": scorecard_table(corpus.articles, quotes, edits, garbles, attribution,
+                                         drift.aligned_words(alignment), len(utterances)),
+        }
+        stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment)

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .parallel import ordered_map
 from .text import count_words, iter_lines, mask_spans, trim_span
 from .wording import STOPWORDS
 
@@ -410,14 +411,13 @@ def load_corpus(folder: str | Path) -> Corpus:
     rows: list[dict] = []
     spans: list[dict] = []
     notes: list[str] = []
-    for source, path in files.items():
-        text, encoding = read_article(path)
+    jobs = [(source, path, described.get(path.name, {})) for source, path in files.items()]
+    for (source, path, _), (text, encoding, chrome, row) in zip(jobs, ordered_map(load_article, jobs)):
         texts[source] = text
         if encoding == "cp1252":
             notes.append(f"{path.name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
-        chrome = boilerplate_spans(text)
         spans += [{"source": source, "text": text[s["start"]:s["end"]], **s} for s in chrome]
-        rows.append(_article_row(source, path, text, encoding, chrome, described.get(path.name, {})))
+        rows.append(row)
     articles = pd.DataFrame(rows)
     ordered = [c for c in ARTICLE_COLUMNS] + [c for c in articles.columns if c not in ARTICLE_COLUMNS]
     articles = articles[ordered].sort_values("source", kind="stable").reset_index(drop=True)
@@ -427,6 +427,14 @@ def load_corpus(folder: str | Path) -> Corpus:
     boilerplate = pd.DataFrame(spans, columns=list(SPAN_COLUMNS))
     boilerplate = boilerplate.sort_values(["source", "start"], kind="stable").reset_index(drop=True)
     return Corpus(folder=folder, texts=texts, articles=articles, boilerplate=boilerplate, notes=notes)
+
+
+def load_article(job: tuple[str, Path, dict]) -> tuple[str, str, list[dict], dict]:
+    """One article, (source, path, manifest row) → (text, encoding, boilerplate spans, ``articles`` row)."""
+    source, path, meta = job
+    text, encoding = read_article(path)
+    chrome = boilerplate_spans(text)
+    return text, encoding, chrome, _article_row(source, path, text, encoding, chrome, meta)
 
 
 def _article_row(source: str, path: Path, text: str, encoding: str, chrome: list[dict], meta: dict) -> dict:

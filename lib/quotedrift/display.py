@@ -198,7 +198,8 @@ def variant_table_html(table: pd.DataFrame, reference: str) -> Html:
         rows.append(f"<tr><th>{label}</th>{cells}</tr>")
     return Html(f'<table class="qd-variants"><thead><tr><th>source</th>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table>'
-                "<small>Marked: differs from the reference; ∅: word missing.</small>")
+                "<small>Marked: differs from the reference; ∅: word left out; blank: beyond what this source "
+                "quotes.</small>")
 
 
 def _cell_text(value: object) -> str:
@@ -208,6 +209,8 @@ def _cell_text(value: object) -> str:
 
 
 def _variant_cell(value: object, reference: object, is_reference: bool) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return '<td class="qd-beyond"></td>'  # a position the witness does not reach: not an omission
     text, ref = _cell_text(value), _cell_text(reference)
     shown = escape(text) if text else "∅"
     if is_reference or text == ref:

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from .parallel import ordered_map
 from .text import ABBREVIATIONS, Token, normalise_word, tokens
 
 COLUMNS = ("source", "start", "end", "text", "kind", "detail", "severity")
@@ -756,8 +757,10 @@ def find_garbles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     in_scope = set(corpus.articles.loc[corpus.articles["in_scope"].astype(bool), "source"])
     rows = boilerplate_rows(corpus.boilerplate)
     rows += [r for r in quote_repair_rows(quotes) if r["source"] in in_scope]
-    for source in sorted(in_scope):
-        rows += [{"source": source, **r} for r in text_garbles(corpus.texts[source])]
+    sources = sorted(in_scope)
+    word_zipf(), foreign_zipf()  # load the word lists once, before any worker process starts
+    for source, found in zip(sources, ordered_map(text_garbles, [corpus.texts[s] for s in sources])):
+        rows += [{"source": source, **r} for r in found]
     return garble_table(corpus.texts, rows)
 
 

@@ -57,6 +57,7 @@ import pandas as pd
 
 from . import speakers as spk
 from .corpus import Corpus
+from .parallel import ordered_map
 from .text import paragraph_spans, sentence_spans, trim_span
 
 QUOTE_COLUMNS = (
@@ -925,19 +926,20 @@ def _clean_relay(relay: str) -> str:
     return re.sub(r"^(?:the|its)\s+", "", " ".join(relay.split()), flags=re.IGNORECASE)
 
 
+def article_rows(job: tuple[str, str, str, str, str]) -> list[dict]:
+    """The quotation rows of one article: (source, text, searchable text, role, manifest speaker) → rows."""
+    source, text, searchable, role, speaker = job
+    quotes = article_quotes(text, searchable, role, speaker)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)]
+
+
 def find_quotes(corpus: Corpus) -> pd.DataFrame:
     """Every quotation of every in-scope article, attributed (see the module docstring for the columns)."""
-    rows = []
     articles = {row["source"]: row for row in corpus.articles.to_dict("records")}
-    for source in sorted(corpus.texts):
-        meta = articles[source]
-        if not bool(meta.get("in_scope", True)):
-            continue
-        text = corpus.texts[source]
-        searchable = corpus.searchable_text(source)
-        quotes = article_quotes(text, searchable, str(meta.get("role", "report")),
-                                str(meta.get("speaker", "") or ""))
-        quotes.sort(key=lambda q: (q.start, q.end))
-        rows += [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)]
+    jobs = [(source, corpus.texts[source], corpus.searchable_text(source), str(articles[source].get("role", "report")),
+             str(articles[source].get("speaker", "") or ""))
+            for source in sorted(corpus.texts) if bool(articles[source].get("in_scope", True))]
+    rows = [row for rows_of_article in ordered_map(article_rows, jobs) for row in rows_of_article]
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True)
