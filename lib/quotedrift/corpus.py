@@ -32,7 +32,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .parallel import ordered_map
 from .text import count_words, iter_lines, mask_spans, trim_span
 from .wording import STOPWORDS
 
@@ -412,7 +411,7 @@ def load_corpus(folder: str | Path) -> Corpus:
     spans: list[dict] = []
     notes: list[str] = []
     jobs = [(source, path, described.get(path.name, {})) for source, path in files.items()]
-    for (source, path, _), (text, encoding, chrome, row) in zip(jobs, ordered_map(load_article, jobs)):
+    for (source, path, _), (text, encoding, chrome, row) in zip(jobs, map(load_article, jobs)):
         texts[source] = text
         if encoding == "cp1252":
             notes.append(f"{path.name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")

@@ -1,6 +1,7 @@
 """Per-article work spread over the machine's cores, with results in input order (so output stays deterministic).
 
-Only the stages that treat each article on its own use it (loading, quotation search, garble detectors).
+Only the stages that treat each article on its own and cost most use it (quotation search, garble detectors;
+loading is faster in one process, since sending the texts back costs more than reading them).
 Small corpora run in this process: starting workers costs more than it saves below ``MIN_ITEMS`` articles,
 and notebooks on a handful of articles should not fork. ``QUOTEDRIFT_WORKERS=1`` turns it off.
 """
