@@ -65,23 +65,14 @@ def test_word_diff_marks_dropped_and_added_words():
     assert ">grave</del>" in out and ">serious</ins>" in out and "provocation" in out
 
 
-def test_variant_table_is_independent_of_version_order_and_marks_differences():
-    reference = "a grave provocation that can never be allowed"
-    versions = {"x": "a serious provocation that can never be allowed", "y": "a grave provocation that can never"}
-    one = display.variant_table(reference, versions, reference="ref")
-    two = display.variant_table(reference, dict(reversed(list(versions.items()))), reference="ref")
-    pd.testing.assert_frame_equal(one, two)
-    assert one.loc["x", "2"] == "serious" and one.loc["y", "8"] == ""
-    out = display.variant_table_html(one, "ref")
+def test_variant_table_html_marks_differences_omissions_and_positions_not_quoted():
+    table = pd.DataFrame([["a", "grave", "provocation"], ["a", "serious", "provocation"], ["a", "", None]],
+                         index=["ref", "x", "y"], columns=["00 a", "01 grave", "02 provocation"], dtype=object)
+    out = display.variant_table_html(table, "ref")
     assert "ref (reference)" in out
     assert '<mark title="differs from the reference (words)">serious</mark>' in out
-    assert "∅" in out  # y lacks "be allowed"
-
-
-def test_variant_table_puts_added_words_in_plus_columns():
-    table = display.variant_table("one two", {"s": "one and a two"}, reference="ref")
-    assert table.loc["s", "1+"] == "and a"
-    assert list(table.columns) == ["1", "1+", "2"]
+    assert "∅" in out  # y leaves out "grave"
+    assert '<td class="qd-beyond"></td>' in out  # y does not quote as far as "provocation"
 
 
 def test_case_only_difference_is_labelled_as_such():

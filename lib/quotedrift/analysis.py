@@ -64,11 +64,6 @@ class Analysis:
         return align.variant_table(self.alignment, utterance_id)
 
 
-def empty_table(name: str) -> pd.DataFrame:
-    """An empty table with the contract's columns."""
-    return pd.DataFrame(columns=list(COLUMNS[name]))
-
-
 def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis:
     """Analyse a corpus folder (or a loaded Corpus). ``reference`` names the source that is the reference text
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.

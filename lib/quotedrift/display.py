@@ -223,40 +223,6 @@ def _loose(word: str) -> str:
     return "".join(ch for ch in word.lower() if ch.isalnum())
 
 
-def variant_table(reference_text: str, versions: Mapping[str, str], reference: str = "reference") -> pd.DataFrame:
-    """A simple variant table: each version aligned word by word to the reference text on its own.
-
-    Columns are the reference's word positions (``1``, ``2``, …); words a version adds after position k go
-    into column ``k+`` (``0+`` before the first). The result does not depend on the order of ``versions``.
-    Rows: the reference (named ``reference``) then the versions in sorted order.
-    """
-    ref_words = reference_text.split()
-    columns = ["0+"] + [c for k in range(1, len(ref_words) + 1) for c in (str(k), f"{k}+")]
-    rows = {reference: {str(k): w for k, w in enumerate(ref_words, start=1)}}
-    for source in sorted(versions):
-        rows[source] = _aligned_row(ref_words, versions[source].split())
-    filled = {source: [row.get(c, "") for c in columns] for source, row in rows.items()}
-    table = pd.DataFrame.from_dict(filled, orient="index", columns=columns, dtype=object)
-    used = [c for c in columns if not c.endswith("+") or (table[c] != "").any()]
-    return table[used]
-
-
-def _aligned_row(ref_words: list[str], words: list[str]) -> dict[str, str]:
-    row: dict[str, str] = {}
-    matcher = difflib.SequenceMatcher(a=[_loose(w) for w in ref_words], b=[_loose(w) for w in words], autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("equal", "replace"):
-            paired = min(i2 - i1, j2 - j1)
-            for k in range(paired):
-                row[str(i1 + k + 1)] = words[j1 + k]
-            extra = words[j1 + paired:j2]
-            if extra:
-                row[f"{i1 + paired}+"] = " ".join(extra)
-        elif op == "insert":
-            row[f"{i1}+"] = " ".join(words[j1:j2])
-    return row
-
-
 # Which words in an attribution row's ``flags`` point at which column.
 FLAG_WORDS = {
     "speaker": ("speaker",),

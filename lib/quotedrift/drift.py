@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 import pandas as pd
 from diff_match_patch import diff_match_patch
 
-from .align import Alignment, Unit
+from .align import Alignment
 from .wording import Word
 
 EDIT_COLUMNS = ["utterance_id", "quote_id", "source", "op", "reference_text", "text", "category", "words",
@@ -178,8 +178,3 @@ def fidelity(substantive_words: int, aligned: int) -> float | None:
     if not aligned:
         return None
     return round(max(0.0, 1.0 - substantive_words / aligned), 3)
-
-
-def unit_of_quote(result: Alignment, quote_id: str) -> list[Unit]:
-    """The units of one quotation (for display)."""
-    return [u for u in result.units if u.quote_id == quote_id]

@@ -164,8 +164,3 @@ def ranked_scorecard(scorecard: pd.DataFrame, rank: pd.Series | None) -> pd.Data
     ranks = pd.Series(dtype="Int64") if rank is None else rank
     table["summary_rank"] = table["source"].map(ranks).astype("Int64")
     return table.sort_values(["summary_rank", "source"], kind="stable", na_position="last").reset_index(drop=True)
-
-
-def figure_names(folder: str | Path, prefix: str) -> list[str]:
-    """Names of the figures in ``folder`` whose name starts with ``prefix`` (e.g. '02-')."""
-    return sorted(p.stem for p in Path(folder).glob(f"{prefix}*.png"))

@@ -45,7 +45,7 @@ KOREAN_SURNAMES = {
     "jeon": "jeon", "jon": "jeon", "chun": "jeon", "ko": "ko", "koh": "ko", "moon": "moon", "mun": "moon",
     "yang": "yang", "son": "son", "sohn": "son", "bae": "bae", "pae": "bae", "baek": "baek", "paek": "baek",
     "ho": "ho", "heo": "ho", "hyon": "hyon", "hyun": "hyon", "nam": "nam", "noh": "noh", "roh": "noh",
-    "ha": "ha", "kwak": "kwak", "sung": "sung", "song": "song", "chae": "chae", "ju": "ju", "joo": "ju",
+    "ha": "ha", "kwak": "kwak", "sung": "sung", "chae": "chae", "ju": "ju", "joo": "ju",
 }
 
 # Surnames that are not also everyday English words: a bare one is a person even with no full name in the text.
