@@ -83,7 +83,8 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         quotes = canonical_speakers(find_quotes(corpus))
         stage("quotations")
         alignment = align.align(quotes, texts, roles, reference)
-        quotes["utterance_id"] = quotes["quote_id"].map(align.quote_utterances(alignment)).fillna("")
+        utterance_of = align.quote_utterances(alignment)
+        quotes["utterance_id"] = [utterance_of.get(quote_id, "") for quote_id in quotes["quote_id"]]
         utterances = align.utterances_table(alignment, texts)
         stage("alignment")
         edits = drift.edits_table(alignment, texts)
