@@ -68,6 +68,8 @@ def test_evidence_of_the_reworded_copy(seed_analysis):
     table = evidence_table(r.quotes, r.edits, r.garbles, r.attribution, AGGREGATOR)
     texts = set(table["text"])
     assert "missiles and missiles" in texts
+    glued = table[table["kind"] == "glued_words"].iloc[0]
+    assert {"organizationEarlier", "lineSending"} & {glued["text"]} and "lineSending" in glued["text"] + glued["detail"]
     assert "making up something that does not exist" in texts  # a reworded quotation
     assert {"drift", "garbling", "attribution"} <= set(table["dimension"])
     for row in table.itertuples():

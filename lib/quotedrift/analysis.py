@@ -14,7 +14,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import align, drift
-from .attribution import attribution_table
+from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
 from .garble import find_garbles
 from .quotes import find_quotes
@@ -85,6 +85,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         alignment = align.align(quotes, texts, roles, reference)
         utterance_of = align.quote_utterances(alignment)
         quotes["utterance_id"] = [utterance_of.get(quote_id, "") for quote_id in quotes["quote_id"]]
+        quotes["cue_stance"] = [cue_stance(cue) for cue in quotes["cue"]]
         utterances = align.utterances_table(alignment, texts)
         stage("alignment")
         edits = drift.edits_table(alignment, texts)

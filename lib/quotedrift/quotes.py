@@ -40,6 +40,7 @@ speaker_mention     what the article wrote (``Kwon Jung Joon``, ``the official``
 cue                 the cue word(s) as printed, lower case (``said``, ``warning``, ``according to``)
 relay               the outlet or channel the words came through (``Korean Central News Agency``)
 utterance_id        empty; the alignment stage fills it
+cue_stance          added by ``analyze``: neutral | loaded | none (see :mod:`quotedrift.attribution`)
 title               the speaker's title as printed (``director-general in charge of U.S. affairs``)
 speaker_confidence  0–1: 1 for a name next to the cue, less for resolved pronouns, descriptions, countries
 mention_start/_end, cue_start/_end, relay_start/_end   evidence spans (−1 when absent)

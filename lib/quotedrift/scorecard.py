@@ -107,6 +107,7 @@ def summary_rank(card: pd.DataFrame, weights: dict[str, float] | None = None) ->
 
 GARBLE_KIND_ORDER = ("untranslated_text", "repeated_word", "glued_words", "unbalanced_quote", "broken_quote",
                      "broken_sentence", "mojibake", "midsentence_capital", "duplicated_text", "boilerplate")
+MORE_OF_A_KIND = 3  # further spans of the same kind named in a garbling row's detail
 EVIDENCE_COLUMNS = ["source", "dimension", "kind", "severity", "start", "end", "text", "detail"]
 
 
@@ -116,7 +117,7 @@ def evidence_table(quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFr
     each with its span in the article so a reader can highlight it.
 
     drift: substantive edits, most words first. garbling: the most severe damage, one item per kind
-    (meaning-changing kinds first). attribution: spellings of one person's name that disagree within the
+    (meaning-changing kinds first), its detail naming up to three more spans of that kind. attribution: spellings of one person's name that disagree within the
     article (name_inconsistency rows), then flagged attribution rows with the quotation's span.
     """
     rows = []
@@ -129,7 +130,10 @@ def evidence_table(quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFr
     damage = damage.assign(_order=damage["kind"].map(order).fillna(len(order)))
     damage = damage.sort_values(["severity", "_order", "start"], ascending=[False, True, True])
     for g in damage.drop_duplicates("kind").head(per_dimension).itertuples():
-        rows.append([source, "garbling", g.kind, g.severity, g.start, g.end, g.text, g.detail])
+        others = damage[(damage["kind"] == g.kind) & (damage["start"] != g.start)].head(MORE_OF_A_KIND)
+        also = "; ".join(f"‘{o.text}’ at {o.start}–{o.end}" for o in others.itertuples())
+        rows.append([source, "garbling", g.kind, g.severity, g.start, g.end, g.text,
+                     g.detail + (f" Also of this kind: {also}." if also else "")])
     names = garbles[(garbles["source"] == source) & (garbles["kind"] == "name_inconsistency")]
     for g in names.head(per_dimension).itertuples():
         rows.append([source, "attribution", g.kind, g.severity, g.start, g.end, g.text, g.detail])
