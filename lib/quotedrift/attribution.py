@@ -107,8 +107,10 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     for q in records:
         if str(q["utterance_id"] or ""):
             groups.setdefault((q["utterance_id"], q["source"]), []).append(q)
-    rows = [_row(utterance, source, _representative(group), by_source_speaker[(source, _representative(group)["speaker"])], texts[source])
-            for (utterance, source), group in sorted(groups.items())]
+    rows = []
+    for (utterance, source), group in sorted(groups.items()):
+        quote = _representative(group)
+        rows.append(_row(utterance, source, quote, by_source_speaker[(source, quote["speaker"])], texts[source]))
     by_utterance: dict[str, list[dict]] = {}
     for row in rows:
         by_utterance.setdefault(row["utterance_id"], []).append(row)

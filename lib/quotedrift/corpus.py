@@ -86,9 +86,6 @@ class Corpus:
             self._spans_by_source = grouped
         return self._spans_by_source.get(source, [])
 
-    def role(self, source: str) -> str:
-        return str(self.articles.set_index("source").at[source, "role"])
-
 
 # ---------------------------------------------------------------------------------------------- decoding
 

@@ -133,6 +133,7 @@ RELAY_LEAD_RE = re.compile(
     r"\b(?:as quoted by|quoted by|carried by|cited by|reported by|published by|released by|according to|"
     r"told|in an interview with|via|through)\s+(?:(?:the|its|a|an|state-run|state|official|"
     r"(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
+TOLD_REPORTERS_RE = re.compile(r"\btold reporters\b")
 AGENCY_CITES_RE = re.compile(r"\s+(?:cited|quoted|reported)\b")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
@@ -601,9 +602,9 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
 
 def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """A relay in ``text[lo:hi]``: ``as quoted by the … Agency``, ``carried by …``, ``told reporters``."""
-    if re.search(r"\btold reporters\b", text[lo:hi]):
-        m = re.search(r"\btold reporters\b", text[lo:hi])
-        return lo + m.start(), lo + m.end(), "told reporters"
+    told = TOLD_REPORTERS_RE.search(text, lo, hi)
+    if told:
+        return told.start(), told.end(), "told reporters"
     for lead in RELAY_LEAD_RE.finditer(text, lo, hi):
         agency = AGENCY_RE.match(text, lead.end(), hi)
         if agency:
