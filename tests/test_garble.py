@@ -8,10 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotedrift import garble
+from quotedrift.garble import encoding, repeats
+from quotedrift.garble.util import merge_overlaps
 from quotedrift.corpus import load_corpus
 from quotedrift.evaluate import load_gold, score_garbles, unmatched_garbles
 from quotedrift.garble_precision import clean_sources, confirmed
 from quotedrift.paths import SEEDS
+from quotedrift.text import normalise_word, tokens
 
 QUOTE_COLUMNS = ["quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue",
                  "relay", "repair", "repair_start", "repair_end", "repair_detail"]
@@ -226,7 +229,7 @@ def test_rows_carry_kind_detail_and_severity(detector):
     for r in rows:
         assert set(r) == {"start", "end", "kind", "detail", "severity"}
         assert 0 <= r["start"] < r["end"] <= len(text)
-        assert r["severity"] == garble.SEVERITY[r["kind"]] in (1, 2, 3)
+        assert r["severity"] == garble.severity(r["kind"]) in (1, 2, 3)
         assert text[r["start"]:r["end"]] in r["detail"]
 
 
@@ -277,6 +280,13 @@ EXPECTED_UNMATCHED = {
     ("002_12439db231305b66", "name_inconsistency", "Kwon Jong Gun"):
         "the third of the three spellings of one official in this article (Kwon Jong-jun, Kwon Jung Joon, "
         "Kwon Jong Gun; issue 5 names all three); the gold marks only the two that depart from KCNA's spelling",
+    ("002_12439db231305b66", "departure", "American"):
+        "'Department of American Affairs' inside the official's title, where the other reports print "
+        "'Department of US Affairs' (a spinner's synonym inside a fixed name)",
+    ("000_9b930dce00ab652e", "departure", "Korean Central news Agency"):
+        "the agency's name with a lower-case 'news', where the other reports capitalise every word",
+    ("003_ecf0d073c9817f33", "departure", "Korea's"):
+        "'Korea's Central News Agency' for the 'Korean Central News Agency' every other report prints",
 }
 
 
@@ -340,7 +350,7 @@ def test_precision_script_runs_on_a_folder(tmp_path, capsys):
         "file,notes\nwire.txt,wire copy of AP\nspun.txt,spun copy\n", encoding="utf-8")
     assert main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "clean wire copies" in out and "0 unconfirmed" in out
+    assert "clean copies (notes starting with 'wire'): 1" in out and "0 unconfirmed" in out
 
 
 # ---------------------------------------------------------------------------------------------- departure (stretch)
@@ -371,20 +381,20 @@ MOJIBAKE_ALPHABET = "abcXYZ .,\n’“”–—Â Ã€œŠš¢£Ÿž×²ØÙà�
 def test_mojibake_prefilter_agrees_with_ftfy(text):
     from ftfy.badness import is_bad
 
-    assert garble._maybe_bad(text, is_bad) == is_bad(text)
+    assert encoding._maybe_bad(text, is_bad) == is_bad(text)
 
 
 def _all_positions_repeated_words(text):
     """repeated_words without the candidate filter: every detector at every position."""
-    words = garble.tokens(text)
-    keys = [garble.normalise_word(w.text) for w in words]
+    words = tokens(text)
+    keys = [normalise_word(w.text) for w in words]
     rows = []
     for i in range(len(words)):
-        found = (garble._doubled_word(text, words, keys, i) or garble._doubled_fragment(text, words, keys, i)
-                 or garble._doubled_around_and(text, words, keys, i) or garble._pronoun_swapped(text, words, keys, i))
+        found = (repeats._doubled_word(text, words, keys, i) or repeats._doubled_fragment(text, words, keys, i)
+                 or repeats._doubled_around_and(text, words, keys, i) or repeats._pronoun_swapped(text, words, keys, i))
         if found:
             rows.append(found)
-    return garble._merge_overlaps(rows)
+    return merge_overlaps(rows)
 
 
 @settings(max_examples=300, deadline=None)
@@ -404,5 +414,83 @@ def test_glued_words_memo_gives_offsets_in_each_text(word):
 
 def test_foreign_lookup_is_the_best_of_the_languages():
     for word in ("la", "Corée", "und", "missiles", "der", "nicht"):
-        assert garble.foreign_zipf().get(garble.normalise_word(word), 0.0) == max(
+        assert garble.foreign_zipf().get(normalise_word(word), 0.0) == max(
             garble.zipf(word, language) for language in garble.FOREIGN_LANGUAGES)
+
+
+# ---------------------------------------------------------------------------------------------- the registry
+
+SHOUTING = "test_shouting"
+
+
+@pytest.fixture
+def shouting():
+    """A detector registered by this test module alone: words of five or more capitals."""
+    @garble.register(SHOUTING, severity=2, colour="#123456", explanation="‘{text}’: a word printed in capitals",
+                     confirmed_by=("shouting",))
+    def find_shouting(text, words):
+        return [garble.row(w.start, w.end, SHOUTING, f"‘{w.text}’ is printed in capitals")
+                for w in words if len(w.text) >= 5 and w.text.isalpha() and w.text.isupper()]
+
+    yield find_shouting
+    garble.unregister(SHOUTING)
+
+
+SHOUTED = "The ministry said it had NEVER exported arms to Russia, and it would not do so.\n"
+
+
+def test_registered_detector_shows_up_everywhere(shouting, tmp_path, capsys):
+    from quotedrift import display, narrative
+    from quotedrift.analysis import analyze
+    from quotedrift.garble_precision import main
+
+    (tmp_path / "wire.txt").write_text(SHOUTED, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,notes\nwire.txt,wire copy; shouting kept\n", encoding="utf-8")
+    analysis = analyze(tmp_path)
+    rows = analysis.garbles[analysis.garbles["kind"] == SHOUTING]
+    assert rows["text"].tolist() == ["NEVER"] and rows["severity"].tolist() == [2]
+    assert f"garbles_per_1000_{SHOUTING}" in analysis.scorecard.columns
+    legend = display.kind_legend([SHOUTING])
+    assert "#123456" in legend and "a word printed in capitals" in legend
+    assert "#123456" in display.highlight_html(SHOUTED, rows)
+    assert any(SHOUTING in line and "a word printed in capitals" in line
+               for line in narrative.garble_findings(analysis))
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert SHOUTING in out and "confirmed   test_shouting" in out
+
+
+def test_registered_kind_gets_a_scorecard_column_even_when_not_found(shouting, tmp_path):
+    from quotedrift.analysis import analyze
+
+    (tmp_path / "a.txt").write_text("The ministry said it had no plans to export arms.\n", encoding="utf-8")
+    card = analyze(tmp_path).scorecard
+    assert card[f"garbles_per_1000_{SHOUTING}"].tolist() == [0.0]
+
+
+def test_a_kind_is_registered_once(shouting):
+    with pytest.raises(garble.RegistryError):
+        garble.register(SHOUTING, severity=2, colour="#000000", explanation="‘{text}’")(lambda text, words: [])
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"severity": 4}, "severity"),
+    ({"scope": "sentence"}, "scope"),
+    ({"explanation": "no span named"}, "{text}"),
+])
+def test_registration_is_checked(settings, message):
+    arguments = {"severity": 2, "colour": "#000000", "explanation": "‘{text}’", **settings}
+    with pytest.raises(garble.RegistryError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        garble.register("test_bad", **arguments)
+
+
+def test_every_module_of_the_package_registers_its_kinds():
+    import pkgutil
+
+    modules = {d.module for d in garble.detectors()}
+    helpers = {"quotedrift.garble." + name for name in ("registry", "assemble", "util", "words")}
+    package = {f"quotedrift.garble.{m.name}" for m in pkgutil.iter_modules(garble.__path__)}
+    assert modules == package - helpers
+    for d in garble.detectors():
+        assert d.severity in (1, 2, 3) and d.colour.startswith("#") and "{text}" in d.explanation
+        assert d.scope in ("article", "corpus")

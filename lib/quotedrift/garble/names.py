@@ -1,0 +1,29 @@
+"""name_inconsistency: one person spelled in incompatible ways within one article (speaker resolution)."""
+
+from __future__ import annotations
+
+from ..speakers import name_variants_in_text
+from .registry import register, row
+from .util import listing as _listing
+
+
+
+@register("name_inconsistency", severity=3, colour="#fcc2d7",
+          explanation="‘{text}’: one person is spelled in several ways in this article",
+          confirmed_by=("named", "spelling", "spelled"))
+def name_inconsistencies(text: str, words=None) -> list[dict]:
+    """One person spelled in incompatible ways within one article ("Kwon Jong-jun", "Kwon Jung Joon"),
+    from the speaker resolution (``speakers.name_variants_in_text``); every spelling of the group is a row."""
+    rows = []
+    for group in name_variants_in_text(text):
+        spellings = list(dict.fromkeys(name for _, _, name in group))
+        for start, end, name in group:
+            others = [s for s in spellings if s != name]
+            if not others:
+                continue
+            rows.append(row(start, end, "name_inconsistency",
+                            f"‘{text[start:end]}’: the same person is also written "
+                            + _listing(others) + " in this article"))
+    return rows
+
+
