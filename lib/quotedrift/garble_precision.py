@@ -96,9 +96,9 @@ class Tally:
         return self.unconfirmed / self.words * PER_WORDS if self.words else 0.0
 
 
-def story_report(folder: Path) -> tuple[list[str], Tally]:
-    """The printed lines and the tally of one story."""
-    result = analyze(folder)
+def story_report(folder: Path, result=None) -> tuple[list[str], Tally]:
+    """The printed lines and the tally of one story (``result``: its analysis, when already made)."""
+    result = analyze(folder) if result is None else result
     garbles = result.garbles
     texts = result.corpus.texts
     gold = load_story_gold(folder, texts)
@@ -139,12 +139,13 @@ def stories(folders: list[Path]) -> list[Path]:
     return found
 
 
-def report(folders: list[Path] | Path) -> tuple[str, float]:
-    """The printed report and the unconfirmed rows per 2,000 words over the clean copies of every story."""
+def report(folders: list[Path] | Path, analyses: dict | None = None) -> tuple[str, float]:
+    """The printed report and the unconfirmed rows per 2,000 words over the clean copies of every story
+    (``analyses``: {story folder name: its analysis} for stories already analysed)."""
     folders = [folders] if isinstance(folders, Path) else folders
     lines, total, summary = [], Tally(), []
     for folder in stories(folders):
-        story_lines, tally = story_report(folder)
+        story_lines, tally = story_report(folder, (analyses or {}).get(folder.name))
         lines += story_lines
         total.words += tally.words
         total.rows += tally.rows

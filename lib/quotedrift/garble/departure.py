@@ -119,9 +119,12 @@ def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]
                 continue
             start, end, left, right = by_source[others[0]][usual]
             printed = texts[others[0]][start:end]
+            text = texts[source]
+            mine = text[span[0]:span[1]]
+            if not _capitalised(mine.split()) or _abbreviation(mine, printed):
+                continue  # a name put in common words is a rewrite's choice; "Eastern Time" is "ET" spelled out
             if not (_inside_name(printed, left, right) or _variant_spelling(middle, usual)):
                 continue  # ordinary wording: rewrites may choose other words outside a fixed name
-            text = texts[source]
             rows.append({"source": source, **row(span[0], span[1], "departure",
                          f"‘{text[span[0]:span[1]]}’: the {len(others)} other reports that print the words "
                          f"around it print ‘{printed}’ here")})
@@ -135,6 +138,15 @@ def _capitalised(words: list[str]) -> bool:
     """Whether every word but name joiners ("of", "the", "de") starts with a capital, and one does."""
     content = [w for w in words if w.lower() not in NAME_JOINERS]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _abbreviation(one: str, other: str) -> bool:
+    """Whether one form is the initials of the other ("ET" and "Eastern Time", "EU" and "European Union")."""
+    for short, long in ((one, other), (other, one)):
+        initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+        if short.replace(".", "").isupper() and short.replace(".", "") == initials:
+            return True
+    return False
 
 
 def _inside_name(printed: str, left: list[Token], right: list[Token]) -> bool:

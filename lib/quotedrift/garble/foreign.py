@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from ..text import Token, normalise_word, tokens
 from .registry import register, row
@@ -35,7 +36,7 @@ def untranslated_text(text: str, words: list[Token] | None = None) -> list[dict]
         if foreign and (not run or _spaced(text, run[-1], word)):
             run.append(word)
             continue
-        if len(run) >= 3 and _foreign_run(run):
+        if len(run) >= 3 and _foreign_run(run) and not _after_name(text, run[0]):
             start, end = run[0].start, run[-1].end
             rows.append(row(start, end, "untranslated_text",
                             f"‘{text[start:end]}’: words in another language left untranslated inside English text"))
@@ -63,7 +64,19 @@ def foreign_zipf() -> dict[str, float]:
 
 
 def _foreign_run(run: list[Token]) -> bool:
+    """Three or more foreign words; a run that starts and ends with a capitalised word is a name with its
+    particles ("Ursula von der Leyen", "Blinken met Xi"), not untranslated text."""
+    if run[0].text[:1].isupper() and run[-1].text[:1].isupper():
+        return False
     return (len(run) >= 3 and any(w.text.lower() in FOREIGN_FUNCTION_WORDS for w in run)
             and any(zipf(w.text) < 2.0 and w.text.lower() not in FOREIGN_FUNCTION_WORDS for w in run))
 
 
+
+
+def _after_name(text: str, first: Token) -> bool:
+    """Whether the run follows a capitalised word on the same line and continues it as a name with its
+    particles ("Ursla von der Leyen", where the misspelt given name is no foreign word)."""
+    before = text[max(0, first.start - 40):first.start]
+    match = re.search(r"([^\W\d_]+)[ \t]+$", before)
+    return bool(match) and match.group(1)[:1].isupper() and first.text[:1].islower()

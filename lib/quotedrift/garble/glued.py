@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import lexicon
 from ..text import Token, tokens
 from .registry import register, row
 from .words import known, zipf
@@ -16,12 +17,18 @@ SENTENCE_STARTERS = frozenset(
     "the a an he she it they we this that these those there his her its their in on at by for from with as "
     "after before but and or so while when however meanwhile earlier later also".split()
 )
-# Photo credits that scrapers glue to captions ("soldiersiStock", "UkraineReuters").
-CREDITS = frozenset("reuters afp ap getty istock yonhap epa shutterstock xinhua tass kcna bloomberg anadolu".split())
 APOSTROPHE_ENDINGS = frozenset("s t d ll re ve m".split())
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _PIECE = re.compile(r"[^\W\d_]+")
 _QUOTE_GLUE = re.compile(r"(?<=[^\W\d_])[\"“”](?=[^\W\d_])")
+_TAG = re.compile(r"<[^<>\n]{1,300}>")  # an HTML tag printed as text: its attribute names are not prose
+
+
+@functools.cache
+def credits() -> frozenset[str]:
+    """Photo credits that scrapers glue to captions ("soldiersiStock", "UkraineReuters"), in lower case
+    (``lexicon/photo_credits.csv``)."""
+    return frozenset(r["credit"].lower() for r in lexicon.table("photo_credits"))
 
 
 @register("glued_words", severity=2, colour="#ffd8a8",
@@ -32,8 +39,14 @@ def glued_words(text: str, words: list[Token] | None = None) -> list[dict]:
     between two words (A"self-made). Names and brands that wordfreq knows (iPhone, PayPal) and hyphenated
     compounds are left alone: each piece between hyphens and apostrophes is judged on its own."""
     words = tokens(text) if words is None else words
+    tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
     rows = []
+    t = 0
     for word in words:
+        while t < len(tags) and tags[t][1] <= word.start:
+            t += 1
+        if t < len(tags) and tags[t][0] <= word.start:
+            continue
         found = _glued_in_word(word.text)  # memoised per word: () for almost every word
         if found:
             rows += [row(word.start + s, word.start + e, "glued_words", detail) for s, e, detail in found]
@@ -87,10 +100,10 @@ def _camel_split(piece: str, cut: int) -> str | None:
     """ "organizationEarlier", "soldiersiStock", "ThisThe": a capital inside a word that wordfreq does not know."""
     for at in (cut, cut - 1):
         left, right = piece[:at], piece[at:]
-        if len(left) < 2 or not (known(left) or left.lower() in CREDITS):
+        if len(left) < 2 or not (known(left) or left.lower() in credits()):
             continue
-        right_ok = known(right) or right.lower() in CREDITS
-        sentence_glue = right.lower() in SENTENCE_STARTERS or right.lower() in CREDITS
+        right_ok = known(right) or right.lower() in credits()
+        sentence_glue = right.lower() in SENTENCE_STARTERS or right.lower() in credits()
         if right_ok and (piece[0].islower() or sentence_glue):
             return f"two words run together; ‘{left}’ and ‘{right}’ are both English words"
     return None

@@ -17,6 +17,8 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
     rows = []
     for group in name_variants_in_text(text):
         spellings = list(dict.fromkeys(name for _, _, name in group))
+        if _short_forms(spellings):
+            continue
         for start, end, name in group:
             others = [s for s in spellings if s != name]
             if not others:
@@ -27,3 +29,13 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
     return rows
 
 
+
+
+def _short_forms(spellings: list[str]) -> bool:
+    """Whether the spellings differ only by a given name and its short form inside it ("Tony Blinken" and
+    "Antony Blinken"): a familiar form, not a misspelling."""
+    parts = [s.split() for s in spellings]
+    if len(parts) != 2 or any(len(p) != 2 for p in parts) or parts[0][1] != parts[1][1]:
+        return False
+    a, b = sorted((parts[0][0].lower(), parts[1][0].lower()), key=len)
+    return len(a) >= 3 and a in b

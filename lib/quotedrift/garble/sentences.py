@@ -32,7 +32,15 @@ def broken_sentences(text: str, words: list[Token] | None = None) -> list[dict]:
                         f"‘{match.group('left')}’ is missing"))
     words = tokens(text) if words is None else words
     rows += _cut_words(text, words)
+    rows += [row(m.start(), m.end(), "broken_sentence",
+                 f"‘{m.group()}’: a paragraph break in the middle of a sentence (the next line goes on in "
+                 "lower case or with a comma)") for m in _SPLIT_SENTENCE.finditer(text)]
     return rows
+
+
+# A line that ends in a word (no punctuation) and a next paragraph that goes on with a lower-case word or
+# a comma: one sentence cut by a line break ("I feel\n\na migrant worker", "stated by\n\nGianni Infantino\n\n,").
+_SPLIT_SENTENCE = re.compile(r"[A-Za-z]+[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[a-z]+\b|[,;](?=\s))")
 
 
 def _chunk_edge(text: str, at: int, step: int) -> int:
@@ -50,8 +58,9 @@ def _cut_words(text: str, words: list[Token]) -> list[dict]:
     """A paragraph that stops inside a word: its last word is a lone letter or a rare string that begins
     a common word ("mercenar", "bringin", "Nort"), with no punctuation after it."""
     rows = []
-    size = len(text)
-    for word in [w for w in words if w.end == size or text[w.end] == "\n"]:  # the last word of each paragraph
+    size = len(text.rstrip())
+    # the last word of each paragraph but the text's last (where the capture of the page ended, not the outlet)
+    for word in [w for w in words if w.end < size and text[w.end] == "\n"]:
         if not word.text.isalpha():
             continue
         if text[word.start - 1:word.start] in (".", "@", "/", "-") or not _incomplete(word.text):
