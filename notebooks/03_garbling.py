@@ -12,9 +12,8 @@
 # # 03 · Garbling: where is each copy damaged?
 #
 # **Question.** Which articles carry the damage of scraping, spinning and machine translation — repeated words,
-# words run together, misspelt words and names, broken quotation marks, stray capitals, one person named several
-# ways, untranslated fragments, page chrome, wording or speakers that depart from every other outlet — where
-# exactly, and how much per 1,000 words?
+# words run together, broken quotation marks, stray capitals, one person named several ways, untranslated
+# fragments, page chrome — where exactly, and how much per 1,000 words?
 #
 # **Input.** A corpus folder (`CORPUS`, default `seeds/`).
 #
@@ -31,7 +30,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from quotedrift import display as html, figures, garble, narrative, notebook
+from quotedrift import display as html, figures, narrative, notebook
 
 analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, garbles = analysis.corpus, analysis.articles, analysis.garbles
@@ -49,15 +48,6 @@ if garbles.empty:
 mismatched = notebook.check_spans(garbles, corpus.texts)
 assert mismatched.empty, f"{len(mismatched)} garble rows do not match their article text"
 display(html.paragraph(f"All {narrative.plural(len(garbles), 'row')} match their article text exactly."))
-
-# %% [markdown]
-# ## The kinds of damage
-#
-# Every kind comes from one detector registered in the garble package, with its severity (1 cosmetic residue,
-# 2 damaged wording, 3 meaning-damaging) and whether it reads one article or compares the whole corpus.
-
-# %%
-display(html.table_html(garble.kinds_table()))
 
 # %% [markdown]
 # ## Damage by kind and source

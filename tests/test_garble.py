@@ -13,7 +13,7 @@ from quotedrift.garble.util import merge_overlaps
 from quotedrift.corpus import load_corpus
 from quotedrift.evaluate import load_gold, score_garbles, unmatched_garbles
 from quotedrift.garble_precision import clean_sources, confirmed
-from quotedrift.paths import SEEDS
+from quotedrift.paths import CORPORA, SEEDS
 from quotedrift.text import normalise_word, tokens
 
 QUOTE_COLUMNS = ["quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue",
@@ -568,18 +568,17 @@ def test_quote_marks_legitimate(text):
 
 # ---------------------------------------------------------------------------------------------- the seven stories
 
-STORIES = sorted(p for p in (SEEDS.parent / "corpora").iterdir() if (p / "sources.csv").is_file())
+STORIES = sorted(p for p in CORPORA.iterdir() if (p / "sources.csv").is_file())
 
 
 @pytest.fixture(scope="module")
-def story_reports():
-    """The precision script's tally per story, and the garble rows with the clean copies of each story."""
-    from quotedrift.analysis import analyze
+def story_reports(story_analysis):
+    """Per story: its analysis, the garble part of its gold (or None) and its clean copies."""
     from quotedrift.garble_precision import load_story_gold
 
     found = {}
     for story in STORIES:
-        analysis = analyze(story)
+        analysis = story_analysis(story.name)
         gold = load_story_gold(story, analysis.texts)
         found[story.name] = (analysis, gold, clean_sources(analysis.articles, gold))
     return found
@@ -620,3 +619,101 @@ def test_rows_on_all_stories_point_into_their_texts(story_reports):
             assert r.detail and (r.text.strip()[:20] in r.detail or r.kind in ("boilerplate", "duplicated_text",
                                                                             "unbalanced_quote", "broken_quote")), \
                 (name, r.kind, r.text, r.detail)
+
+
+# ---------------------------------------------------------------------------------------------- spelling
+
+WIRE = "The {0} Union and its president spoke on Sunday about the {1} of the talks with China.\n"
+
+
+def corpus_of(tmp_path, texts: list[str]):
+    return write_corpus(tmp_path, {f"s{i}.txt": text for i, text in enumerate(texts)})
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("Eropean", "Eropean"),  # a letter dropped
+    ("Europaen", "Europaen"),  # two letters swapped
+])
+def test_misspelling_found(tmp_path, variant, expected):
+    corpus = corpus_of(tmp_path, [WIRE.format("European", "outcome")] * 3 + [WIRE.format(variant, "outcome")])
+    rows = spelling.misspellings(corpus)
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s3", expected)]
+    assert "‘European’" in rows[0]["detail"] and "3 other reports" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("variant", ["European", "Europe's", "Eurasian"])
+def test_misspelling_legitimate(tmp_path, variant):
+    corpus = corpus_of(tmp_path, [WIRE.format("European", "outcome")] * 3 + [WIRE.format(variant, "outcome")])
+    assert spelling.misspellings(corpus) == []
+
+
+def test_dropped_letter_of_a_common_word(tmp_path):
+    corpus = corpus_of(tmp_path, ["Europe should't be a follower, he said in a long interview on Sunday.\n"])
+    rows = spelling.misspellings(corpus)
+    assert [corpus.texts["s0"][r["start"]:r["end"]] for r in rows] == ["should't"]
+
+
+NAMED = "On Sunday the talks went on, and {0} said the meeting in the capital was useful for both sides.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("musk", "musk"),
+    ("XI Jinping", "XI"),
+])
+def test_name_variant_found(tmp_path, variant, expected):
+    usual = "Musk" if variant == "musk" else "Xi Jinping"
+    corpus = corpus_of(tmp_path, [NAMED.format(usual)] * 5 + [NAMED.format(variant)])
+    rows = spelling.name_variants(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("usual, variant", [
+    ("FIFA", "Fifa"),  # an acronym in title case: a house style
+    ("US officials", "us officials"),  # a word spelled like an acronym
+    ("Xi Jinping", "Xi Jinping"),
+])
+def test_name_variant_legitimate(tmp_path, usual, variant):
+    corpus = corpus_of(tmp_path, [NAMED.format(usual)] * 5 + [NAMED.format(variant)])
+    assert spelling.name_variants(corpus) == []
+
+
+# ---------------------------------------------------------------------------------------------- misattribution
+
+
+def test_misattribution_found_and_consensus_left_alone():
+    from quotedrift.garble import misattribution
+
+    words = "We will not be vassals of anyone"
+    sources = ["a", "b", "c", "d"]
+    quotes = pd.DataFrame({
+        "quote_id": [f"{s}:q1" for s in sources], "source": sources, "start": 10, "end": 10 + len(words),
+        "text": words, "speaker": ["Emmanuel Macron"] * 3 + ["Xi Jinping"], "speaker_confidence": 1.0,
+        "utterance_id": "u001",
+    })
+    other = quotes.iloc[:3].assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
+    rows = misattribution.misattributions(None, pd.concat([quotes, other], ignore_index=True))
+    assert [r["source"] for r in rows] == ["d"]
+    assert "Xi Jinping" in rows[0]["detail"] and "Emmanuel Macron" in rows[0]["detail"] and "‘a’" in rows[0]["detail"]
+    assert misattribution.misattributions(None, quotes.assign(speaker="Emmanuel Macron")) == []
+
+
+# ---------------------------------------------------------------------------------------------- more repeats and glue
+
+
+@pytest.mark.parametrize("detector, text, expected", [
+    (garble.repeated_words, "a Sharia-governed governed country", "Sharia-governed governed"),
+    (garble.repeated_words, "Today I feel gay… today I feel gay.", "Today I feel gay… today I feel gay"),
+    (garble.glued_words, "a comment on “dictator.”a comment", "dictator.”a"),
+    (garble.glued_words, "his bizarre commentsgetty", "commentsgetty"),
+])
+def test_more_damage_found(detector, text, expected):
+    check(detector, text, expected)
+
+
+@pytest.mark.parametrize("detector, text", [
+    (garble.repeated_words, "Today I feel Qatari. Today I feel Arab. Today I feel gay. Today I feel disabled."),
+    (garble.repeated_words, "a hard-won victory, won by the team"),
+    (garble.glued_words, '<div class="wordads-tag" data-slot-type="belowpost">'),
+])
+def test_more_legitimate_text(detector, text):
+    check(detector, text, None)

@@ -28,12 +28,11 @@ import yaml
 
 from . import garble
 from .analysis import analyze
-from .paths import PROJECT_ROOT
+from .paths import CORPORA
 
 PER_WORDS = 2000
 TARGET = 1.0  # unconfirmed rows per PER_WORDS words, at most (issue 12)
 TRUTHY = ("yes", "true", "1", "y", "clean")
-CORPORA = PROJECT_ROOT / "corpora"
 
 
 @dataclass

@@ -19,17 +19,22 @@ from .util import merge_overlaps
 
 LINE_PHRASE_MAX_WORDS = 15  # a widget label or paywall line is short; a longer line is the story's prose
 CAPTION_MAX_WORDS = 45  # a photo caption is one or two sentences; a longer line is a paragraph of the story
-INLINE_REACH = 160  # characters after an inline link label still taken as the linked headline, at most
+CREDIT_REACH = 80  # a credit ends its line: only the line's last characters are searched for it
+INLINE_REACH = 160
+CAPITALS_MIN_WORDS = 5  # a line in capitals this long, past the first line, is another story's headline  # characters after an inline link label still taken as the linked headline, at most
 _LINE = re.compile(r"[^\n]+")
 _PIPE = re.compile(r"(?<=\S) ?\| ?(?=\S)|^\s*\|")
-_MARKUP = re.compile(
-    r"""</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:="[^"<>\n]*")?)*\s*/?>   # an HTML tag
-      | &\#\d{2,6};|&[a-z]{2,8};                                  # an HTML entity left unresolved
-      | \bwindow\.\w+|\bfunction\s*\(\s*\)\s*\{                   # script
-    """, re.VERBOSE)
+# Raw markup, one expression per literal first character (the regex engine then skips to that character).
+_MARKUP = (
+    re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:=\"[^\"<>\n]*\")?)*\s*/?>"),  # an HTML tag
+    re.compile(r"&(?:\#\d{2,6}|[a-z]{2,8});"),  # an HTML entity left unresolved
+    re.compile(r"window\.\w+|function\s*\(\s*\)\s*\{"),  # script
+)
+_IMAGE_TYPE = re.compile(r"(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
+FILE_NAME_REACH = 80  # characters before an image extension searched for the file's name
 _FILE_NAME = re.compile(
-    r"""\b[\w-]+(?:\s[\w-]+){0,3}\.(?:jpe?g|png|gif|webp)\b    # "Biden Xi.jpg"
-      | \b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]{20,}(?:jpe?g|png)\b  # "2023062010…e3623jpeg": a name glued to its type
+    r"""(?<![\w-])[\w-]+(?:\s[\w-]+){0,3}\.(?:jpe?g|png|gif|webp)$        # "Biden Xi.jpg"
+      | (?<![\w-])(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]{20,}(?:jpe?g|png)$  # "2023062010…e3623jpeg": a name glued to its type
     """, re.VERBOSE | re.IGNORECASE)
 _TWEET = re.compile(
     r"""pic\.twitter\.com/\w+
@@ -56,7 +61,7 @@ def _phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
         ordered = sorted(phrases, key=len, reverse=True)
         return "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "") for p in ordered)
 
-    at_start = re.compile(rf"^[\s•*·–—-]*(?P<phrase>{alternation(what)})", re.IGNORECASE)
+    at_start = re.compile(rf"^[\s•*·–—-]*(?:\d+\s)?(?P<phrase>{alternation(what)})", re.IGNORECASE)
     inline = [r["phrase"].lower() for r in rows if r["where"] == "inline"]
     # inside a paragraph a link label starts with a capital ("Also Read:", "ALSO READ |", "Read more"):
     # "would read more about it" is prose
@@ -89,11 +94,23 @@ def page_chrome(text: str, words=None) -> list[dict]:
     for line in _LINE.finditer(text):
         rows += _line_chrome(text, line.start(), line.end())
     rows += [_row(text, m.start(), m.end(), "raw web-page markup (HTML or script) printed as text")
-             for m in _MARKUP.finditer(text)]
-    rows += [_row(text, m.start(), m.end(), "an image file name printed as text") for m in _FILE_NAME.finditer(text)]
+             for markup in _MARKUP for m in markup.finditer(text)]
+    rows += [_row(text, start, end, "an image file name printed as text") for start, end in _file_names(text)]
     rows += [_row(text, m.start(), m.end(), "residue of an embedded tweet (link or signature line)")
              for m in _TWEET.finditer(text)]
     return merge_overlaps(rows)
+
+
+def _file_names(text: str) -> list[tuple[int, int]]:
+    """Spans of image file names: each image extension found, then the name before it (a bounded look back:
+    the cost stays linear however the text is made)."""
+    found = []
+    for ending in _IMAGE_TYPE.finditer(text):
+        start = max(0, ending.start() - FILE_NAME_REACH)
+        match = _FILE_NAME.search(text[start:ending.end()])
+        if match and match.end() == ending.end() - start:
+            found.append((start + match.start(), ending.end()))
+    return found
 
 
 def _row(text: str, start: int, end: int, why: str) -> dict:
@@ -108,13 +125,17 @@ def _line_chrome(text: str, start: int, end: int) -> list[dict]:
     line = text[start:end]
     at_start, anywhere, what = _phrases()
     found = at_start.match(line)
+    words = line.count(" ") + 1  # an upper bound of the words on the line, without splitting it
     if found and len(line.split()) <= LINE_PHRASE_MAX_WORDS:
         return [_row(text, start, end, f"{what[found.group('phrase').lower()]} (‘{found.group('phrase')}’)")]
+    if start > 0 and words >= CAPITALS_MIN_WORDS and line.isupper() and sum(c.isalpha() for c in line) > 20:
+        return [_row(text, start, end, "a line in capitals inside the article: a related story's headline")]
     if _PIPE.search(line):
         return [_row(text, start, end, "a line with a vertical bar: a menu, a section label or a page title")]
-    if len(line.split()) <= CAPTION_MAX_WORDS and _credit_line().search(line):
+    if ("/" in line[-CREDIT_REACH:] or ")" in line[-CREDIT_REACH:]) and words <= CAPTION_MAX_WORDS \
+            and _credit_line().search(line[-CREDIT_REACH:]):
         return [_row(text, start, end, "a photo caption or credit line")]
-    if _DATE_ONLY.fullmatch(line) or _URL_LINE.fullmatch(line) and len(line.split()) <= LINE_PHRASE_MAX_WORDS:
+    if words <= LINE_PHRASE_MAX_WORDS and (_DATE_ONLY.fullmatch(line) or _URL_LINE.fullmatch(line)):
         return [_row(text, start, end, "a line that is only a date, a time or a web address (a page widget)")]
     rows = []
     for match in anywhere.finditer(line):

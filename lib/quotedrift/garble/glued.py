@@ -20,7 +20,8 @@ SENTENCE_STARTERS = frozenset(
 APOSTROPHE_ENDINGS = frozenset("s t d ll re ve m".split())
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _PIECE = re.compile(r"[^\W\d_]+")
-_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_])[\"“”](?=[^\W\d_])")
+# a double mark between two letters (A"self-made), or a closing mark glued to the next word ("dictator.”a)
+_QUOTE_GLUE = re.compile(r"(?<=[^\W\d_])[\"“”](?=[^\W\d_])|(?<=[.,!?])”(?=[^\W\d_])")
 _TAG = re.compile(r"<[^<>\n]{1,300}>")  # an HTML tag printed as text: its attribute names are not prose
 
 
@@ -114,7 +115,7 @@ def _lower_split(piece: str) -> str | None:
     best = None
     for at in range(4, len(piece) - 2):
         left, right = piece[:at], piece[at:]
-        score = min(zipf(left) - 3.0, zipf(right) - 3.8)
+        score = min(zipf(left) - 3.0, 0.0 if right.lower() in credits() else zipf(right) - 3.8)
         if score >= 0 and (best is None or score > best[0]):
             best = (score, left, right)
     if best:
@@ -125,7 +126,8 @@ def _lower_split(piece: str) -> str | None:
 def _glued_quotes(text: str, words: list[Token]) -> list[dict]:
     rows = []
     for match in _QUOTE_GLUE.finditer(text):
-        start = _word_edge(text, match.start(), -1)
+        at = match.start() - (text[match.start() - 1] in ".,!?")  # "dictator.”a": the word before the stop
+        start = _word_edge(text, at, -1)
         end = _word_edge(text, match.end(), +1)
         rows.append(row(start, end, "glued_words",
                         f"‘{text[start:end]}’: a quotation mark glued between two words (a space is missing)"))

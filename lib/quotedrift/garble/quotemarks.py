@@ -18,6 +18,7 @@ from .util import merge_overlaps
 
 MAX_QUOTED = 600  # characters between an opening and a closing mark still shown as one span
 CONTEXT_WORDS = 3  # words either side of a lone misplaced mark shown as its evidence
+CONTEXT_REACH = 80  # characters either side searched for those words (keeps the cost per mark bounded)
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DOUBLE_SINGLE = re.compile(r"''(?=\S)[^'\n]{1,300}?(?<=\S)''")
 _REVERSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[,.;:!?]|\s+[a-z]|[a-z])")
@@ -91,9 +92,9 @@ def _row(start: int, end: int, text: str, why: str) -> dict:
 def _around(text: str, at: int, why: str, end: int | None = None) -> dict:
     """A row for the mark at ``at`` (to ``end``), with a few words either side as its evidence."""
     end = at + 1 if end is None else end
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", max(0, at - CONTEXT_REACH), at) + 1 or max(0, at - CONTEXT_REACH)
+    line_end = text.find("\n", end, end + CONTEXT_REACH)
+    line_end = min(len(text), end + CONTEXT_REACH) if line_end < 0 else line_end
     before = [m.start() for m in re.finditer(r"\S+", text[line_start:at])][-CONTEXT_WORDS:]
     after = [m.end() for m in re.finditer(r"\S+", text[end:line_end])][:CONTEXT_WORDS]
     start = line_start + before[0] if before else at

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..text import Token, normalise_word, tokens
 from .registry import register, row
 from .words import known
-from .util import merge_overlaps as _merge_overlaps, spaced as _spaced
+from .util import SPACES as _SPACES, merge_overlaps as _merge_overlaps, spaced as _spaced
 
 
 # Words that are doubled on purpose: "had had", "that that purchase", "bye bye", "very very".
@@ -19,6 +21,8 @@ LEGIT_AND_DOUBLES = frozenset(
     "day days hour hours week weeks month months decade decades mile miles hundreds thousands millions "
     "billions row rows layer layers page pages side step".split()
 )
+LONG_FRAGMENT = 4  # words of a fragment that, printed twice, is damage even across a full stop
+_STOP = re.compile(r"[ \t]*[.…,;][ \t]*")
 PRONOUNS = frozenset("i you he she it we they this that there".split())
 
 
@@ -35,7 +39,19 @@ def repeated_words(text: str, words: list[Token] | None = None) -> list[dict]:
                  or _doubled_around_and(text, words, keys, i) or _pronoun_swapped(text, words, keys, i))
         if found:
             rows.append(found)
+    rows += _compound_doubled(text, words)
     return _merge_overlaps(rows)
+
+
+def _compound_doubled(text: str, words: list[Token]) -> list[dict]:
+    """ "Sharia-governed governed": a hyphenated compound followed by its own last part."""
+    rows = []
+    for a, b in zip(words, words[1:]):
+        if "-" in a.text and a.text.rsplit("-", 1)[1].lower() == b.text.lower() and len(b.text) > 2 \
+                and _spaced(text, a, b):
+            rows.append(row(a.start, b.end, "repeated_word",
+                            f"‘{text[a.start:b.end]}’: ‘{b.text}’ is printed twice (after the compound ‘{a.text}’)"))
+    return rows
 
 
 def _repeat_candidates(keys: list[str]) -> list[int]:
@@ -62,7 +78,11 @@ def _doubled_fragment(text, words, keys, i) -> dict | None:
     for n in (4, 3, 2):
         if i + 2 * n > len(words) or keys[i:i + n] != keys[i + n:i + 2 * n]:
             continue
-        if all(_spaced(text, words[j], words[j + 1]) for j in range(i, i + 2 * n - 1)):
+        halves = all(_spaced(text, words[j], words[j + 1]) for j in range(i, i + 2 * n - 1) if j != i + n - 1)
+        junction = text[words[i + n - 1].end:words[i + n].start]
+        # the halves meet across spaces, or (four words or more) across a stop or an ellipsis on one line:
+        # "Today I feel gay… today I feel gay" (not "Today I feel gay. Today I feel disabled")
+        if halves and (_SPACES.fullmatch(junction) or n >= LONG_FRAGMENT and _STOP.fullmatch(junction)):
             start, end = words[i].start, words[i + 2 * n - 1].end
             half = text[words[i].start:words[i + n - 1].end]
             return row(start, end, "repeated_word", f"‘{text[start:end]}’: the words ‘{half}’ are printed twice")

@@ -26,6 +26,7 @@ _APOSTROPHES = re.compile(r"['’ʼ]")
 MIN_LETTERS = 4  # shorter words have too many neighbours one edit away
 MIN_OTHERS = 2  # other reports that must print the word a misspelling is close to
 UNKNOWN_ZIPF = 1.0  # below this wordfreq frequency a word is taken as unknown to English
+UNKNOWN_ELIDED_ZIPF = 2.0  # the same for a word with an apostrophe (wordfreq splits it, so its pieces count)
 COMMON_ZIPF = 3.5  # a dropped-letter misspelling must be close to an English word at least this common
 NAME_SHARE = 0.95  # share of the other reports' occurrences that must use one capitalisation for a name
 MIN_NAME_OTHERS = 5  # other reports that must print a name in that capitalisation
@@ -100,9 +101,12 @@ def misspellings(corpus, quotes=None) -> list[dict]:
         seen = set()
         for token in words[source]:
             word = token.text
-            if word in seen or len(word) < MIN_LETTERS or printed_by[word] != {source} or zipf(word) >= UNKNOWN_ZIPF:
+            if word in seen or len(word) < MIN_LETTERS or printed_by[word] != {source}:
                 continue
-            if _APOSTROPHES.sub("’", word) in printed_by or _APOSTROPHES.sub("'", word) in printed_by:
+            elided = _APOSTROPHES.search(word) is not None
+            if zipf(word) >= (UNKNOWN_ELIDED_ZIPF if elided else UNKNOWN_ZIPF):
+                continue
+            if elided and ({_APOSTROPHES.sub(mark, word) for mark in "’'"} - {word}) & printed_by.keys():
                 continue  # the same word with another apostrophe character (ʼ, ', ’)
             seen.add(word)
             found = _closest(word, source, shared, deleted, printed_by)
@@ -117,7 +121,7 @@ def _closest(word: str, source: str, shared: set[str], deleted: dict[str, set[st
     candidates = set(deleted.get(word, ())) | {w for w in _deletions(word) if w in shared}
     for shorter in _deletions(word):
         candidates |= deleted.get(shorter, set())
-    candidates = {c for c in candidates if c[:1].isupper() == word[:1].isupper() and source not in printed_by[c]}
+    candidates = {c for c in candidates if c[:1].isupper() == word[:1].isupper()}
     if candidates:
         best = max(sorted(candidates), key=lambda c: len(printed_by[c]))
         how = _edit(word, best)
