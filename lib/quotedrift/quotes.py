@@ -110,6 +110,9 @@ ORG_RE = re.compile(
 # Country kinds that may stand as the speaker ("Pyongyang said", "the U.S. warned"); demonyms and seats may not.
 SPEAKING_PLACE_KINDS = ("short", "capital", "region")
 SPEAKING_KINDS = {row["alias"]: row["kind"] for row in lexicon.table("places")}
+# Nouns a country or organisation modifies rather than speaks through ("EU leaders", "US officials"): the
+# description, not the country, is then the mention.
+MODIFIED_NOUNS = frozenset("leaders officials side government authorities ministry state media members team".split())
 AGENCY_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|news|of|and)\s+){0,5}(?:Agency|News|Service|Media|Press|"
     r"Television|TV|Radio|Shimbun|Times|Post)(?:\s*\([A-Z]{2,}\))?|" + lexicon.agency_pattern() +
@@ -514,6 +517,8 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
     found = []
     for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (PRONOUN_RE, "pronoun")):
         match = regex.search(text, lo, hi)
+        while match and kind == "org" and _modifies_next(text, match.end()):
+            match = regex.search(text, match.end(), hi)
         if match and match.group().strip():
             found.append((match.start(), -(match.end()), match.group(), kind))
     country = _speaking_country(text, lo, hi)
@@ -551,13 +556,24 @@ def _speaking_country(text: str, lo: int, hi: int) -> _Found | None:
     leading "the" kept in the span as printed."""
     kinds = SPEAKING_KINDS
     for start, end, alias, _ in lexicon.find_countries(text, lo, hi):
-        if text[end:end + 2] in ("'s", "’s") or kinds.get(alias, "name") not in ("name",) + SPEAKING_PLACE_KINDS:
+        if (text[end:end + 2] in ("'s", "’s") or kinds.get(alias, "name") not in ("name",) + SPEAKING_PLACE_KINDS
+                or _modifies_next(text, end)):
             continue
         lead = text[max(lo, start - 4):start]
         if lead.lower() == "the ":
             start -= 4
         return _Found((start, end, text[start:end]))
     return None
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """Whether a country or organisation ending at ``end`` modifies the word after it ("the Taiwan Strait",
+    "FIFA president", "EU leaders"): then it names no speaker."""
+    following = re.match(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 40])
+    if not following:
+        return False
+    word = following.group(1)
+    return word[0].isupper() or word.lower() in spk.TITLE_WORDS or word.lower() in MODIFIED_NOUNS
 
 
 def _title_near(text: str, lo: int, hi: int, name: tuple[int, int, str]) -> str:

@@ -49,6 +49,7 @@ SCHEME_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
 DISTINCT_FAMILY_NAMES = lexicon.distinct_family_names()
 TITLE_WORDS = lexicon.words("titles")
 PLACE_WORDS = lexicon.place_words()
+PLACE_NAMES = lexicon.place_names()
 ORG_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="organisation"))
 CALENDAR_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="calendar"))
 COMMON_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="function"))
@@ -100,7 +101,8 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
     family name (``Kwon``).
     """
     parts = _name_parts(text)
-    full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)]
+    full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)
+            and p[2].lower() not in PLACE_NAMES]
     surnames = {_surname(p[2]).lower() for p in full}
     found = []
     for part in parts:

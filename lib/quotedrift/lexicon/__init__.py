@@ -270,3 +270,10 @@ def literal_pattern(names) -> str:
 
     ordered = sorted(set(names), key=lambda n: (-len(n), n))
     return r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])"
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-case names of places (countries, capitals, aliases, cities of ``cities.csv``, US states): a
+    capitalised run that spells one whole is a place, never a person."""
+    return frozenset(a.lower() for a in countries()) | frozenset(r["name"].lower() for r in table("cities"))
