@@ -40,7 +40,6 @@ NEUTRAL_CUES = frozenset(w for w in lexicon.column("cues", "word", stance="neutr
 FRAMING_VERBS = frozenset(lexicon.column("cues", "word", frames="yes"))  # verbs (not nouns or adjectives such as
 # "claims", "alleged") that frame a speaker anywhere in the sentence
 LOADED_CUES = frozenset(lexicon.column("cues", "word", stance="loaded"))
-AGENCY_NAMES_RE = re.compile(lexicon.agency_pattern(), re.IGNORECASE)
 CHANNELS = tuple((phrase, name) for phrase, name in zip(lexicon.column("relay_leads", "phrase", kind="channel"),
                                                         lexicon.column("relay_leads", "name", kind="channel")))
 FLAG_NAMES = ("speaker_differs", "unique_spelling", "title_departs", "loaded_cue", "relay_dropped")
@@ -61,7 +60,7 @@ def relay_name(relay: str) -> str:
     """The agency or channel a relay phrase names ('' when none, 'other' for an agency not in the lexicon)."""
     text = str(relay or "")
     agencies = lexicon.agency_aliases()
-    agency = AGENCY_NAMES_RE.search(text)
+    agency = lexicon.agency_regex().search(text)
     if agency:
         exact = agencies.get(agency.group())
         if exact:

@@ -132,6 +132,14 @@ def agency_aliases() -> dict[str, str]:
     return aliases
 
 
+@cache
+def agency_regex():
+    """:func:`agency_pattern` compiled, case-insensitive (callers check the case of short names themselves)."""
+    import re
+
+    return re.compile(agency_pattern(), re.IGNORECASE)
+
+
 def agency_pattern() -> str:
     """A regular expression (no groups, case-sensitive) matching any printed agency name, longest first."""
     return literal_pattern(agency_aliases())
