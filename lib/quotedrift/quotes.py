@@ -725,8 +725,6 @@ class ArticleResolver:
         self.text = text
         self.names = names
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
-        self.genders: dict[str, str] = {}
-        self.subjects = _sentence_subjects(text, names)
         self.titles: dict[str, str] = {}
         for n in self.full_names:
             title = _title_near(text, max(0, n[0] - 120), n[1], n)
@@ -739,8 +737,6 @@ class ArticleResolver:
             return name[2]
         surname = name[2].lower()
         matches = [n for n in self.full_names if spk._surname(n[2]).lower() == surname]
-        if not matches:  # a given name used as the surname ("Ning" for Mao Ning), or a family-first name
-            matches = [n for n in self.full_names if surname in (w.lower() for w in spk._words(n[2]))]
         before = [n for n in matches if n[0] < name[0]]
         chosen = before[-1] if before else (matches[0] if matches else None)
         return chosen[2] if chosen else name[2]
@@ -764,68 +760,17 @@ class ArticleResolver:
             return Entity(canonical, kind, "", country_of(words) or canonical, s, 0.9)
         return Entity(words, "pronoun", "", "", s, 0.8)
 
-    def resolve_pronoun(self, entity: Entity, speakers: list[Entity] = ()) -> Entity:
-        """he/she → the nearest earlier subject (the first person named in a sentence) or quoted speaker whose
-        gender agrees: "she" never resolves to a man. Gender comes from titles and nouns (Ms, spokeswoman),
-        honorifics before any mention of the person (Mr Biden), and the first name (gender-guesser)."""
+    def resolve_pronoun(self, entity: Entity) -> Entity:
+        """he/she/they → the nearest earlier person name of a compatible gender."""
         wanted = {"he": "male", "she": "female"}.get(entity.name.lower(), "")
-        candidates = [(n[0], self.full_name(n)) for n in self.subjects if n[0] < entity.position]
-        candidates += [(e.position, e.name) for e in speakers if e.kind == "name" and e.position < entity.position]
-        for position, full in sorted(candidates, reverse=True):
-            gender = self.gender_of(full)
+        for s, e, name in reversed([n for n in self.names if n[0] < entity.position]):
+            full = self.full_name((s, e, name))
+            candidate = Entity(full, "name", self.title_of(full), country_of(self.title_of(full)), s)
+            gender = _gender(candidate, self.text)
             if not wanted or not gender or gender == wanted:
-                title = self.title_of(full)
-                return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
+                candidate.confidence = 0.8
+                return candidate
         return Entity("", "none", confidence=0.0)
-
-    def gender_of(self, full: str) -> str:
-        """'male', 'female' or '' for a person named in the article (see :meth:`resolve_pronoun`)."""
-        key = spk._flat(full)
-        if key not in self.genders:
-            self.genders[key] = _gender_evidence(self.text, full, self.title_of(full))
-        return self.genders[key]
-
-
-def _sentence_subjects(text: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The first person name of each sentence: the likely subject, which a later "he"/"she" points back to
-    (not the person the sentence mentions later, as its object)."""
-    subjects, cursor = [], 0
-    spans = sentence_spans(text, 0, len(text))
-    for start, end in spans:
-        while cursor < len(names) and names[cursor][0] < start:
-            cursor += 1
-        inside = []
-        while cursor < len(names) and names[cursor][0] < end:
-            inside.append(names[cursor])
-            cursor += 1
-        speaking = [n for n in inside if CUE_RE.match(text, n[1] + 1)]
-        free = [n for n in inside if not OBJECT_LEAD_RE.search(text, max(start, n[0] - 12), n[0])]
-        chosen = (speaking or free or inside)[:1]
-        subjects += chosen
-    return subjects
-
-
-OBJECT_LEAD_RE = re.compile(r"\b(?:with|by|to|of|from|for|on|about|against)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-HONORIFIC_RE = re.compile(r"\b(" + "|".join(re.escape(r["word"]) for r in lexicon.table("titles")
-                                             if r["kind"] == "honorific" and r["gender"]) + r")\.?\s+([A-Z][\w'’-]+)",
-                          re.IGNORECASE)
-
-
-def _gender_evidence(text: str, full: str, title: str) -> str:
-    """A person's gender from their title, an honorific before any mention (``Ms Mao``), or their first name."""
-    for word in re.findall(r"[A-Za-z]+", title or ""):
-        if GENDER_WORDS.get(word.lower()):
-            return GENDER_WORDS[word.lower()]
-    words = spk._words(full)
-    if not words:
-        return ""
-    surname = spk._surname(full).lower()
-    for match in HONORIFIC_RE.finditer(text):
-        if match.group(2).lower() == surname and match.group(1)[:1].isupper():
-            return GENDER_WORDS.get(match.group(1).lower(), "")
-    if len(words) >= 2 and not spk.scheme_of(words):
-        return lexicon.first_name_genders().get(words[0].lower(), "")
-    return ""
 
 
 def _is_anaphoric(description: str) -> bool:
@@ -844,7 +789,7 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
         if entity.kind == "pronoun":
-            entity = resolver.resolve_pronoun(entity, entities)
+            entity = resolver.resolve_pronoun(entity)
         if entity.kind == "official" and _is_anaphoric(info["mention"][2]):
             earlier = [e for e in entities if e.official_like
                        and (not entity.country or not e.country or e.country == entity.country)]

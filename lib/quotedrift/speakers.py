@@ -109,22 +109,9 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
         words = part[2].split()
         if len(words) >= 2 and part in full:
             found.append(part)
-        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES
-                                  or _speaks(text, part)):
+        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES):
             found.append(part)
     return found
-
-
-SAY_AFTER_RE = re.compile(r"[ \u00a0]+(?:said|says|told|added|stressed|warned|insisted|argued|wrote|explained)\b")
-SAY_BEFORE_RE = re.compile(r"\b(?:said|says|told|added)[ \u00a0]+$")
-
-
-def _speaks(text: str, part: tuple[int, int, str]) -> bool:
-    """A lone capitalised word that is the subject of a saying verb ("Macron said", "says Infantino") is a
-    person known by one name (a mononym or a surname whose full name the article never prints)."""
-    if part[2].isupper() or part[0] > 0 and text[part[0] - 1] in "'’":
-        return False
-    return bool(SAY_AFTER_RE.match(text, part[1]) or SAY_BEFORE_RE.search(text, max(0, part[0] - 10), part[0]))
 
 
 def _org_like_context(text: str, part: tuple[int, int, str]) -> bool:
