@@ -8,7 +8,7 @@ clean copies with the rate per 2,000 words.
 
 Clean copies: where the story has a ``gold.yaml``, its ``faithful`` list; else sources whose manifest has a
 ``clean`` column set to yes/true/1, or, without that column, whose ``notes`` start with "wire" ("wire copy
-of AFP", "wire: Yonhap original"). A row on a clean copy is *confirmed* when it overlaps a garble the gold
+of an agency", "wire: agency original"). A row on a clean copy is *confirmed* when it overlaps a garble the gold
 lists, or when the manifest notes describe that damage: its evidence text is quoted in the notes, or the
 notes name its kind of damage (the registry's ``confirmed_by`` words, e.g. "chrome" for boilerplate), or the
 row reaches the end of a text whose notes say the excerpt is truncated. The target is at most one

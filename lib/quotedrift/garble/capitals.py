@@ -1,4 +1,4 @@
-"""midsentence_capital: a capitalised function word inside a sentence ("Russia And it")."""
+"""midsentence_capital: a capitalised function word inside a sentence ("the ministry And it")."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _MID_CAPITAL = re.compile(r"(?<=[^\W\d_\]\)])[ \t]+(?P<word>[A-Z][a-z]*)(?=[ \t]
           confirmed_by=("capital",))
 def midsentence_capitals(text: str, words=None) -> list[dict]:
     """A capitalised function word inside a sentence, after a word or a closing bracket and before a
-    lower-case word ("Russia And it", "[North Korea] By making"). Not after a colon, a quotation mark or a
+    lower-case word ("the ministry And it", "[the country] By making"). Not after a colon, a quotation mark or a
     dash, not in a Title Case line (a headline, a title, a name)."""
     rows = []
     for match in _MID_CAPITAL.finditer(text):
@@ -37,7 +37,7 @@ def midsentence_capitals(text: str, words=None) -> list[dict]:
 
 
 def _previous_word_start(text: str, at: int) -> int:
-    """Start of the word or bracketed group just before ``at`` ("Russia", "[North Korea]")."""
+    """Start of the word or bracketed group just before ``at`` ("ministry", "[the country]")."""
     if at > 0 and text[at - 1] in ")]":
         opening = text.rfind("[" if text[at - 1] == "]" else "(", max(0, at - 80), at)
         return opening if opening >= 0 else at - 1

@@ -29,9 +29,9 @@ def find_departures(corpus, quotes=None) -> list[dict]:
 
 def cross_source_departures(corpus) -> list[dict]:
     """Wording outside quotation marks that every other outlet prints one way and this one another, between
-    the same neighbouring words ("Department of American Affairs" where the others print "Department of US
-    Affairs"; "Korea's Central News Agency" for "Korean Central News Agency"), and the same words of a name in
-    other capitals ("Korean Central news Agency"). At least two other English reports must agree, and the
+    the same neighbouring words ("Department of Continental Affairs" where the others print "Department of
+    National Affairs"; "Nation's Central News Agency" for "National Central News Agency"), and the same words of a name in
+    other capitals ("National Central news Agency"). At least two other English reports must agree, and the
     differing words must be a replacement, not an added or dropped word. Rows carry ``source``."""
     texts = {s: corpus.texts[s] for s in _report_sources(corpus)}
     runs = {source: _unquoted_runs(text) for source, text in texts.items()}
@@ -64,7 +64,7 @@ def _unquoted_runs(text: str) -> list[list[Token]]:
 
 
 def _initialisms_joined(text: str, words: list[Token]) -> list[Token]:
-    """ "U.S." as one word "US" (so that it compares equal to "US")."""
+    """ "U.N." as one word "UN" (so that it compares equal to "UN")."""
     joined: list[Token] = []
     for word in words:
         previous = joined[-1] if joined else None
@@ -141,7 +141,7 @@ def _capitalised(words: list[str]) -> bool:
 
 
 def _abbreviation(one: str, other: str) -> bool:
-    """Whether one form is the initials of the other ("ET" and "Eastern Time", "EU" and "European Union")."""
+    """Whether one form is the initials of the other ("ET" and "Eastern Time", "UN" and "United Nations")."""
     for short, long in ((one, other), (other, one)):
         initials = "".join(w[0] for w in long.split() if w[:1].isupper())
         if short.replace(".", "").isupper() and short.replace(".", "") == initials:
@@ -152,7 +152,7 @@ def _abbreviation(one: str, other: str) -> bool:
 def _inside_name(printed: str, left: list[Token], right: list[Token]) -> bool:
     """Whether what the other outlets print is part of a fixed name (an organisation, a newspaper, a title):
     it is capitalised, and so is the word next to it on one side ("Department of US Affairs",
-    "Korean Central News Agency"). Outside names, rewrites legitimately choose other words."""
+    "National Central News Agency"). Outside names, rewrites legitimately choose other words."""
     if not _capitalised(printed.split()):
         return False
     neighbours = [side[0].text for side in (right,) if side] + [side[-1].text for side in (left,) if side]
@@ -169,12 +169,12 @@ def _replacement(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
 
 
 def _variant_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
-    """One word against one word of the same stem ("Korea's" for "Korean"): a one-sided anchor is weak
+    """One word against one word of the same stem ("Nation's" for "National"): a one-sided anchor is weak
     evidence, so only such near-spellings count there."""
     from rapidfuzz.fuzz import ratio
 
     if not (len(middle) == len(usual) == 1) or middle[0].startswith(usual[0]) or usual[0].startswith(middle[0]):
-        return False  # "Taiwan" and "Taiwanese", "Biden" and "Biden's": one word in two grammatical forms
+        return False  # "Island" and "Islander", "Smith" and "Smith's": one word in two grammatical forms
     return ratio(middle[0], usual[0]) >= 70
 
 
@@ -193,7 +193,7 @@ def _lone_variants(by_source: dict[str, dict[tuple, tuple[int, int]]]):
 
 
 def _capital_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]], n: int = 4) -> list[dict]:
-    """The same words of a name with other capitals ("Korean Central news Agency")."""
+    """The same words of a name with other capitals ("National Central news Agency")."""
     forms: dict[tuple, dict[str, dict[tuple, tuple[int, int]]]] = {}
     for source, source_runs in runs.items():
         for words in source_runs:

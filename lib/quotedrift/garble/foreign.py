@@ -65,7 +65,7 @@ def foreign_zipf() -> dict[str, float]:
 
 def _foreign_run(run: list[Token]) -> bool:
     """Three or more foreign words; a run that starts and ends with a capitalised word is a name with its
-    particles ("Ursula von der Leyen", "Blinken met Xi"), not untranslated text."""
+    particles ("Anna von der Berg", "Smith met Lee"), not untranslated text."""
     if run[0].text[:1].isupper() and run[-1].text[:1].isupper():
         return False
     return (len(run) >= 3 and any(w.text.lower() in FOREIGN_FUNCTION_WORDS for w in run)
@@ -76,7 +76,7 @@ def _foreign_run(run: list[Token]) -> bool:
 
 def _after_name(text: str, first: Token) -> bool:
     """Whether the run follows a capitalised word on the same line and continues it as a name with its
-    particles ("Ursla von der Leyen", where the misspelt given name is no foreign word)."""
+    particles ("Ana von der Berg", where the misspelt given name is no foreign word)."""
     before = text[max(0, first.start - 40):first.start]
     match = re.search(r"([^\W\d_]+)[ \t]+$", before)
     return bool(match) and match.group(1)[:1].isupper() and first.text[:1].islower()

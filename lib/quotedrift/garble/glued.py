@@ -1,4 +1,4 @@
-"""glued_words: words run together ("lineSending", "Moscowafter", a quotation mark glued between two words)."""
+"""glued_words: words run together ("lineSending", "Cityafter", a quotation mark glued between two words)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ _TAG = re.compile(r"<[^<>\n]{1,300}>")  # an HTML tag printed as text: its attri
 
 @functools.cache
 def credits() -> frozenset[str]:
-    """Photo credits that scrapers glue to captions ("soldiersiStock", "UkraineReuters"), in lower case
+    """Photo credits that scrapers glue to captions ("soldiersiStock", "RegionAgency"), in lower case
     (``lexicon/photo_credits.csv``)."""
     return frozenset(r["credit"].lower() for r in lexicon.table("photo_credits"))
 
@@ -36,7 +36,7 @@ def credits() -> frozenset[str]:
           explanation="‘{text}’: words run together (a space is missing)",
           confirmed_by=("glue", "glued"))
 def glued_words(text: str, words: list[Token] | None = None) -> list[dict]:
-    """Words run together ("lineSending", "Moscowafter", "Jong-un’ssister") and a quotation mark glued
+    """Words run together ("lineSending", "Cityafter", "Ji-hoon’ssister") and a quotation mark glued
     between two words (A"self-made). Names and brands that wordfreq knows (iPhone, PayPal) and hyphenated
     compounds are left alone: each piece between hyphens and apostrophes is judged on its own."""
     words = tokens(text) if words is None else words
@@ -111,7 +111,7 @@ def _camel_split(piece: str, cut: int) -> str | None:
 
 
 def _lower_split(piece: str) -> str | None:
-    """ "Moscowafter", "Donetskbacked": an unknown word that is two common words end to end."""
+    """ "Cityafter", "Statebacked": an unknown word that is two common words end to end."""
     best = None
     for at in range(4, len(piece) - 2):
         left, right = piece[:at], piece[at:]

@@ -12,7 +12,7 @@ from .util import listing as _listing
           explanation="‘{text}’: one person is spelled in several ways in this article",
           confirmed_by=("named", "spelling", "spelled"))
 def name_inconsistencies(text: str, words=None) -> list[dict]:
-    """One person spelled in incompatible ways within one article ("Kwon Jong-jun", "Kwon Jung Joon"),
+    """One person spelled in incompatible ways within one article ("Park Jong-jun", "Park Jung Joon"),
     from the speaker resolution (``speakers.name_variants_in_text``); every spelling of the group is a row."""
     rows = []
     for group in name_variants_in_text(text):
@@ -32,8 +32,8 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
 
 
 def _short_forms(spellings: list[str]) -> bool:
-    """Whether the spellings differ only by a given name and its short form inside it ("Tony Blinken" and
-    "Antony Blinken"): a familiar form, not a misspelling."""
+    """Whether the spellings differ only by a given name and its short form inside it ("Tony Smith" and
+    "Antony Smith"): a familiar form, not a misspelling."""
     parts = [s.split() for s in spellings]
     if len(parts) != 2 or any(len(p) != 2 for p in parts) or parts[0][1] != parts[1][1]:
         return False

@@ -18,8 +18,8 @@ _URLISH = re.compile(r"https?:|www\.|\.(?:com|org|net|kp|kr|uk|fr|de|ru)\b|@|/",
           explanation="‘{text}’: sentences run together, or a paragraph cut off mid-word",
           confirmed_by=("truncated", "glued", "cut off", "fragment"))
 def broken_sentences(text: str, words: list[Token] | None = None) -> list[dict]:
-    """Two sentences run together across a missing space ("warning.Mi", "Ukraine.John Kirby"), and a
-    paragraph that stops in the middle of a word. Abbreviations ("U.S.", "Jan."), decimals, web addresses
+    """Two sentences run together across a missing space ("warning.Mi", "there.John Smith"), and a
+    paragraph that stops in the middle of a word. Abbreviations ("U.N.", "Jan."), decimals, web addresses
     and e-mail addresses are left alone."""
     rows = []
     for match in _RUN_ON.finditer(text):
@@ -39,7 +39,7 @@ def broken_sentences(text: str, words: list[Token] | None = None) -> list[dict]:
 
 
 # A line that ends in a word (no punctuation) and a next paragraph that goes on with a lower-case word or
-# a comma: one sentence cut by a line break ("I feel\n\na migrant worker", "stated by\n\nGianni Infantino\n\n,").
+# a comma: one sentence cut by a line break ("I feel\n\na migrant worker", "stated by\n\nthe president\n\n,").
 _SPLIT_SENTENCE = re.compile(r"[A-Za-z]+[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:[a-z]+\b|[,;](?=\s))")
 
 

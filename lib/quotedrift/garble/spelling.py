@@ -2,10 +2,10 @@
 
 What the other versions of a story print is the best dictionary. A word that no other English report and no
 word list knows, one edit (a letter dropped, added, changed or two swapped) away from a word that at least
-``MIN_OTHERS`` other reports print, is a misspelling ("Eropean" for "European", "Oatari" for "Qatari",
-"Tsia" for "Tsai"); so is a rare word that is a common English word with one letter dropped ("should't").
+``MIN_OTHERS`` other reports print, is a misspelling ("Eropean" for "European", "Goverment" for
+"Government", "Smtih" for "Smith"); so is a rare word that is a common English word with one letter dropped ("should't").
 A name the other reports capitalise one way, printed here another way in running text, is a name variant
-("XI Jinping", "Elon musk's", "received by Von der Leyen"). Each row names the form the others print and
+("LI Wei" for "Li Wei", "Jane smith's", "received by Von der Berg"). Each row names the form the others print and
 how many print it.
 
 Cost: one pass over each article's words, with a deletion index (every word with one letter deleted) of
@@ -33,7 +33,7 @@ MIN_NAME_OTHERS = 5  # other reports that must print a name in that capitalisati
 
 
 def _plain(word: str) -> str:
-    """The word with every apostrophe character as ' (so "Musk’s" and "Musk's" are one form)."""
+    """The word with every apostrophe character as ' (so "Smith’s" and "Smith's" are one form)."""
     return _APOSTROPHES.sub("'", word)
 
 
@@ -138,7 +138,7 @@ def _closest(word: str, source: str, shared: set[str], deleted: dict[str, set[st
           explanation="‘{text}’: a name printed with other capitals than every other report prints it",
           confirmed_by=("capitalis", "capitaliz", "lower-case", "lower case", "spelling", "spelled"))
 def name_variants(corpus, quotes=None) -> list[dict]:
-    """A name the other reports print with one capitalisation ("Xi", "Musk", "von"), printed here with
+    """A name the other reports print with one capitalisation ("Li", "Smith", "von"), printed here with
     another in running text (not a headline, not at the start of a sentence)."""
     sources = _in_scope(corpus)
     words, _ = _vocabulary(corpus, sources)
@@ -180,7 +180,7 @@ def _case_variant(text: str, token, forms: Counter, alone: Counter) -> str | Non
     if usual[:1].isupper() and alone[usual] < MIN_NAME_OTHERS:
         return None  # capitalised only at sentence starts or inside a longer name ("United States")
     if usual.isupper() and (word[:1].isupper() or word.islower()):
-        return None  # an acronym in title case ("Fifa" for "FIFA": a house style) or a word ("us", "who")
+        return None  # an acronym in title case ("Nato" for "NATO": a house style) or a word ("us", "who")
     if not (usual[:1].isupper() or usual.islower()):
         return None
     if word[:1].isupper() and (_sentence_start(text, token.start) or usual.islower() and zipf(usual) >= 3.0):
@@ -196,7 +196,7 @@ def _sentence_start(text: str, at: int) -> bool:
 
 
 def _shouting_neighbour(text: str, token) -> bool:
-    """Whether a word in capitals stands next to another (a lead-in in capitals: "WHAT NEXT FOR INFANTINO?")."""
+    """Whether a word in capitals stands next to another (a lead-in in capitals: "WHAT NEXT FOR SMITH?")."""
     if not token.text.isupper():
         return False
     near = text[max(0, token.start - 30):token.end + 30].split()
