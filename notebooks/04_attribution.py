@@ -34,11 +34,9 @@ from quotedrift import display as html, figures, narrative, notebook
 
 analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
 corpus, articles, attribution, scorecard = analysis.corpus, analysis.articles, analysis.attribution, analysis.scorecard
-shared = attribution[attribution["compared"].astype(bool)] if "compared" in attribution else attribution
-display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(attribution), 'attribution')}, "
-                       f"{narrative.plural(len(shared), 'attribution')} of "
-                       f"{narrative.plural(shared['utterance_id'].nunique(), 'utterance')} printed by two or more sources."))
-if shared.empty:
+display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(attribution), 'attribution')} of "
+                       f"{narrative.plural(attribution['utterance_id'].nunique(), 'utterance')}."))
+if attribution.empty:
     display(html.note("No utterance is attributed by two or more sources in this corpus, so there is nothing to "
                       "compare: the tables below stay empty."))
 
@@ -50,8 +48,7 @@ if shared.empty:
 
 # %%
 FIELDS = ["speaker", "speaker_mention", "title", "cue", "cue_stance", "relay"]
-compared = attribution[attribution["compared"].astype(bool)] if "compared" in attribution else attribution
-for utterance_id, rows in compared.groupby("utterance_id", sort=True):
+for utterance_id, rows in attribution.groupby("utterance_id", sort=True):
     table = rows.set_index("source")[FIELDS].rename(index=labels)
     flagged = rows.set_index("source")["flags"].fillna("").astype(str).rename(index=labels)
     display(html.paragraph(f"Utterance {utterance_id}:"))

@@ -1,8 +1,8 @@
 """Stage 4b: who said it, according to whom — attribution differences across outlets.
 
 Every quotation has its attribution: one row per (utterance, source) for quotations aligned into an
-utterance, and one row per quotation for those no other source prints (``utterance_id`` empty, ``compared``
-False), so that an outlet's own loaded cue on words only it quotes still reaches the table. A row gives the
+utterance, and one row per quotation for those no other source prints (``utterance_id`` empty: None in the
+DataFrame, so that grouping by utterance skips them; ``compared`` False), so that an outlet's own loaded cue on words only it quotes still reaches the table. A row gives the
 canonical speaker, the mention as printed, the fullest spelling of the name the article prints for that
 speaker, the title, the cue verb and its stance, the relay. Rows of utterances carried by two or more sources
 (``compared`` True) are compared with the other sources' rows and flagged where they depart.
@@ -118,7 +118,8 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     for key, group in sorted(groups.items()):
         utterance, source = key[0], key[1]
         quote = _representative(group)
-        rows.append(_row(utterance, source, quote, by_source_speaker[(source, quote["speaker"])], texts[source]))
+        rows.append(_row(utterance or None, source, quote, by_source_speaker[(source, quote["speaker"])],
+                         texts[source]))
     by_utterance: dict[str, list[dict]] = {}
     for row in rows:
         if row["utterance_id"]:
