@@ -84,3 +84,20 @@ def test_a_failing_fill_leaves_the_old_folder_and_no_leftovers(tmp_path, monkeyp
         write_output_folder(out, fail, [corpus])
     assert (out / "old.csv").read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
+
+
+def test_a_failing_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out, corpus = make(tmp_path, "ours")
+    real_rename = type(out).rename
+
+    def rename(self, target):
+        if self.name.startswith(".out.new."):
+            raise OSError(16, "Device or resource busy")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(type(out), "rename", rename)
+    with pytest.raises(OSError):
+        write_output_folder(out, lambda staging: (staging / "new.csv").write_text("new"), [corpus])
+    assert (out / "old.csv").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]

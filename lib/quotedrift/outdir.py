@@ -141,7 +141,11 @@ def _swap_in(staging: Path, path: Path) -> None:
         return
     trash = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
     old = trash / "old"
-    path.rename(old)
+    try:
+        path.rename(old)
+    except BaseException:
+        trash.rmdir()
+        raise
     try:
         staging.rename(path)
     except BaseException:
