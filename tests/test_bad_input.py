@@ -116,6 +116,12 @@ case("folder-only-other-files")(bad({"a.pdf": b"%PDF-1.4", "notes.docx": b"PK"},
 case("same-stem-twice")(bad({"a.txt": ARTICLE, "a.md": ARTICLE}, "same source id"))
 case("same-stem-case-of-suffix")(bad({"a.txt": ARTICLE, "a.TXT": ARTICLE}, "same source id"))
 case("upper-case-suffix")(good({"A.TXT": ARTICLE}))
+case("html-nested-50000-deep")(bad({"a.html": "<html><body>" + "<div>" * 50000 + ARTICLE + "</div>" * 50000},
+                                   "no article text"))
+case("html-huge-attribute")(good({"a.html": f"<html><body><p title='{'x' * 500_000}'>{ARTICLE}</p></body></html>"}))
+case("html-tag-soup")(bad({"a.html": "<<<<>>>>" * 1000}, "no article text"))
+case("nul-bytes-after-the-first-8k")(good({"a.txt": ARTICLE * 40 + "\x00\x00" + ARTICLE}))
+case("control-characters-in-the-text")(good({"a.txt": ARTICLE.replace(" ", "\x07\x1b[2J ", 3) + "\x0c\x0b"}))
 case("markdown-article")(good({"a.md": "# Title\n\n" + ARTICLE}))
 case("html-article")(good({"a.html": f"<html><body><article><p>{ARTICLE}</p></article></body></html>"}))
 
