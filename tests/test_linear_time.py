@@ -152,8 +152,6 @@ def increment_ratios(build, n: int, tmp_path_factory) -> dict[str, tuple[float, 
     return ratios
 
 
-GARBLE_QUADRATIC = ("midsentence_capitals re-reads the whole line around every match (_title_case_line): quadratic on "
-                    "a one-line article; garble detectors are engineer garble's (issue 12)")
 ALIGN_QUADRATIC = ("align.candidate_pairs and paraphrase_links walk whole posting lists (capped at MAX_POSTINGS = "
                    "5,000 and RARE_POSTINGS = 100 entries), the same source's units included: quadratic in the copies "
                    "of one quotation inside one article until the cap; align is not this issue's module")
@@ -161,8 +159,7 @@ ALIGN_QUADRATIC = ("align.candidate_pairs and paraphrase_links walk whole postin
 
 @pytest.mark.parametrize(("case", "stage"), [
     ("one-line", "pipeline"), ("unmatched-marks", "pipeline"),
-    pytest.param("one-line", "garble", marks=pytest.mark.xfail(reason=GARBLE_QUADRATIC, strict=False)),
-    ("unmatched-marks", "garble"),
+    ("one-line", "garble"), ("unmatched-marks", "garble"),
     pytest.param("one-line", "align", marks=pytest.mark.xfail(reason=ALIGN_QUADRATIC, strict=False)),
     pytest.param("unmatched-marks", "align", marks=pytest.mark.xfail(reason=ALIGN_QUADRATIC, strict=False)),
 ])
