@@ -39,7 +39,6 @@ one pass over the text (regular expressions and dictionary look-ups), so the cos
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Callable, Iterable
 
@@ -47,6 +46,7 @@ import pandas as pd
 
 from .parallel import ordered_map
 from .text import ABBREVIATIONS, Token, normalise_word, tokens
+from .wordcache import cached, zipf_table
 
 COLUMNS = ("source", "start", "end", "text", "kind", "detail", "severity")
 SEVERITY = {
@@ -78,15 +78,9 @@ def _word_zipf(language: str, wordlist: str) -> dict[str, float]:
     """wordfreq's word list for a language as {word: Zipf frequency}.
 
     Built bucket by bucket from the packed list (one frequency per centibel bucket), the same numbers as
-    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary."""
-    from wordfreq import cB_to_freq, get_frequency_list
-
-    zipfs: dict[str, float] = {}
-    for index, bucket in enumerate(get_frequency_list(language, wordlist)):
-        if bucket:
-            value = math.log10(cB_to_freq(-index)) + 9
-            zipfs.update(dict.fromkeys(bucket, value))
-    return zipfs
+    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary; kept in
+    a compact cache between processes (see :mod:`quotedrift.wordcache`)."""
+    return zipf_table(language, wordlist)
 
 
 @functools.lru_cache(maxsize=1 << 19)
@@ -416,7 +410,11 @@ def _incomplete(word: str) -> bool:
 
 @functools.cache
 def common_prefixes() -> frozenset[str]:
-    """Every proper prefix (two letters or more) of a common English word."""
+    """Every proper prefix (two letters or more) of a common English word (kept in the word-list cache)."""
+    return cached("common-prefixes", _common_prefixes)
+
+
+def _common_prefixes() -> frozenset[str]:
     common = [w for w, z in word_zipf().items() if z >= 3.0 and w.isalpha()]
     return frozenset(w[:n] for w in common for n in range(2, len(w)))
 
@@ -463,7 +461,12 @@ def _foreign(word: str) -> bool:
 
 @functools.cache
 def foreign_zipf() -> dict[str, float]:
-    """{word: its highest Zipf frequency in any of ``FOREIGN_LANGUAGES``} (one look-up instead of six)."""
+    """{word: its highest Zipf frequency in any of ``FOREIGN_LANGUAGES``} (one look-up instead of six; kept
+    in the word-list cache)."""
+    return cached("highest-" + "-".join(FOREIGN_LANGUAGES), _highest_foreign_zipf)
+
+
+def _highest_foreign_zipf() -> dict[str, float]:
     best: dict[str, float] = {}
     for language in FOREIGN_LANGUAGES:
         for word, value in word_zipf(language, "small").items():
