@@ -86,13 +86,10 @@ def content_types(text: str, lower_only: bool = False) -> set[str]:
 
 
 def shared_vocabulary(groups: dict[str, str]) -> float:
-    """Mean over groups of the share of a group's content-word types that occur in another group."""
-    types = {name: content_types(text) for name, text in groups.items()}
-    shares = []
-    for name, own in types.items():
-        others = set().union(*(t for other, t in types.items() if other != name))
-        shares.append(len(own & others) / max(1, len(own)))
-    return statistics.mean(shares)
+    """Mean over ordered pairs of groups (stories) of the share of one's content-word types found in the other."""
+    types = [content_types(text) for text in groups.values()]
+    return statistics.mean(len(a & b) / max(1, len(a)) for i, a in enumerate(types)
+                           for j, b in enumerate(types) if i != j)
 
 
 def with_case(template: str, word: str) -> str:
@@ -252,13 +249,13 @@ def check_properties(pages, instance_texts: dict[str, list[str]], tally: dict[st
     real_stories = {}
     for page in pages:
         real_stories.setdefault(page.story, []).append(page.text)
-    sample = {name: "\n".join(texts[:50]) for name, texts in instance_texts.items()}
+    sample = {name: "\n".join(texts[:40]) for name, texts in instance_texts.items()}  # a real story's size
     edits = tally["cosmetic"] + tally["substantive"]
     checks = [
         # (property, real value, generated value, low ratio, high ratio)
         ("median article words", _median_words(p.text for p in pages),
          _median_words(t for texts in instance_texts.values() for t in texts), 0.8, 1.2),
-        ("shared vocabulary (share of a story's words in another)",
+        ("shared vocabulary (share of one story's words in another)",
          shared_vocabulary({s: "\n".join(t) for s, t in real_stories.items()}), shared_vocabulary(sample), 0.8, 2.0),
     ]
     largest = max(len(t) for t in instance_texts.values())
