@@ -38,8 +38,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	nice -n 10 $(PY) benchmarks/run.py $(N)
-	if [ -f benchmarks/pathological.py ]; then nice -n 10 $(PY) benchmarks/pathological.py; fi
-	nice -n 10 $(PY) benchmarks/startup.py
+	nice -n 10 $(PY) benchmarks/pathological.py
+	$(PY) benchmarks/startup.py
 
 garble-precision: $(STAMP)
 	$(PY) -m quotedrift.garble_precision "$(CORPUS)"

@@ -4,8 +4,9 @@ Corpora come from ``benchmarks/realistic.py`` (the seven real stories replicated
 they compare with the real stories). Each size is analysed in a fresh process, so its peak memory is its own;
 memory is sampled every ``SAMPLE_SECONDS`` over that process and every worker it starts (the sum of their
 resident sets, and the sum of their proportional sets, which counts a page shared by forked workers once).
-Growth exponent: ``log(t2 / t1) / log(n2 / n1)`` between consecutive sizes and from the first to the last
-(1.0 linear, 2.0 quadratic). After the table it prints the analysis-side properties of the largest corpus
+Seconds are wall clock; CPU seconds are user + system time of the process and its workers (on a shared
+machine the wall clock includes waiting for a core). Growth exponent: ``log(t2 / t1) / log(n2 / n1)``
+between consecutive sizes and from the first to the last (1.0 linear, 2.0 quadratic). After the table it prints the analysis-side properties of the largest corpus
 next to the same numbers on the seven real stories.
 
 Usage: ``python benchmarks/run.py [N ...]`` (default 1000 5000 20000).
@@ -34,17 +35,20 @@ SAMPLE_SECONDS = 0.25
 CLOSE_ENOUGH = {"linked_share": (0.8, 1.25), "repeated_wording_share": (0.6, 1.6), "cosmetic_share": (0.6, 1.6),
                 "median_quote_words": (0.7, 1.3)}
 CHILD = """
-import json, sys, time
+import json, os, sys, time
 from pathlib import Path
 from quotedrift import analyze
 from quotedrift.cli import write_tables
-start = time.perf_counter()
+def cpu():
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+start, cpu_start = time.perf_counter(), cpu()
 result = analyze(Path({folder!r}))
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, cpu() - cpu_start
 start = time.perf_counter()
 write_tables(result, Path({out!r}))
 written = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "write_seconds": written, **properties(result)}}))
+print(json.dumps({{"seconds": seconds, "cpu_seconds": cpu_seconds, "write_seconds": written, **properties(result)}}))
 """
 PROPERTIES = '''
 def properties(result):
@@ -141,20 +145,34 @@ def real_properties() -> dict:
     return pooled
 
 
-def growth(a: dict, b: dict) -> str:
-    return f"{math.log(b['seconds'] / a['seconds']) / math.log(b['n'] / a['n']):.2f}"
+def growth(a: dict, b: dict, key: str = "seconds") -> str:
+    return f"{math.log(b[key] / a[key]) / math.log(b['n'] / a['n']):.2f}"
+
+
+HEADER = (f"{'articles':>9} {'seconds':>8} {'CPU s':>8} {'write s':>8} {'peak MB':>8} {'PSS MB':>8} {'quotes':>8} "
+          f"{'links':>9} {'links MB':>9} {'utterances':>10} {'growth':>7} {'CPU growth':>10}")
+
+
+def table_row(row: dict, previous: dict | None) -> str:
+    return (f"{row['n']:>9} {row['seconds']:>8.1f} {row['cpu_seconds']:>8.1f} {row['write_seconds']:>8.1f} "
+            f"{row['peak_rss_mb']:>8.0f} {row['peak_pss_mb']:>8.0f} {row['quotes']:>8} {row['links']:>9} "
+            f"{row['links_mb']:>9.1f} {row['utterances']:>10} {growth(previous, row) if previous else '':>7} "
+            f"{growth(previous, row, 'cpu_seconds') if previous else '':>10}")
 
 
 def main(sizes: list[int]) -> None:
-    rows = [measure(n) for n in sizes]
-    print(f"\n{'articles':>9} {'seconds':>8} {'write s':>8} {'peak MB':>8} {'PSS MB':>8} {'quotes':>8} "
-          f"{'links':>9} {'links MB':>9} {'utterances':>10} {'growth':>7}")
+    rows: list[dict] = []
+    for n in sizes:
+        rows.append(measure(n))
+        print(f"{HEADER}\n{table_row(rows[-1], rows[-2] if len(rows) > 1 else None)}", flush=True)
+    print(f"\n{HEADER}")
     for previous, row in zip([None] + rows, rows):
-        print(f"{row['n']:>9} {row['seconds']:>8.1f} {row['write_seconds']:>8.1f} {row['peak_rss_mb']:>8.0f} "
-              f"{row['peak_pss_mb']:>8.0f} {row['quotes']:>8} {row['links']:>9} {row['links_mb']:>9.1f} "
-              f"{row['utterances']:>10} {growth(previous, row) if previous else '':>7}")
+        print(table_row(row, previous))
     if len(rows) > 2:
-        print(f"growth exponent {rows[0]['n']} -> {rows[-1]['n']}: {growth(rows[0], rows[-1])}")
+        print(f"growth exponent {rows[0]['n']} -> {rows[-1]['n']}: {growth(rows[0], rows[-1])} (wall), "
+              f"{growth(rows[0], rows[-1], 'cpu_seconds')} (CPU)")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (wall seconds include waiting for a core; CPU seconds "
+          f"are the work of the process and its workers)")
     print(f"cores available: {len(os.sched_getaffinity(0))}, QUOTEDRIFT_WORKERS={os.environ.get('QUOTEDRIFT_WORKERS', '')!r}")
     real, generated = real_properties(), rows[-1]
     label = f"generated {generated['n']}"
