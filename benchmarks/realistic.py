@@ -9,6 +9,8 @@ Every article is a real page of one of the stories, copied and perturbed the way
   words are consistently replaced by content words drawn from all seven stories, so stories share words;
 * **dropped sentences** (``DROP_SENTENCE``), **mixed stories** (``MIX_SHARE`` of the articles carry a
   paragraph of another story), **swapped words** outside quotations (``SWAP_WORD``), **new file names**;
+* **quotations only one outlet prints** (``UNIQUE_QUOTE`` of a copy's quotations reworded throughout), so the
+  share of quotations linked stays near the real stories' instead of growing with the copies;
 * **edits inside quotations** (``EDIT_RATE`` of the quotations of a copy), half of them cosmetic (quote
   marks, capitals, apostrophes, final punctuation) and half substantive (a word swapped or left out);
 * quotation and article lengths are the real ones (the pages are real pages).
@@ -43,6 +45,8 @@ RENAME_SHARE = 0.3      # content-word types replaced in a repeated story (a new
 DROP_SENTENCE = 0.08    # each sentence of a copy is left out with this chance
 MIX_SHARE = 0.2         # share of articles carrying a paragraph of another story
 SWAP_WORD = 0.01        # each word outside quotations is swapped for another story word with this chance
+UNIQUE_QUOTE = 0.25     # share of a copy's quotations reworded into words only this copy prints: copies of one
+#                         page would otherwise link every quotation (real stories link 67-71 %, issue 15)
 EDIT_RATE = 0.3         # share of a copy's quotations edited once
 COSMETIC_SHARE = 0.5    # share of those edits that are cosmetic (real coverage: about half, see issue 15)
 WORD_RE = re.compile(r"[^\W\d_]{4,}")
@@ -138,10 +142,19 @@ def substantive_edit(text: str, start: int, end: int, vocabulary: list[str], rng
     return text[:word.start()] + text[cut_end:], "drop"
 
 
+def reword(quotation: str, vocabulary: list[str], rng: random.Random) -> str:
+    """Every content word of a quotation swapped for another story word (a quotation no other copy prints)."""
+    return WORD_RE.sub(lambda m: m.group() if m.group().lower() in STOPWORDS
+                       else with_case(m.group(), rng.choice(vocabulary)), quotation)
+
+
 def edit_quotes(page: Page, vocabulary: list[str], rng: random.Random, tally: dict[str, int]) -> str:
     """The page with EDIT_RATE of its quotations edited once (last first, so earlier offsets hold)."""
     text = page.text
     for start, end in reversed(page.quotes):
+        if end - start >= 2 and rng.random() < UNIQUE_QUOTE:
+            text = text[:start] + reword(text[start:end], vocabulary, rng) + text[end:]
+            continue
         if end - start < 2 or rng.random() >= EDIT_RATE:
             continue
         if rng.random() < COSMETIC_SHARE:
