@@ -183,7 +183,7 @@ def drop_sentences(text: str, rng: random.Random) -> str:
     for paragraph in text.split("\n"):
         sentences = SENTENCE_RE.split(paragraph)
         kept = [s for s in sentences if len(sentences) == 1 or rng.random() >= DROP_SENTENCE]
-        paragraphs.append(" ".join(kept))
+        paragraphs.append(" ".join(kept or sentences[:1]))  # a paragraph keeps at least one sentence
     return "\n".join(paragraphs)
 
 
