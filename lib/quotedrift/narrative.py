@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from . import garble
 from .notebook import counts_by, per_1000_words, source_labels
 
 
@@ -119,14 +120,24 @@ def garble_findings(analysis) -> list[str]:
     rates = per_1000_words(counts_by(garbles, articles["source"], "kind"), articles).sum(axis=1)
     rates = rates.sort_values(ascending=False)
     kinds = garbles["kind"].value_counts()
+    order = {kind: i for i, kind in enumerate(garble.kinds())}
+    kinds = kinds.loc[sorted(kinds.index, key=lambda k: (order.get(k, len(order)), k))]
     found = [f"{plural(len(garbles), 'damaged span')} in {plural(garbles['source'].nunique(), 'article')}; "
              "by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + ".",
              f"The most damaged is {labels.get(rates.index[0], rates.index[0])} "
              f"({rates.iloc[0]:.1f} per 1,000 words); the least is {labels.get(rates.index[-1], rates.index[-1])} "
              f"({rates.iloc[-1]:.1f})."]
-    if set(kinds.index) <= {"boilerplate", "duplicated_text"}:
-        found.append("All of it is page chrome or repeated text; no damage inside the reporting itself was found.")
+    found += [f"{kind} ({plural(count, 'span')}): {_kind_meaning(kind)}." for kind, count in kinds.items()]
+    if all(garble.severity(kind) == 1 for kind in kinds.index):
+        found.append("All of it is cosmetic residue (page chrome, repeated lines, run-together sentences); "
+                     "no damage inside the reporting itself was found.")
     return found
+
+
+def _kind_meaning(kind: str) -> str:
+    """What a garble kind means, from the registry's explanation template."""
+    found = garble.detector(kind)
+    return found.meaning if found else "a kind no registered detector reports"
 
 
 def attribution_findings(analysis) -> list[str]:
