@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from .registry import register, row
@@ -45,10 +47,22 @@ def _previous_word_start(text: str, at: int) -> int:
 
 
 def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line around ``at`` is written in Title Case (most longer words capitalised)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    longer = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end if end >= 0 else len(text)])]
+    """Whether the line around ``at`` is written in Title Case (most longer words capitalised).
+
+    Each line is judged once per text (a one-line article has thousands of matches on one line)."""
+    breaks = _line_breaks(text)
+    i = bisect.bisect_left(breaks, at)
+    return _title_case_span(text, breaks[i - 1] + 1 if i else 0, breaks[i] if i < len(breaks) else len(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _line_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_case_span(text: str, start: int, end: int) -> bool:
+    longer = [w for w in re.findall(r"[^\W\d_]{4,}", text[start:end])]
     return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.6 * len(longer)
 
 
