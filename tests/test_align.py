@@ -25,8 +25,9 @@ def quotes_of(*items: tuple[str, str, str, str], role: dict[str, str] | None = N
 
 
 def linked_pairs(*items, **kwargs) -> set[frozenset[str]]:
+    """Pairs of sources whose quotations render words of one utterance (the all-pairs export)."""
     quotes, texts, roles = quotes_of(*items, **kwargs)
-    table = align.links_table(align.align(quotes, texts, roles))
+    table = align.pairs_table(align.align(quotes, texts, roles))
     pairs = set()
     for a, b in zip(table["quote_a"], table["quote_b"]):
         pairs.add(frozenset((a.split(":")[0], b.split(":")[0])))
@@ -163,3 +164,61 @@ def test_normalise(raw, expected):
 @pytest.mark.parametrize("word", ["rumour", "rumor", "organise", "organize", "honoured"])
 def test_us_spelling_is_idempotent(word):
     assert us_spelling(us_spelling(word)) == us_spelling(word)
+
+
+# ---------------------------------------------------------------------------------------------- scale
+
+SENTENCE = ("The relevant remarks by the other side are extremely absurd and irresponsible and they seriously "
+            "violate basic facts and diplomatic protocol")
+
+
+def famous_sentence(n_outlets: int):
+    """One sentence printed by ``n_outlets`` outlets: most word for word or cosmetically changed, one in ten with
+    a wording of its own (an extra word no other outlet prints), a few as short partial quotations."""
+    items = []
+    for i in range(n_outlets):
+        source = f"o{i:05d}"
+        if i % 10 == 3:
+            text = SENTENCE.replace("extremely", f"extremely w{i}x")  # a distinct wording per such outlet
+        elif i % 10 == 5:
+            text = SENTENCE.upper()
+        elif i % 10 == 7:
+            items.append((source, "extremely absurd and irresponsible", "partial", KWON))
+            continue
+        else:
+            text = SENTENCE
+        items.append((source, text + ".", "direct", KWON))
+    return quotes_of(*items)
+
+
+@pytest.mark.parametrize("n_outlets", [2000])
+def test_an_utterance_printed_by_thousands_costs_comparisons_linear_in_its_outlets(n_outlets):
+    counts = {}
+    for n in (n_outlets // 4, n_outlets // 2, n_outlets):
+        quotes, texts, roles = famous_sentence(n)
+        result = align.align(quotes, texts, roles)
+        assert set(result.utterance_of.values()) == {"u001"} and len(result.utterance_of) == n  # one utterance
+        assert len(align.links_table(result)) == n - 1  # each version linked to the reference, not every pair
+        counts[n] = result.tally.total
+    quarter, half, full = counts[n_outlets // 4], counts[n_outlets // 2], counts[n_outlets]
+    assert full <= 2.2 * half and half <= 2.2 * quarter  # doubling the outlets at most doubles the comparisons
+    assert full <= 2 * n_outlets  # a few comparisons per outlet, not one per pair (2,000 outlets: 2 million pairs)
+
+
+def test_identical_wordings_are_compared_once():
+    quotes, texts, roles = quotes_of(*[(f"o{i:03d}", SENTENCE, "direct", KWON) for i in range(300)])
+    result = align.align(quotes, texts, roles)
+    assert len(set(result.utterance_of.values())) == 1 and result.tally.total <= 2
+
+
+def test_a_multi_sentence_quotation_renders_every_utterance_it_holds():
+    first = "We have never exported weapons or ammunition to Russia before and we will not plan to export them"
+    second = "The United States should stop making reckless remarks and keep its mouth shut about our country"
+    items = [("a", f"{first}. {second}.", "direct", KWON), ("b", first, "direct", KWON), ("c", second, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    members = align.membership_table(result, texts)
+    spans = members[members["quote_id"] == "a:q000"]
+    assert sorted(spans["utterance_id"]) == ["u001", "u002"]  # one quotation, two utterances
+    assert all(texts[src][s:e] == t for src, s, e, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    assert sorted(spans["text"]) == sorted([first + ".", second + "."])  # each through its own sentence

@@ -44,10 +44,11 @@ _QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»
 
 
 def edits_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
-    """Every edit of every witness against its utterance's reference, in utterance and document order."""
+    """Every edit of every witness against the reference it is measured against (its utterance's reference, or
+    its translation family's), in utterance and document order. A reference has no edits against itself."""
     rows: list[dict] = []
     for uid, utterance in sorted(result.utterance_of.items(), key=lambda kv: (kv[1], kv[0])):
-        ref = result.units[result.reference_of[utterance]]
+        ref = result.units[result.family_of[uid]]
         if uid == ref.uid:
             continue
         unit = result.units[uid]
