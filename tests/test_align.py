@@ -222,3 +222,47 @@ def test_a_multi_sentence_quotation_renders_every_utterance_it_holds():
     assert sorted(spans["utterance_id"]) == ["u001", "u002"]  # one quotation, two utterances
     assert all(texts[src][s:e] == t for src, s, e, t in members[["source", "start", "end", "text"]].itertuples(index=False))
     assert sorted(spans["text"]) == sorted([first + ".", second + "."])  # each through its own sentence
+
+
+# ---------------------------------------------------------------------------------------------- real stories
+
+from quotedrift import analyze  # noqa: E402
+from quotedrift.paths import PROJECT_ROOT, SEEDS  # noqa: E402
+
+STORIES = sorted(p.name for p in (PROJECT_ROOT / "corpora").iterdir() if (p / "sources.csv").is_file())
+
+
+@pytest.fixture(scope="module", params=["seeds", *STORIES])
+def story(request):
+    folder = SEEDS if request.param == "seeds" else PROJECT_ROOT / "corpora" / request.param
+    return analyze(folder)
+
+
+def test_no_reference_carries_a_garble_row_unless_every_version_does(story):
+    members, garbles = story.quote_utterances, story.garbles
+
+    def is_damaged(row) -> bool:
+        return bool(((garbles["source"] == row.source) & (garbles["start"] < row.end) & (garbles["end"] > row.start)).any())
+
+    roles = dict(zip(story.articles["source"], story.articles["role"]))
+    basis = dict(zip(story.utterances["utterance_id"], story.utterances["reference_basis"]))
+    for row in members[members["is_reference"]].itertuples(index=False):
+        if roles[row.source] == "primary":
+            continue
+        all_damaged = all(is_damaged(r) for r in members[members["utterance_id"] == row.utterance_id].itertuples())
+        assert is_damaged(row) is False or (all_damaged and basis[row.utterance_id] == "damaged"), row.quote_id
+
+
+def test_a_primary_text_is_measured_against_itself(story):
+    primary = set(story.articles.loc[story.articles["role"] == "primary", "source"])
+    scores = story.scorecard.set_index("source")["fidelity"]
+    assert all(scores[s] == 1.0 for s in primary if pd.notna(scores[s]))
+    assert story.edits[story.edits["source"].isin(primary)].empty
+
+
+def test_every_version_span_is_its_article_text(story):
+    members = story.quote_utterances
+    assert all(story.texts[s][a:b] == t for s, a, b, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    quotes = story.quotes.set_index("quote_id")
+    inside = [quotes.at[q, "start"] <= a and b <= quotes.at[q, "end"] for q, a, b in members[["quote_id", "start", "end"]].itertuples(index=False)]
+    assert all(inside)  # each sub-span lies in its quotation

@@ -62,9 +62,10 @@ class Analysis:
     def texts(self) -> dict[str, str]:
         return self.corpus.texts
 
-    def variant_table(self, utterance_id: str) -> pd.DataFrame:
-        """Sources × reference words for one utterance (see :func:`quotedrift.align.variant_table`)."""
-        return align.variant_table(self.alignment, utterance_id)
+    def variant_table(self, utterance_id: str, reference_quote: str | None = None) -> pd.DataFrame:
+        """Sources × reference words for one utterance, or for the versions measured against one of its
+        references (see :func:`quotedrift.align.variant_table`)."""
+        return align.variant_table(self.alignment, utterance_id, reference_quote)
 
     def link_pairs(self) -> pd.DataFrame:
         """Every two versions of one utterance that render overlapping words (see

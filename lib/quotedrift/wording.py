@@ -2,7 +2,7 @@
 
 A quotation is compared word by word after *cosmetic normalisation*: case, apostrophe and quote style,
 US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot" and
-"U.S."/"US". What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
+dotted abbreviations (the dots of "A.B." dropped). What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
 or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
 insertion) and whether an ellipsis stood before it (an elision).
 """

@@ -53,11 +53,12 @@ def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
     return result
 
 
-def damaged_units(units: list[Unit], garbles: pd.DataFrame | None) -> set[int]:
-    """Units whose span holds a garble row (damage a reference must not carry)."""
+def damaged_units(units: list[Unit], garbles: pd.DataFrame | None) -> dict[int, int]:
+    """Units whose span holds garble rows (damage a reference must not carry), with how many."""
     if garbles is None or len(garbles) == 0:
-        return set()
+        return {}
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for source, start, end in garbles[["source", "start", "end"]].itertuples(index=False, name=None):
         spans[str(source)].append((int(start), int(end)))
-    return {u.uid for u in units if any(s < u.end and u.start < e for s, e in spans.get(u.source, ()))}
+    found = {u.uid: sum(s < u.end and u.start < e for s, e in spans.get(u.source, ())) for u in units}
+    return {uid: n for uid, n in found.items() if n}

@@ -10,7 +10,8 @@ Utterances are the connected groups of linked units. Each gets a reference, in t
    most; ties go to the more often printed, then to the longer, then to the alphabetically first source, so the
    result does not depend on the order of the sources). A version with damage in its span (a ``garbles`` row:
    glued words, a repaired quotation mark, ...) or with words in brackets is never chosen while an undamaged
-   one exists.
+   one exists. Where every version is damaged, the least damaged is the reference and the basis says
+   ``damaged``: its edits are to be read with care.
 4. ``families``: with no primary text, an utterance often exists in several *independent* wordings (each wire
    translated the speaker itself). A wording that at least ``MIN_FAMILY_SOURCES`` sources print, undamaged,
    and that is not a part of a longer such wording, founds a family; every version is measured against the
@@ -106,7 +107,7 @@ def aligned_share(windows: Windows, ref: int, uid: int) -> int:
 
 
 def choose_reference(group: list[int], units: list[Unit], reference_source: str | None,
-                     paraphrased: set[int], damaged: set[int], tally: Tally) -> tuple[int, str]:
+                     paraphrased: set[int], damaged: dict[int, int], tally: Tally) -> tuple[int, str]:
     """The unit every other witness is compared with (the main reference), and why it was chosen."""
     witnesses = [u for u in group if u not in paraphrased] or group
     primary = [u for u in group if units[u].role == "primary"]
@@ -117,11 +118,11 @@ def choose_reference(group: list[int], units: list[Unit], reference_source: str 
     if chosen:
         return max(chosen, key=lambda u: (len(units[u].words), -u)), "chosen"
     copies = Counter(units[u].norms for u in witnesses)
-    trusted = [u for u in witnesses if u not in damaged] or witnesses
-    best = max(_reference_candidates(trusted, units),
-               key=lambda u: (-_bracketed(units[u]), _agreement(units[u], witnesses, units, tally),
+    trusted = [u for u in witnesses if u not in damaged]
+    best = max(_reference_candidates(trusted or witnesses, units),
+               key=lambda u: (-_bracketed(units[u]), -damaged.get(u, 0), _agreement(units[u], witnesses, units, tally),
                               copies[units[u].norms], len(units[u].words), _negated(units[u].source)))
-    return best, "consensus"
+    return best, "consensus" if trusted else "damaged"
 
 
 def _distinct(uids: list[int], units: list[Unit]) -> list[int]:
@@ -173,7 +174,7 @@ def _agreement(candidate: Unit, witnesses: list[int], units: list[Unit], tally: 
     return total
 
 
-def family_references(group: list[int], units: list[Unit], main: int, damaged: set[int],
+def family_references(group: list[int], units: list[Unit], main: int, damaged: dict[int, int],
                       paraphrased: set[int]) -> list[int]:
     """Founders of the translation families of a group with no primary text (see the module doc): the main
     reference first, then every undamaged wording of at least MIN_FAMILY_WORDS words that MIN_FAMILY_SOURCES
@@ -204,7 +205,7 @@ def _inside(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
 
 
 def assign_utterances(result: Alignment, groups: list[list[int]], reference_source: str | None,
-                      paraphrased: set[int], partners: dict[int, list[int]], damaged: set[int]) -> None:
+                      paraphrased: set[int], partners: dict[int, list[int]], damaged: dict[int, int]) -> None:
     """Give every group a reference and every member its reference and window; split off what does not align."""
     units, tally = result.units, result.tally
     windows = Windows(units, tally)

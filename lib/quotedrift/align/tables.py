@@ -15,7 +15,8 @@
     a reference), window_start, window_end (the reference words it renders, as word positions), is_reference.
 ``utterances`` (one row per utterance)
     utterance_id, speaker, reference_source, reference_text, n_sources, n_quotes, reference_quote,
-    reference_start, reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus`` | ``families``),
+    reference_start, reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus`` | ``families`` |
+    ``damaged``: every version carries a garble row, the least damaged is the reference),
     n_families (independent wordings each version is measured against; 1 but for ``families``).
 """
 
@@ -185,29 +186,43 @@ def families(result: Alignment, utterance: str) -> dict[int, list[int]]:
     return dict(found)
 
 
-def variant_table(result: Alignment, utterance: str) -> pd.DataFrame:
-    """Sources × reference word positions: what each witness prints at each word of the main reference.
+def variant_table(result: Alignment, utterance: str, reference_quote: str | None = None) -> pd.DataFrame:
+    """Sources × reference word positions: what each witness prints at each word of a reference.
 
-    Columns are the reference words (position-numbered), rows the witnesses, family by family (the main
-    reference's family first, see :mod:`.references`), then by source and quote. A cell holds the witness's
-    word(s) there; ``''`` where the witness leaves the word out; ``None`` where the position lies beyond the part
-    of the reference the witness quotes; ``+word`` marks words a witness adds before the next reference word.
-    Where the utterance has several families, the row label names the family (its founder's source).
-    The order of the sources does not matter.
+    Without ``reference_quote``: every witness against the utterance's main reference, family by family (the
+    main reference's family first, see :mod:`.references`; row labels name the family where there are several).
+    With ``reference_quote`` (a ``quote_utterances.reference_quote``): only the versions measured against that
+    reference, aligned exactly as ``edits.csv`` aligns them. Columns are the reference words (position-numbered),
+    rows the witnesses by source then quote. A cell holds the witness's word(s) there; ``''`` where the witness
+    leaves the word out; ``None`` where the position lies beyond the part of the reference the witness quotes;
+    ``+word`` marks words a witness adds before the next reference word. The order of the sources does not
+    matter. ``attrs['quote_ids']`` lists each row's quotation.
     """
-    ref = result.units[result.reference_of[utterance]]
-    columns = [f"{i:02d} {w.raw}" for i, w in enumerate(ref.words)]
-    rows, index = [], []
     groups = families(result, utterance)
-    for founder, members in groups.items():
+    if reference_quote is None:
+        ref = result.units[result.reference_of[utterance]]
+        chosen = [(founder, members, result.main_window_of) for founder, members in groups.items()]
+    else:
+        members = [u for u, utt in result.utterance_of.items()
+                   if utt == utterance and result.units[result.family_of[u]].quote_id == reference_quote]
+        if not members:
+            raise KeyError(f"{reference_quote} is not a reference of {utterance}")
+        ref = result.units[result.family_of[members[0]]]
+        chosen = [(ref.uid, members, result.window_of)]
+    columns = [f"{i:02d} {w.raw}" for i, w in enumerate(ref.words)]
+    rows, index, quote_ids = [], [], []
+    for founder, members, windows in chosen:
         for uid in sorted(members, key=lambda u: (result.units[u].source, result.units[u].start)):
             unit = result.units[uid]
-            rows.append(_cells(ref, unit, result.main_window_of[uid]))
+            rows.append(_cells(ref, unit, windows[uid]))
             label = f"{unit.source} ({unit.quote_id.split(':')[-1]})"
-            if len(groups) > 1:
+            if reference_quote is None and len(groups) > 1:
                 label += f" · family {result.units[founder].source}"
             index.append(label)
-    return pd.DataFrame(rows, index=index, columns=columns, dtype=object)
+            quote_ids.append(unit.quote_id)
+    table = pd.DataFrame(rows, index=index, columns=columns, dtype=object)
+    table.attrs["quote_ids"] = quote_ids
+    return table
 
 
 def _cells(ref: Unit, unit: Unit, window: tuple[int, int]) -> list[str | None]:
