@@ -13,7 +13,7 @@ N      ?=
 help:
 	@echo "make report [CORPUS=folder]  execute the six notebooks on a corpus (default: seeds/)"
 	@echo "make test                    run the whole test suite (notebook execution included)"
-	@echo "make eval                    score extraction, alignment and garbles against the seed gold"
+	@echo "make eval                    score the seeds and every story of corpora/ with a gold.yaml, one row per story"
 	@echo "make bench                   time and memory of analyze() on 100 / 1,000 / 10,000 articles"
 	@echo "make garble-precision CORPUS=folder  unconfirmed garble rows per 2,000 words on a folder"
 	@echo "make install                 create .venv with the pinned dependencies and the package"
