@@ -154,6 +154,8 @@ def test_variant_table_has_one_row_per_witness_and_reference_columns():
     ("raw", "expected"),
     [("Rumour", ("rumor",)), ("programmes", ("programs",)), ("defence", ("defense",)), ("recognised", ("recognized",)),
      ("cannot", ("can", "not")), ("U.S.", ("us",)), ("centre", ("center",)),
+     ("It’s", ("it", "is")), ("don't", ("do", "not")), ("Won’t", ("will", "not")),
+     ("its", ("its",)), ("media's", ("media's",)),  # a possessive is not a contraction
      # negative cases: words that merely look like UK spellings stay themselves
      ("our", ("our",)), ("hour", ("hour",)), ("rise", ("rise",)), ("cancelled", ("canceled",))],
 )

@@ -1,7 +1,8 @@
 """Comparable words: the tokens that alignment and drift compare, with their raw spans.
 
 A quotation is compared word by word after *cosmetic normalisation*: case, apostrophe and quote style,
-US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot" and
+US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot", contractions
+("It's"/"It is", from ``lexicon/contractions.csv``) and
 dotted abbreviations (the dots of "A.B." dropped). What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
 or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
 insertion) and whether an ellipsis stood before it (an elision).
@@ -15,7 +16,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+from .lexicon import table
+
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)  # hyphenated words split: 'one-sided' = 'one sided'
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
 _ABBREVIATION_RE = re.compile(r"(?:[a-z]\.){2,}")
 _BRACKET_RE = re.compile(r"[\[\]()]")
@@ -76,7 +79,16 @@ def normalise(raw: str) -> tuple[str, ...]:
         return (word.replace(".", ""),)
     if word == "cannot":
         return ("can", "not")
+    expanded = contractions().get(word)
+    if expanded:
+        return expanded
     return (us_spelling(word),)
+
+
+@functools.cache
+def contractions() -> dict[str, tuple[str, ...]]:
+    """Contraction → the words it stands for (``lexicon/contractions.csv``): "it's" and "it is" compare equal."""
+    return {row["contraction"]: tuple(row["expansion"].split()) for row in table("contractions")}
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
