@@ -268,3 +268,14 @@ def test_every_version_span_is_its_article_text(story):
     quotes = story.quotes.set_index("quote_id")
     inside = [quotes.at[q, "start"] <= a and b <= quotes.at[q, "end"] for q, a, b in members[["quote_id", "start", "end"]].itertuples(index=False)]
     assert all(inside)  # each sub-span lies in its quotation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [("baseless", "groundless", True), ("baseless", "self made", False), ("baseless", "self inflicted", False)],
+)
+def test_word_meaning_tells_rewordings_from_other_words(a, b, alike):
+    from quotedrift.align import meaning
+    from quotedrift.align.candidates import MIN_MODIFIER_MEANING
+
+    assert (meaning.similarity(a, b) >= MIN_MODIFIER_MEANING) is alike

@@ -14,7 +14,8 @@ distinct wordings, not with the square of an utterance's outlets; :class:`Tally`
 
 Reworded quotations with (almost) no shared words are linked as *paraphrase* only when the evidence around
 them agrees: the same canonical speaker, and the same sentence frame around the quotation (content words
-within a window on both sides) or the same head word with alike modifiers.
+within a window on both sides) or the same head word with modifiers alike in letters or in meaning (word
+embeddings, see :mod:`.meaning`).
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ from rapidfuzz.distance import LCSseq
 
 from ..speakers import COUNTRY_ALIASES
 from ..wording import content_bigrams, matching_blocks, stem
+from . import meaning
 from .units import Unit, linkable_alone
 
 MAX_PARAPHRASE_WORDS = 8  # a rewording longer than this shares words with its original, or is another quote
 MIN_CONTEXT_SIMILARITY = 0.35  # frame words shared, for a rewording with no shared word
 MIN_HEAD_CONTEXT = 0.15  # frame words shared, for a rewording that keeps its head word
+MIN_MODIFIER_LETTERS = 0.6  # letters the modifiers share (fuzz.ratio), for a rewording that keeps its head word
+# meaning the modifiers share (wordllama cosine, see .meaning): "baseless"/"groundless" 0.28, "baseless"/"self
+# made" -0.08, "absurd"/"ridiculous" 0.32, "really undesirable"/"truly unwanted" 0.28
+MIN_MODIFIER_MEANING = 0.2
 STRONG_CONTENT = 5  # content words a shared run needs to link quotations given to different speakers
 PROBE_SHINGLES = 4  # rarest bigrams each wording looks up in the index, however common
 RARE_POSTINGS = 100  # a bigram in at most this many wordings is looked up in full
@@ -257,9 +263,14 @@ def paraphrase_evidence(unit: Unit, other: Unit) -> tuple[float, str]:
     word = head(unit)
     if word is not None and word in other.content_stems and len(other.words) <= MAX_PARAPHRASE_WORDS + 4:
         modifier = _modifier_similarity(unit, other, word)
-        if context >= MIN_HEAD_CONTEXT or modifier >= 0.6:
+        if context >= MIN_HEAD_CONTEXT or modifier >= MIN_MODIFIER_LETTERS:
             return 0.5 + context + modifier / 2, (
                 f"same speaker, same head word '{word}', modifiers {modifier:.0%} alike, "
+                f"{context:.0%} of the frame words shared")
+        sense = meaning.similarity(*_modifiers(unit, other, word))
+        if sense >= MIN_MODIFIER_MEANING:
+            return 0.5 + context + sense / 2, (
+                f"same speaker, same head word '{word}', modifiers alike in meaning ({sense:.2f}), "
                 f"{context:.0%} of the frame words shared")
     if context >= MIN_CONTEXT_SIMILARITY and abs(len(unit.words) - len(other.words)) <= 2:
         return context, f"same speaker, {context:.0%} of the frame words around the quotation shared"
@@ -268,15 +279,20 @@ def paraphrase_evidence(unit: Unit, other: Unit) -> tuple[float, str]:
 
 def _modifier_similarity(unit: Unit, other: Unit, word: str) -> float:
     """Character similarity of the content words before the shared head word ('baseless' ~ 'groundless')."""
+    mine, theirs = _modifiers(unit, other, word)
+    if not mine or not theirs:
+        return 0.0
+    return fuzz.ratio(mine, theirs) / 100
+
+
+def _modifiers(unit: Unit, other: Unit, word: str) -> tuple[str, str]:
+    """The content words before the shared head word in each unit ('' where there are none)."""
     def modifiers(u: Unit) -> str:
         content = [w.norm for w in u.words if w.is_content]
         position = max(i for i, w in enumerate(content) if stem(w) == word) if word in map(stem, content) else 0
         return " ".join(content[:position])
 
-    mine, theirs = modifiers(unit), modifiers(other)
-    if not mine or not theirs:
-        return 0.0
-    return fuzz.ratio(mine, theirs) / 100
+    return modifiers(unit), modifiers(other)
 
 
 def head(unit: Unit) -> str | None:
