@@ -78,9 +78,9 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
     """Analyse a corpus folder (or a loaded Corpus). ``reference`` names the source that is the reference text
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.
 
-    A progress bar (stderr, on a terminal only) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
+    A progress bar (stderr) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
     with tqdm(total=len(STAGES), desc="quotedrift", unit="stage", delay=PROGRESS_DELAY, leave=False,
-              disable=None) as bar:  # disable=None: only on a terminal, never into a notebook or a log
+              disable=None) as bar:  # None: no bar where stderr is not a terminal (notebooks, CI logs)
         def stage(name: str) -> None:
             bar.set_postfix_str(name, refresh=False)
             bar.update()
