@@ -41,7 +41,7 @@ analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENC
 corpus, articles, quotes = analysis.corpus, analysis.articles, analysis.quotes
 utterances, edits, scorecard = analysis.utterances, analysis.edits, analysis.scorecard
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(quotes), 'quotation')}, "
-                       f"{narrative.plural(len(analysis.links), 'link')} from a version to its reference, "
+                       f"{narrative.plural(len(analysis.links), 'link')} between sources, "
                        f"{narrative.plural(len(utterances), 'utterance')}, {narrative.plural(len(edits), 'edit')}."))
 if utterances.empty:
     display(html.note("No utterance is reported by two or more sources in this corpus, so there is nothing to "
@@ -60,21 +60,24 @@ else:
 # %% [markdown]
 # ## Variant tables and word diffs
 #
-# For each of the utterances most reported: every version aligned word by word to the reference it is measured
-# against (one column per reference word; marked cells differ from it; ∅: the version lacks the word; blank: it
-# does not quote that far; `+word` is a word it adds). Where independent translations exist and no primary text
-# does, each translation family is shown with its own reference. Then each version with exactly the rows of
-# `edits.csv` marked: substantive and editorial edits in two different styles, cosmetic ones (case, punctuation,
-# spelling) only when `SHOW_COSMETIC` is set.
+# For each of the utterances most reported: every quotation aligned word by word to the reference (one column
+# per reference word; marked cells differ from it; ∅: the quotation lacks the word or does not reach it;
+# `+word` is a word it adds), then each source's version as a diff against the reference.
 
 # %%
-SHOW_COSMETIC = False  # mark cosmetic edits (case, punctuation, quote style, spelling) too
 for row in top.itertuples(index=False):
+    versions = notebook.utterance_versions(quotes, row.utterance_id)
+    reference_label = f"reference ({row.reference_source})"
     display(html.paragraph(f"Utterance {row.utterance_id} — {row.speaker or 'speaker unknown'}, "
-                           f"{narrative.plural(int(row.n_sources), 'source')}, reference basis "
-                           f"'{row.reference_basis}':"))
-    for part in html.utterance_html(analysis, row.utterance_id, labels, SHOW_COSMETIC):
-        display(part)
+                           f"{narrative.plural(len(versions), 'source')}:"))
+    if not versions:
+        display(html.note("No quotation of this utterance carries its id in the quotes table."))
+        continue
+    table = notebook.with_reference_row(analysis.variant_table(row.utterance_id), reference_label)
+    display(html.variant_table_html(table, reference_label))
+    for source, text in versions.items():
+        display(html.paragraph(f"{labels.get(source, source)}:"))
+        display(html.word_diff_html(str(row.reference_text), text, "the reference", labels.get(source, source)))
 
 # %% [markdown]
 # ## Edits per source

@@ -279,3 +279,14 @@ def test_word_meaning_tells_rewordings_from_other_words(a, b, alike):
     from quotedrift.align.candidates import MIN_MODIFIER_MEANING
 
     assert (meaning.similarity(a, b) >= MIN_MODIFIER_MEANING) is alike
+
+
+def test_loading_word_meaning_leaves_logging_as_it_was():
+    import logging
+    import subprocess
+    import sys
+
+    code = ("import logging; from quotedrift.align import meaning; meaning.similarity('a', 'b'); "
+            "root = logging.getLogger(); print(len(root.handlers), root.level)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", str(logging.WARNING)]

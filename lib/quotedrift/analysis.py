@@ -32,7 +32,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "cue", "relay", "utterance_id"),
     "links": ("quote_a", "quote_b", "similarity", "relation", "utterance_id", "link"),
     "quote_utterances": ("quote_id", "utterance_id", "source", "start", "end", "text", "reference_quote",
-                         "window_start", "window_end", "is_reference"),
+                         "ref_word_from", "ref_word_to", "is_reference"),
     "utterances": ("utterance_id", "speaker", "reference_source", "reference_text", "n_sources"),
     "edits": ("utterance_id", "quote_id", "source", "op", "reference_text", "text", "category"),
     "garbles": ("source", "start", "end", "text", "kind", "detail"),

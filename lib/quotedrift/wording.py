@@ -17,21 +17,17 @@ from typing import NamedTuple
 from rapidfuzz.distance import LCSseq
 
 from .lexicon import table
+from .lexicon import words as lexicon_words
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)  # hyphenated words split: 'one-sided' = 'one sided'
+# A word: a dotted abbreviation, or letters/digits with inner apostrophes. Hyphens split words, so that
+# "one-sided" and "one sided" compare equal (the hyphen is a cosmetic punctuation difference).
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
 _ABBREVIATION_RE = re.compile(r"(?:[a-z]\.){2,}")
 _BRACKET_RE = re.compile(r"[\[\]()]")
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-that the their theirs them themselves then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yours yourself yourselves
-said says say told tell according one two us
-""".split())
+
+STOPWORDS = lexicon_words("function_words")  # words with no meaning of their own (lexicon/function_words.csv)
 
 # UK → US spelling rules, applied to both sides so that the two spellings normalise to one form.
 _SPELLING_RULES: tuple[tuple[re.Pattern, str], ...] = (

@@ -13,18 +13,29 @@ meaning against -0.08 for "self-made"), see the README for the recall gained and
 from __future__ import annotations
 
 import functools
+import logging
 import os
 
 
 @functools.cache
 def _model():
-    """The wordllama model from the installed package's own files (no download), or None if unavailable."""
+    """The wordllama model from the installed package's own files (no download), or None if unavailable.
+
+    Importing wordllama configures the root logger (``logging.basicConfig(level=INFO)``), which would make
+    every library's INFO messages appear on stderr; the root logger is put back as it was."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
         from wordllama import WordLlama
+
+        return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
     except ImportError:  # the package is optional at run time: without it, no meaning evidence
         return None
-    return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        root.setLevel(level)
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -12,7 +12,8 @@
 ``quote_utterances`` (one row per quotation and utterance it renders)
     quote_id, utterance_id, source, start, end, text (the sub-span of the quotation that renders the utterance:
     ``text == article_text[start:end]``), reference_quote (the quotation it is measured against; its own id for
-    a reference), window_start, window_end (the reference words it renders, as word positions), is_reference.
+    a reference), ref_word_from, ref_word_to (the reference words it renders, as word positions [from, to):
+    not character offsets, hence no _start/_end), is_reference.
 ``utterances`` (one row per utterance)
     utterance_id, speaker, reference_source, reference_text, n_sources, n_quotes, reference_quote,
     reference_start, reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus`` | ``families`` |
@@ -35,7 +36,7 @@ from .units import Unit
 LINK_COLUMNS = ["quote_a", "quote_b", "similarity", "relation", "utterance_id", "link"]
 PAIR_COLUMNS = ["quote_a", "quote_b", "similarity", "relation", "utterance_id"]
 MEMBER_COLUMNS = ["quote_id", "utterance_id", "source", "start", "end", "text", "reference_quote",
-                  "window_start", "window_end", "is_reference"]
+                  "ref_word_from", "ref_word_to", "is_reference"]
 UTTERANCE_COLUMNS = ["utterance_id", "speaker", "reference_source", "reference_text", "n_sources", "n_quotes",
                      "reference_quote", "reference_start", "reference_end", "reference_basis", "n_families"]
 
@@ -136,7 +137,7 @@ def membership_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
         start, end = result.window_of[uid]
         rows.append({"quote_id": unit.quote_id, "utterance_id": utterance, "source": unit.source,
                      "start": unit.start, "end": unit.end, "text": texts[unit.source][unit.start:unit.end],
-                     "reference_quote": ref.quote_id, "window_start": start, "window_end": end,
+                     "reference_quote": ref.quote_id, "ref_word_from": start, "ref_word_to": end,
                      "is_reference": result.family_of[uid] == uid})
     table = pd.DataFrame(rows, columns=MEMBER_COLUMNS)
     return table.sort_values(["source", "start", "utterance_id"], kind="stable", ignore_index=True)
