@@ -1,9 +1,11 @@
 """Stage 4b: who said it, according to whom — attribution differences across outlets.
 
-For every utterance carried by two or more sources there is one row per source: the canonical speaker, the
-mention as printed, the fullest spelling of the name the article prints for that speaker, the title, the
-cue verb and its stance, the relay. Each row is compared with the other sources' rows for the same
-utterance and flagged where it departs.
+Every quotation has its attribution: one row per (utterance, source) for quotations aligned into an
+utterance, and one row per quotation for those no other source prints (``utterance_id`` empty: None in the
+DataFrame, so that grouping by utterance skips them; ``compared`` False), so that an outlet's own loaded cue on words only it quotes still reaches the table. A row gives the
+canonical speaker, the mention as printed, the fullest spelling of the name the article prints for that
+speaker, the title, the cue verb and its stance, the relay. Rows of utterances carried by two or more sources
+(``compared`` True) are compared with the other sources' rows and flagged where they depart.
 
 Cue stance. ``neutral`` verbs report that words were spoken (the AP Stylebook's advice: "said" is almost
 always right). ``loaded`` verbs add the writer's judgement of the speaker or of the truth of the words:
@@ -12,7 +14,8 @@ dramatise, THREATENED/BOASTED/ALLEGED/ACCUSED characterise. A row is loaded when
 a loaded verb frames the speaker in the quotation's sentence ("dismissed the accusations …, warning that").
 
 Flags (semicolon-separated in ``flags``):
-  ``speaker_differs``   the canonical speaker differs from the one most other sources give;
+  ``speaker_differs``   the canonical speaker differs from the one most other sources give (confident
+                        speakers only: ``speaker_confidence`` >= ``CONFIDENT_SPEAKER`` on both sides);
   ``unique_spelling``   no other source prints this spelling of the name (case, spaces and hyphens ignored);
   ``title_departs``     the title resembles none of the titles other sources print for the speaker;
   ``loaded_cue``        a loaded cue where most other sources are neutral;
@@ -20,7 +23,7 @@ Flags (semicolon-separated in ``flags``):
 
 ``attribution`` columns
     utterance_id, source, speaker, speaker_mention, title, cue, cue_stance, relay, flags, quote_id,
-    name_spelling, relay_name, loaded_words.
+    name_spelling, relay_name, loaded_words, speaker_confidence, compared.
 """
 
 from __future__ import annotations
@@ -31,32 +34,23 @@ from collections import Counter
 import pandas as pd
 from rapidfuzz import fuzz
 
+from . import lexicon
+
 from .text import sentence_spans
 
-NEUTRAL_CUES = frozenset("""
-said say says saying told tell tells telling added add adds adding noted note notes noting stated state states
-explained wrote writes continued remarked asked replied responded reiterated called calls calling described
-warned warns warning urged stressed emphasized emphasised expressed announced commented according
-""".split())
-FRAMING_VERBS = frozenset("""
-claimed insisted admitted conceded slammed blasted dismissed threatened boasted accused scoffed lashed fumed
-ranted mocked derided
-""".split())  # verbs (not nouns or adjectives such as "claims", "alleged") that frame a speaker in the sentence
-LOADED_CUES = frozenset("""
-claimed claims claim claiming insisted insists insisting admitted admits conceded concedes slammed slams
-slamming blasted blasts dismissed dismisses dismissing threatened threatens threatening boasted boasts alleged
-alleges accused accuses accusing scoffed scoffs lashed fumed ranted mocked mocks derided
-""".split())
-RELAYS = (
-    (r"korean central news agency|\bkcna\b|korea'?s central news agency|central telegraph agency of korea", "KCNA"),
-    (r"\byonhap\b", "Yonhap"), (r"\bsputnik\b", "Sputnik"), (r"\bafp\b|agence france", "AFP"),
-    (r"\breuters\b", "Reuters"), (r"\bassociated press\b|\bap\b", "AP"), (r"\btass\b", "TASS"),
-    (r"\bria novosti\b", "RIA Novosti"), (r"state media|state-run media|state news", "state media"),
-    (r"told reporters|press briefing|news conference", "press briefing"),
-)
+# Cue stances and relays come from the lexicon (cues.csv, agencies.csv, relay_leads.csv).
+NEUTRAL_CUES = frozenset(w for w in lexicon.column("cues", "word", stance="neutral") if " " not in w) | {"according"}
+FRAMING_VERBS = frozenset(lexicon.column("cues", "word", frames="yes"))  # verbs (not nouns or adjectives such as
+# "claims", "alleged") that frame a speaker anywhere in the sentence
+LOADED_CUES = frozenset(lexicon.column("cues", "word", stance="loaded"))
+CHANNELS = tuple((phrase, name) for phrase, name in zip(lexicon.column("relay_leads", "phrase", kind="channel"),
+                                                        lexicon.column("relay_leads", "name", kind="channel")))
 FLAG_NAMES = ("speaker_differs", "unique_spelling", "title_departs", "loaded_cue", "relay_dropped")
 COLUMNS = ["utterance_id", "source", "speaker", "speaker_mention", "title", "cue", "cue_stance", "relay",
-           "flags", "quote_id", "name_spelling", "relay_name", "loaded_words"]
+           "flags", "quote_id", "name_spelling", "relay_name", "loaded_words", "speaker_confidence", "compared"]
+# A speaker resolved with less confidence than this (a guessed pronoun, a country standing for its officials,
+# a description merged by its features: see quotes.py) is shown but never flagged as differing.
+CONFIDENT_SPEAKER = 0.75
 TITLE_LIKENESS = 60
 
 
@@ -69,10 +63,20 @@ def cue_stance(cue: str, loaded_words: str = "") -> str:
 
 
 def relay_name(relay: str) -> str:
-    """The agency or channel a relay phrase names ('' when none)."""
-    text = str(relay or "").lower()
-    for pattern, name in RELAYS:
-        if re.search(pattern, text):
+    """The agency or channel a relay phrase names ('' when none, 'other' for an agency not in the lexicon)."""
+    text = str(relay or "")
+    agencies = lexicon.agency_aliases()
+    agency = lexicon.agency_regex().search(text)
+    if agency:
+        exact = agencies.get(agency.group())
+        if exact:
+            return exact
+        folded = {k.lower(): v for k, v in agencies.items()}
+        if len(agency.group()) > 3:  # "ap", "pa" in lower case are words, not agencies
+            return folded[agency.group().lower()]
+    lowered = text.lower()
+    for phrase, name in CHANNELS:
+        if phrase in lowered:
             return name
     return "other" if text.strip() else ""
 
@@ -95,7 +99,8 @@ def is_full_name(mention: str) -> bool:
 
 
 def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """One row per (utterance, source) for utterances carried by two or more sources, with flags.
+    """One row per (utterance, source), and one per quotation in no utterance; rows of utterances carried
+    by two or more sources are flagged.
 
     Works on plain records grouped once (linear in the number of quotations), not on per-row DataFrame filters.
     """
@@ -105,23 +110,35 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
         by_source_speaker.setdefault((q["source"], q["speaker"]), []).append(q)
     groups: dict[tuple[str, str], list[dict]] = {}
     for q in records:
-        if str(q["utterance_id"] or ""):
+        if _utterance(q):
             groups.setdefault((q["utterance_id"], q["source"]), []).append(q)
+        else:
+            groups[("", q["source"], q["quote_id"])] = [q]
     rows = []
-    for (utterance, source), group in sorted(groups.items()):
+    for key, group in sorted(groups.items()):
+        utterance, source = key[0], key[1]
         quote = _representative(group)
-        rows.append(_row(utterance, source, quote, by_source_speaker[(source, quote["speaker"])], texts[source]))
+        rows.append(_row(utterance or None, source, quote, by_source_speaker[(source, quote["speaker"])],
+                         texts[source]))
     by_utterance: dict[str, list[dict]] = {}
     for row in rows:
-        by_utterance.setdefault(row["utterance_id"], []).append(row)
-    rows = [row for row in rows if len(by_utterance[row["utterance_id"]]) >= 2]
-    spellings, titles = _printed_forms(rows)
+        if row["utterance_id"]:
+            by_utterance.setdefault(row["utterance_id"], []).append(row)
     for row in rows:
+        row["compared"] = len(by_utterance.get(row["utterance_id"], ())) >= 2
+    compared = [row for row in rows if row["compared"]]
+    spellings, titles = _printed_forms(compared)
+    for row in compared:
         others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
         peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if _beyond(sources, row["source"])}
         peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if _beyond(sources, row["source"])]
         row["flags"] = ";".join(row_flags(row, others, peer_spellings, peer_titles))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _utterance(quote: dict) -> str:
+    value = quote.get("utterance_id")
+    return value if isinstance(value, str) else ""
 
 
 def _beyond(sources: set[str], source: str) -> bool:
@@ -157,6 +174,8 @@ def _row(utterance: str, source: str, quote: dict, same_speaker: list[dict], tex
         "cue": quote["cue"], "cue_stance": cue_stance(quote["cue"], loaded), "relay": quote["relay"],
         "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, same_speaker),
         "relay_name": relay_name(quote["relay"]), "loaded_words": loaded,
+        "speaker_confidence": float(quote.get("speaker_confidence") or 0.0) if quote.get("speaker") else 0.0,
+        "compared": False,
     }
 
 
@@ -182,8 +201,8 @@ def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[s
     """Flags of one attribution row against the other sources' rows for the same utterance (``others``) and
     the name spellings (keys) and titles other sources print for the same speaker anywhere in the story."""
     flags = []
-    speakers = Counter(r["speaker"] for r in others if r["speaker"])
-    if row["speaker"] and speakers and row["speaker"] not in speakers:
+    speakers = Counter(r["speaker"] for r in others if r["speaker"] and _confident(r))
+    if row["speaker"] and _confident(row) and speakers and row["speaker"] not in speakers:
         flags.append("speaker_differs")
     if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
         flags.append("unique_spelling")
@@ -198,12 +217,20 @@ def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[s
     return flags
 
 
+def _confident(row: dict) -> bool:
+    """Whether a row's speaker is sure enough to be compared (rows built without a confidence count as sure)."""
+    return float(row.get("speaker_confidence", 1.0) or 0.0) >= CONFIDENT_SPEAKER
+
+
 def _plain(title: str) -> str:
     return re.sub(r"\bu\.?s\.?\b", "us", title.lower()).replace("-", " ")
 
 
 def agreement(attribution: pd.DataFrame) -> pd.DataFrame:
-    """Per source: attribution rows, rows with no flag, their share (attribution_agreement), and loaded-cue share."""
+    """Per source, over the rows compared with other sources: attribution rows, rows with no flag, their share
+    (attribution_agreement), and loaded-cue share."""
+    if "compared" in attribution:
+        attribution = attribution[attribution["compared"].astype(bool)]
     if attribution.empty:
         return pd.DataFrame(columns=["source", "attribution_rows", "attribution_unflagged",
                                      "attribution_agreement", "loaded_cues", "loaded_cue_share"])

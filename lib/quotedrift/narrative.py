@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from . import garble
 from .notebook import counts_by, per_1000_words, source_labels
 
 
@@ -119,25 +120,36 @@ def garble_findings(analysis) -> list[str]:
     rates = per_1000_words(counts_by(garbles, articles["source"], "kind"), articles).sum(axis=1)
     rates = rates.sort_values(ascending=False)
     kinds = garbles["kind"].value_counts()
+    order = {kind: i for i, kind in enumerate(garble.kinds())}
+    kinds = kinds.loc[sorted(kinds.index, key=lambda k: (order.get(k, len(order)), k))]
     found = [f"{plural(len(garbles), 'damaged span')} in {plural(garbles['source'].nunique(), 'article')}; "
              "by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + ".",
              f"The most damaged is {labels.get(rates.index[0], rates.index[0])} "
              f"({rates.iloc[0]:.1f} per 1,000 words); the least is {labels.get(rates.index[-1], rates.index[-1])} "
              f"({rates.iloc[-1]:.1f})."]
-    if set(kinds.index) <= {"boilerplate", "duplicated_text"}:
-        found.append("All of it is page chrome or repeated text; no damage inside the reporting itself was found.")
+    found += [f"{kind} ({plural(count, 'span')}): {_kind_meaning(kind)}." for kind, count in kinds.items()]
+    if all(garble.severity(kind) == 1 for kind in kinds.index):
+        found.append("All of it is cosmetic residue (page chrome, repeated lines, run-together sentences); "
+                     "no damage inside the reporting itself was found.")
     return found
+
+
+def _kind_meaning(kind: str) -> str:
+    """What a garble kind means, from the registry's explanation template."""
+    found = garble.detector(kind)
+    return found.meaning if found else "a kind no registered detector reports"
 
 
 def attribution_findings(analysis) -> list[str]:
     """Agreement on who spoke, and loaded cues."""
     attribution, labels = analysis.attribution, _labels(analysis)
-    if attribution.empty:
+    shared = attribution[attribution["compared"].astype(bool)] if "compared" in attribution else attribution
+    if shared.empty:
         return ["No utterance is attributed by two or more sources, so there are no attribution differences to compare."]
-    flags = attribution["flags"].fillna("").astype(str)
-    flagged = attribution[flags.str.strip() != ""]
-    found = [f"{plural(attribution['utterance_id'].nunique(), 'utterance')} compared across "
-             f"{plural(attribution['source'].nunique(), 'source')}; {plural(len(flagged), 'attribution')} "
+    flags = shared["flags"].fillna("").astype(str)
+    flagged = shared[flags.str.strip() != ""]
+    found = [f"{plural(shared['utterance_id'].nunique(), 'utterance')} compared across "
+             f"{plural(shared['source'].nunique(), 'source')}; {plural(len(flagged), 'attribution')} "
              "differ from what the other sources say."]
     loaded = attribution[attribution["cue_stance"].fillna("") == "loaded"]
     if len(loaded):

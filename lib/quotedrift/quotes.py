@@ -52,11 +52,14 @@ repair_detail       the repair in plain words
 from __future__ import annotations
 
 import bisect
+import functools
+import heapq
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import lexicon
 from . import speakers as spk
 from .corpus import Corpus
 from .parallel import ordered_map
@@ -68,10 +71,11 @@ QUOTE_COLUMNS = (
     "relay_start", "relay_end", "repair", "repair_start", "repair_end", "repair_detail",
 )
 
-DOUBLE_MARKS = '"“”„‟«»″'
-SINGLE_MARKS = "'‘’‚‛‹›"
-OPENING_GLYPHS = "“„‟«‘‚‛‹"
-CLOSING_GLYPHS = "”»’›″"
+# Quotation-mark glyphs by family and role (lexicon/quote_marks.csv: a new style is one row per glyph).
+DOUBLE_MARKS = "".join(lexicon.column("quote_marks", "char", family="double"))
+SINGLE_MARKS = "".join(lexicon.column("quote_marks", "char", family="single"))
+OPENING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="open"))
+CLOSING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="close"))
 OPEN_BEFORE = "([{—–-/:" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_AFTER = ".,;:!?)]}…—–-" + DOUBLE_MARKS + SINGLE_MARKS
 MARK_CHAR_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
@@ -85,29 +89,17 @@ SCARE_BEFORE_RE = re.compile(
     r"(?:so-called|so called|alleged|pretext of|dubbed|termed|nicknamed|known as|the word|the term|the phrase|"
     r"labell?ed as|branded as)\s*$", re.IGNORECASE)
 
-CUES = (
-    "said", "says", "say", "saying", "added", "adds", "adding", "noted", "notes", "noting", "claimed", "claims",
-    "claiming", "warned", "warns", "warning", "slammed", "slams", "called", "calls", "calling", "told", "tells",
-    "stressed", "stresses", "stressing", "emphasized", "emphasised", "emphasizing", "emphasising",
-    "acknowledged", "acknowledges", "accused", "accuses", "accusing", "threatened", "threatens",
-    "classified", "designated", "designating", "promised", "promises", "stated", "states", "insisted",
-    "insists", "denounced", "described", "describes", "describing", "dismissed", "urged", "urges", "asserted",
-    "argued", "wrote", "writes", "declared", "declares", "reiterated", "explained", "remarked", "commented",
-    "replied", "responded", "quoted", "condemned", "criticized", "criticised", "blasted",
-    "labelled", "labeled", "branded", "termed", "dubbed", "vowed", "pledged", "announced", "confirmed",
-    "disputed", "censured", "hailed", "demanded", "asked", "mentioned", "instructed", "clarified",
-    "expressed concerns", "expressed concern", "according to", "in the words of",
-)
+# Cue words (lexicon/cues.csv): those searched next to quotations, and those that may precede the speaker.
+CUES = lexicon.column("cues", "word", search="yes")
 CUE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True))
                     + r"|According to)\b")
-SAY_CUES_RE = re.compile(r"\b(?:said|says|added|told|noted|stressed|stated|wrote|continued|explained|warned|"
-                         r"claimed|insisted|declared|argued|asked|replied|remarked|commented|mentioned)\b")
+SAY_CUES_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon.column("cues", "word", inverts="yes")) + r")\b")
 PRONOUN_RE = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 DESCRIPTOR_HEADS = (r"official|spokes(?:person|man|woman)|department head|head|director[- ]general|"
                     r"vice[- ]director(?:[- ]general)?|director|minister|ambassador|envoy|diplomat|officer|"
                     r"representative|secretary|chief|leader|ministry|government|military")
 DESCRIPTOR_MODIFIERS = (r"senior|top|high-ranking|ranking|anonymous|unnamed|unidentified|another|one|"
-                        r"north|south|korean|defen[cs]e|military|foreign|ministry|department|government|state|deputy|"
+                        r"north|south|defen[cs]e|military|foreign|ministry|department|government|state|deputy|"
                         r"vice|powerful|the|its|country's|(?-i:[A-Z][\w'’.-]*)")
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?:{DESCRIPTOR_MODIFIERS})\s+){{0,5}}(?:{DESCRIPTOR_HEADS})\b(?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in)\b))?",
@@ -116,24 +108,23 @@ OFFICIAL_WORDS_RE = re.compile(
     r"\b(?:official|spokes\w*|head|director|minister|ambassador|envoy|diplomat|secretary|chief|coordinator|"
     r"deputy|vice|officer|representative|general)\b", re.IGNORECASE)
 ORG_RE = re.compile(
-    r"\b(?:the\s+)?(?:White House|Kremlin|Pentagon|State Department|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e)"
-    r" Ministry|United Nations|European Union|NATO)\b")
-COUNTRY_RE = re.compile(
-    r"\b(?:(?:the\s+)?Democratic People's Republic of Korea(?:\s*\(DPRK\))?|(?:the\s+)?United States|"
-    r"(?:the\s+)?U\.S\.|(?:the\s+)?US|DPRK|North Korea|N\. Korea|NK|Pyongyang|Washington|Moscow|Russia|"
-    r"South Korea|Seoul|China|Beijing|Japan|Tokyo|Ukraine|Kyiv)\b(?!['’]s)")
-COUNTRY_IN_TITLE_RE = re.compile(
-    r"\b(DPRK|North Korean?|N\. Korean?|NK|Pyongyang|North(?=['’]s)|U\.S\.|US|United States|American|America|White House|"
-    r"Washington|Russian?|Moscow|Kremlin|South Korean?|Seoul|Chinese|China|Japanese|Japan|Ukrainian|Ukraine|"
-    r"UN|NATO)\b(?!\.?\s+[Aa]ffairs)")
+    r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
+    r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
+# Country kinds that may stand as the speaker ("Pyongyang said", "the U.S. warned"); demonyms and seats may not.
+SPEAKING_PLACE_KINDS = ("short", "capital", "region")
+SPEAKING_KINDS = {row["alias"]: row["kind"] for row in lexicon.table("places")}
+# Nouns a country or organisation modifies rather than speaks through ("EU leaders", "US officials"): the
+# description, not the country, is then the mention.
+MODIFIED_NOUNS = frozenset("leaders officials side government authorities ministry state media members team".split())
 AGENCY_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|news|of|and)\s+){0,5}(?:Agency|News|Service|Media|Press|"
-    r"Television|TV|Radio|Shimbun|Times|Post)(?:\s*\([A-Z]{2,}\))?|KCNA|Yonhap|Reuters|AFP|TASS|Tass|"
-    r"Sputnik|Xinhua|RIA Novosti|Interfax|Rodong Sinmun|(?:[A-Z][\w'’]+['’]s\s+)?state(?:-run)? media)")
+    r"Television|TV|Radio|Shimbun|Times|Post)(?:\s*\([A-Z]{2,}\))?|" + lexicon.agency_pattern() +
+    r"|(?:[A-Z][\w'’]+['’]s\s+)?state(?:-run)? media)")
 RELAY_LEAD_RE = re.compile(
-    r"\b(?:as quoted by|quoted by|carried by|cited by|reported by|published by|released by|according to|"
-    r"told|in an interview with|via|through)\s+(?:(?:the|its|a|an|state-run|state|official|"
-    r"(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(lexicon.column("relay_leads", "phrase", kind="lead"), key=len, reverse=True))
+    + r")\s+(?:(?:the|its|a|an|state-run|state|official|(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*",
+    re.IGNORECASE)
+ABBREVIATION_RE = re.compile(r"\b(?:[A-Z]\.){2,}")  # dotted initials: their full stops end no sentence
 TOLD_REPORTERS_RE = re.compile(r"\btold reporters\b")
 AGENCY_CITES_RE = re.compile(r"\s+(?:cited|quoted|reported)\b")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
@@ -143,10 +134,7 @@ NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # attribution search linear in the article's length on pathological text (issue 13).
 ATTRIBUTION_REACH = 1000
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
-FEMALE_RE = re.compile(r"\b(?:sister|wife|daughter|mother|woman|spokeswoman|chairwoman|Ms|Mrs|Madam|she|her)\b",
-                       re.IGNORECASE)
-MALE_RE = re.compile(r"\b(?:brother|husband|son|father|spokesman|chairman|Mr|he|his)\b", re.IGNORECASE)
-STATEMENT_FRAME_RE = re.compile(r"\(KCNA\)\s*-+|\bthe following\b[^\n]*:\s*$|:\s*$")
+GENDER_WORDS = lexicon.title_genders()  # titles and nouns that tell a gender (Ms, spokeswoman, sister)
 STATEMENT_END_RE = re.compile(r"\s*-0-")
 
 
@@ -486,7 +474,7 @@ def statement_body(text: str) -> tuple[int, int]:
     start_index = 0
     for i, (s, e) in enumerate(paragraphs):
         line = text[s:e]
-        if re.search(r"\((?:KCNA|Yonhap|[A-Z]{2,})\)\s*-+", line) or (
+        if re.search(r"\((?:[A-Z]{2,}|[A-Z][a-z]+)\)\s*-+", line) or (
                 line.endswith(":") and re.search(r"\bfollowing\b|\bstatement\b|\banswer\b", line, re.IGNORECASE)):
             start_index = i + 1
             break
@@ -544,28 +532,72 @@ def _sentence_around(masked: str, paragraph: tuple[int, int], start: int, end: i
 def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
     """The subject of a clause ``text[lo:hi]``: the first person name, else the first description,
     organisation, country or pronoun. Returns (start, end, mention, type)."""
-    for s, e, name in names[bisect.bisect_left(names, (lo,)):]:  # names are in text order
+    for i in range(bisect.bisect_left(names, (lo,)), len(names)):  # names are in text order
+        s, e, name = names[i]
         if s >= hi:
             break
         if e <= hi:
             return s, e, name, "name"
     found = []
-    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (COUNTRY_RE, "country"),
-                        (PRONOUN_RE, "pronoun")):
+    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (PRONOUN_RE, "pronoun")):
         match = regex.search(text, lo, hi)
+        while match and kind == "org" and _modifies_next(text, match.end()):
+            match = regex.search(text, match.end(), hi)
         if match and match.group().strip():
             found.append((match.start(), -(match.end()), match.group(), kind))
+    country = _speaking_country(text, lo, hi)
+    if country:
+        found.append((country.start(), -country.end(), country.group(), "country"))
     if not found:
         return None
     s, neg_end, mention, kind = min(found)
     if kind == "descriptor":
-        country = COUNTRY_RE.search(text, s, -neg_end)
+        country = _speaking_country(text, s, -neg_end)
         org = ORG_RE.search(text, s, -neg_end)
         head = re.search(rf"(?:{DESCRIPTOR_HEADS})\b", mention, re.IGNORECASE)
         if head and head.group().lower() in ("ministry", "government", "military") and (org or country):
             hit = org or country
             return hit.start(), hit.end(), hit.group(), "org" if org else "country"
     return s, -neg_end, mention, kind
+
+
+class _Found(tuple):
+    """A (start, end, text) span with the ``re.Match`` methods the callers use."""
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+    def group(self) -> str:
+        return self[2]
+
+
+def _speaking_country(text: str, lo: int, hi: int) -> _Found | None:
+    """The first country named in ``text[lo:hi]`` as a speaker may be ("Pyongyang", "the U.S.", "DPRK"):
+    a country name, short form or capital (not a demonym or seat), not a possessive ("Russia's war"), with a
+    leading "the" kept in the span as printed."""
+    kinds = SPEAKING_KINDS
+    for start, end, alias, _ in lexicon.find_countries(text, lo, hi):
+        if (text[end:end + 2] in ("'s", "’s") or kinds.get(alias, "name") not in ("name",) + SPEAKING_PLACE_KINDS
+                or _modifies_next(text, end)):
+            continue
+        lead = text[max(lo, start - 4):start]
+        if lead.lower() == "the ":
+            start -= 4
+        return _Found((start, end, text[start:end]))
+    return None
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """Whether a country or organisation ending at ``end`` modifies the word after it ("the Taiwan Strait",
+    "FIFA president", "EU leaders"): then it names no speaker."""
+    following = re.match(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 40])
+    if not following:
+        return False
+    word = following.group(1)
+    return word[0].isupper() or word.lower() in spk.TITLE_WORDS or word.lower() in MODIFIED_NOUNS
 
 
 def _title_near(text: str, lo: int, hi: int, name: tuple[int, int, str]) -> str:
@@ -612,7 +644,7 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     if not cue:
         return None
     between = window[lead:cue.start()].strip(" ,")
-    if not between or len(between.split()) > 14 or re.search(r"[.;]", between.replace("U.S.", "US")):
+    if not between or len(between.split()) > 14 or re.search(r"[.;]", ABBREVIATION_RE.sub("", between)):
         return None
     mention = _mention_in(text, lo + lead, lo + cue.start(), names)
     if not mention or mention[0] != lo + lead:
@@ -694,22 +726,18 @@ class Entity:
 
 
 def country_of(words: str) -> str:
-    """The country a title or description belongs to (``DPRK's Foreign Ministry`` → North Korea), or ''."""
-    match = COUNTRY_IN_TITLE_RE.search(words or "")
-    if not match:
-        return ""
-    key = match.group(1).lower().replace("north korean", "north korea").replace("n. korean", "north korea")
-    key = {"north": "north korea", "american": "united states", "white house": "united states", "russian": "russia",
-           "south korean": "south korea", "chinese": "china", "japanese": "japan", "ukrainian": "ukraine",
-           "un": "un", "nato": "nato"}.get(key, key)
-    return spk.COUNTRY_ALIASES.get(key, key.title())
+    """The country a title or description belongs to (``DPRK's Foreign Ministry`` → North Korea), or '';
+    a country only named as a field ("director-general in charge of U.S. affairs") does not count."""
+    for start, end, alias, country in lexicon.find_countries(words or ""):
+        if not re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]):
+            return country
+    return ""
 
 
 def _gender(entity: Entity, text: str) -> str:
-    if FEMALE_RE.search(entity.title):
-        return "female"
-    if MALE_RE.search(entity.title):
-        return "male"
+    for word in re.findall(r"[A-Za-z]+", entity.title):
+        if GENDER_WORDS.get(word.lower()):
+            return GENDER_WORDS[word.lower()]
     return ""
 
 
@@ -720,9 +748,14 @@ class ArticleResolver:
         self.text = text
         self.names = names
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
+        self.genders: dict[str, str] = {}
+
         self.by_surname: dict[str, list[tuple[int, int, str]]] = {}
+        self.by_word: dict[str, list[tuple[int, int, str]]] = {}
         for n in self.full_names:
             self.by_surname.setdefault(spk._surname(n[2]).lower(), []).append(n)
+            for word in spk._words(n[2]):
+                self.by_word.setdefault(word.lower(), []).append(n)
         self.titles: dict[str, str] = {}
         for n in self.full_names:
             title = _title_near(text, max(0, n[0] - 120), n[1], n)
@@ -733,7 +766,8 @@ class ArticleResolver:
         """A bare surname becomes the nearest full name with that surname (before it, else after)."""
         if len(name[2].split()) >= 2:
             return name[2]
-        matches = self.by_surname.get(name[2].lower(), [])
+        # a family name, or a given name used as the surname ("Ning" for Mao Ning)
+        matches = self.by_surname.get(name[2].lower()) or self.by_word.get(name[2].lower(), [])
         before = bisect.bisect_left(matches, (name[0],))
         chosen = matches[before - 1] if before else (matches[0] if matches else None)
         return chosen[2] if chosen else name[2]
@@ -757,17 +791,49 @@ class ArticleResolver:
             return Entity(canonical, kind, "", country_of(words) or canonical, s, 0.9)
         return Entity(words, "pronoun", "", "", s, 0.8)
 
-    def resolve_pronoun(self, entity: Entity) -> Entity:
-        """he/she/they → the nearest earlier person name of a compatible gender."""
+    def resolve_pronoun(self, entity: Entity, speakers: list[Entity] = ()) -> Entity:
+        """he/she → the nearest earlier person named or quoted whose gender agrees: "she" never resolves to a
+        man. Gender comes from titles and nouns (Ms, spokeswoman), honorifics before any mention of the person
+        (Mr Biden), and the first name (gender-guesser); a person with no evidence is taken with less confidence."""
         wanted = {"he": "male", "she": "female"}.get(entity.name.lower(), "")
-        for s, e, name in reversed(self.names[:bisect.bisect_left(self.names, (entity.position,))]):
-            full = self.full_name((s, e, name))
-            candidate = Entity(full, "name", self.title_of(full), country_of(self.title_of(full)), s)
-            gender = _gender(candidate, self.text)
+        names = ((self.names[i][0], self.full_name(self.names[i]))
+                 for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1))
+        quoted = ((e.position, e.name) for e in reversed(speakers) if e.kind == "name" and e.position < entity.position)
+        for position, full in heapq.merge(names, quoted, reverse=True):  # nearest first, walked lazily
+            gender = self.gender_of(full)
             if not wanted or not gender or gender == wanted:
-                candidate.confidence = 0.8
-                return candidate
+                title = self.title_of(full)
+                return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
         return Entity("", "none", confidence=0.0)
+
+    def gender_of(self, full: str) -> str:
+        """'male', 'female' or '' for a person named in the article (see :meth:`resolve_pronoun`)."""
+        key = spk._flat(full)
+        if key not in self.genders:
+            self.genders[key] = _gender_evidence(self.text, full, self.title_of(full))
+        return self.genders[key]
+
+
+HONORIFIC_RE = re.compile(r"\b(" + "|".join(re.escape(r["word"]) for r in lexicon.table("titles")
+                                             if r["kind"] == "honorific" and r["gender"]) + r")\.?\s+([A-Z][\w'’-]+)",
+                          re.IGNORECASE)
+
+
+def _gender_evidence(text: str, full: str, title: str) -> str:
+    """A person's gender from their title, an honorific before any mention (``Ms Mao``), or their first name."""
+    for word in re.findall(r"[A-Za-z]+", title or ""):
+        if GENDER_WORDS.get(word.lower()):
+            return GENDER_WORDS[word.lower()]
+    words = spk._words(full)
+    if not words:
+        return ""
+    surname = spk._surname(full).lower()
+    for match in HONORIFIC_RE.finditer(text):
+        if match.group(2).lower() == surname and match.group(1)[:1].isupper():
+            return GENDER_WORDS.get(match.group(1).lower(), "")
+    if len(words) >= 2 and not spk.scheme_of(words):
+        return lexicon.first_name_genders().get(words[0].lower(), "")
+    return ""
 
 
 def _is_anaphoric(description: str) -> bool:
@@ -786,7 +852,7 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
         if entity.kind == "pronoun":
-            entity = resolver.resolve_pronoun(entity)
+            entity = resolver.resolve_pronoun(entity, entities)
         if entity.kind == "official" and _is_anaphoric(info["mention"][2]):
             earlier = [e for e in entities if e.official_like
                        and (not entity.country or not e.country or e.country == entity.country)]
@@ -806,19 +872,41 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
 
 
 def _merge_unnamed_officials(entities: list[Entity]) -> None:
-    """An unnamed official becomes the nearest named official of a compatible country in the article."""
+    """An unnamed official becomes the nearest named official of a compatible country in the article.
+
+    Named officials are grouped by (name, title, country) and each group's positions sorted once, so each
+    unnamed official costs one look-up per distinct named official, not one per mention (ties: the earlier
+    mention in the article, as before)."""
     named = [e for e in entities if e.kind == "name" and e.official_like]
+    groups: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for index, n in enumerate(named):
+        groups.setdefault((n.name, n.title, n.country), []).append((n.position, index))
+    for members in groups.values():
+        members.sort()
     for i, entity in enumerate(entities):
         if entity.kind != "official":
             continue
-        candidates = [n for n in named if (not entity.country or not n.country or n.country == entity.country)
-                      and _roles_compatible(entity.title or entity.name, n.title)]
-        if candidates:
-            best = min(candidates, key=lambda n: abs(n.position - entity.position))
-            entities[i] = Entity(best.name, "name", best.title, best.country, entity.position,
+        best: tuple[tuple[int, int], Entity] | None = None
+        for (_, title, country), members in groups.items():
+            if entity.country and country and country != entity.country:
+                continue
+            if not _roles_compatible(entity.title or entity.name, title):
+                continue
+            after = bisect.bisect_left(members, (entity.position, -1))
+            nearest = [members[after]] if after < len(members) else []
+            if after:  # the first mention at the closest position before
+                nearest.append(members[bisect.bisect_left(members, (members[after - 1][0], -1))])
+            for position, index in nearest:
+                key = (abs(position - entity.position), index)
+                if best is None or key < best[0]:
+                    best = (key, named[index])
+        if best is not None:
+            chosen = best[1]
+            entities[i] = Entity(chosen.name, "name", chosen.title, chosen.country, entity.position,
                                  round(entity.confidence * 0.85, 3))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _roles_compatible(description: str, title: str) -> bool:
     """Whether an unnamed official's description may denote a named official with this title: no telling
     role that conflicts ("an unidentified vice director" is not a "National Security Council spokesman")."""
