@@ -49,6 +49,7 @@ class StoryGold:
     garbles: pd.DataFrame = field(default_factory=pd.DataFrame)  # source, start, end, text, kind
     faithful: list[str] = field(default_factory=list)
     spun: list[str] = field(default_factory=list)
+    not_english: list[str] = field(default_factory=list)
     unlocated: list[str] = field(default_factory=list)  # gold strings not found in the analysed text
 
 
@@ -78,7 +79,8 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
     return StoryGold(
         story=folder.name, quotes=pd.DataFrame(quote_rows), groups=dict(data.get("groups") or {}),
         garbles=pd.DataFrame(garble_rows, columns=["source", "start", "end", "text", "kind"]),
-        faithful=list(data.get("faithful") or []), spun=list(data.get("spun") or []), unlocated=unlocated)
+        faithful=list(data.get("faithful") or []), spun=list(data.get("spun") or []),
+        not_english=list(data.get("not_english") or []), unlocated=unlocated)
 
 
 def _find(text: str, wanted: str, start: int) -> int:
@@ -144,11 +146,17 @@ def content_words(text: str) -> set[str]:
             if len(w) > 2 and zipf_frequency(w, "en") < CONTENT_ZIPF}
 
 
-def group_renderings(group: dict, quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """For each outlet of a group, its quotations that render the group's sentence (may be empty)."""
+def group_renderings(group: dict, quotes: pd.DataFrame, not_english: frozenset[str] = frozenset()
+                     ) -> dict[str, pd.DataFrame]:
+    """For each outlet of a group, its quotations that render the group's sentence (may be empty).
+
+    The gold's convention is that a group's ``files`` are English pages; a file the same gold lists as
+    ``not_english`` is left out (the suite keeps non-English pages out of alignment by design)."""
     vocabulary = set().union(*(content_words(v) for v in group.get("versions") or [""]))
     result = {}
     for source in list(group.get("files") or []) + list(group.get("primary") or []):
+        if source in not_english:
+            continue
         rows = quotes[quotes["source"] == source]
         shared = [len(content_words(text) & vocabulary) for text in rows["text"]]
         result[source] = rows.iloc[[i for i, n in enumerate(shared) if n >= GROUP_WORDS]]
@@ -165,7 +173,7 @@ def score_groups(tables: dict[str, pd.DataFrame], gold: StoryGold) -> dict[str, 
     utterances_of = quote_utterances(tables)
     members, speaker = {}, {}
     for name, group in gold.groups.items():
-        renderings = group_renderings(group, quotes)
+        renderings = group_renderings(group, quotes, frozenset(gold.not_english))
         members[name] = {s: set().union(*(utterances_of.get(q, set()) for q in rows["quote_id"]))
                          for s, rows in renderings.items()}
         speaker[name] = _ratio(sum(any(speaker_right(p, group["speaker"]) for p in rows["speaker"])
