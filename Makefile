@@ -18,7 +18,7 @@ help:
 	@echo "                             execute the six notebooks on a corpus (default: seeds/; other corpora"
 	@echo "                             go to OUT, default reports/<corpus>/, never over the seed outputs)"
 	@echo "make test                    run the whole test suite (notebook execution included)"
-	@echo "make eval                    score extraction, alignment and garbles against the seed gold"
+	@echo "make eval                    score the seeds and every story of corpora/ with a gold.yaml, one row per story"
 	@echo "make bench                   time and memory of analyze() on 100 / 1,000 / 10,000 articles"
 	@echo "make garble-precision CORPUS=folder  unconfirmed garble rows per 2,000 words on a folder"
 	@echo "make install                 create .venv with the pinned dependencies and the package"

@@ -6,7 +6,7 @@ import pytest
 
 from quotedrift import analyze
 from quotedrift.evaluate import load_gold
-from quotedrift.paths import SEEDS
+from quotedrift.paths import CORPORA, SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +17,16 @@ def seed_analysis():
 @pytest.fixture(scope="session")
 def seed_gold(seed_analysis):
     return load_gold(texts=seed_analysis.texts)
+
+
+@pytest.fixture(scope="session")
+def story_analysis():
+    """``story_analysis(name)``: the analysis of ``corpora/<name>``, computed once per test session."""
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = analyze(CORPORA / name)
+        return cache[name]
+
+    return get

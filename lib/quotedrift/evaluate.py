@@ -1,6 +1,7 @@
-"""Score an analysis of the seeds against the hand-made gold annotation (``tests/fixtures/seeds_gold.yaml``).
+"""Score analyses against hand-made gold: the seeds (``tests/fixtures/seeds_gold.yaml``) and every story.
 
-Run ``python -m quotedrift.evaluate`` (or ``make eval``). Matching rules:
+Run ``python -m quotedrift.evaluate`` (or ``make eval``). The stories of ``corpora/`` that carry a
+``gold.yaml`` are scored by ``evaluate_stories`` (one row per story). Matching rules for the seeds:
 
 - a predicted quotation matches a gold one when both are in the same source and their overlap covers at least
   80 % of the gold span and 80 % of the predicted span;
@@ -23,7 +24,7 @@ import pandas as pd
 import yaml
 
 from .attribution import relay_name
-from .paths import GOLD, SEEDS
+from .paths import CORPORA, GOLD, SEEDS
 
 MATCH_SHARE = 0.8
 
@@ -188,11 +189,62 @@ def evaluate(corpus_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict[str, floa
     return scores
 
 
-def main() -> int:
-    scores = evaluate()
-    width = max(map(len, scores))
-    for key, value in scores.items():
-        print(f"{key:<{width}}  {value}")
+SEED_COLUMNS = ("quote_precision", "quote_recall", "speaker_accuracy", "cue_accuracy", "relay_accuracy",
+                "link_precision", "link_recall_shared_wording", "link_recall_paraphrase", "never_link_violations",
+                "garble_recall")
+STORY_COLUMNS = ("quote_recall", "quote_precision", "speaker_accuracy", "cue_accuracy", "cohesion_min",
+                 "cohesion_mean", "group_speaker_min", "group_speaker_mean", "groups_merged", "fidelity_auc",
+                 "garble_recall")
+
+
+def gold_stories(corpora: Path = CORPORA) -> list[Path]:
+    """The story folders that carry a ``gold.yaml``, in name order."""
+    return sorted(folder for folder in Path(corpora).iterdir() if (folder / "gold.yaml").is_file())
+
+
+def evaluate_story(folder: Path) -> dict[str, object]:
+    """Analyse one story folder and score it against its ``gold.yaml`` (see ``evaluate_stories``)."""
+    from .analysis import analyze
+    from .evaluate_stories import load_story_gold, score_story
+
+    result = analyze(folder)
+    return score_story(result.tables, load_story_gold(folder, result.texts))
+
+
+def print_table(rows: list[dict[str, object]], columns: tuple[str, ...], key: str = "story") -> None:
+    """A plain-text table, one row per story (NaN shown as ``-``)."""
+    header = [key, *columns]
+    cells = [[str(row.get(c, "")) if not (isinstance(row.get(c), float) and row[c] != row[c]) else "-"
+              for c in header] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    for r in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``make eval``: the seeds against their gold, then one row per story of corpora/ with a gold.yaml."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="quotedrift-eval", description=__doc__.splitlines()[0])
+    parser.add_argument("stories", nargs="*", help="story folder names under corpora/ (default: all with gold)")
+    parser.add_argument("--groups", action="store_true", help="also print cohesion and speaker per gold group")
+    args = parser.parse_args(argv)
+    seeds = {"story": "seeds", **evaluate()}
+    print("Seeds against tests/fixtures/seeds_gold.yaml")
+    print_table([seeds], SEED_COLUMNS)
+    folders = [CORPORA / name for name in args.stories] or gold_stories()
+    rows = [evaluate_story(folder) for folder in folders]
+    print("\nStories against corpora/<story>/gold.yaml")
+    print_table(rows, STORY_COLUMNS)
+    kinds = tuple(sorted({k for row in rows for k in row if k.startswith("garble_recall_")}))
+    print("\nGarble recall per kind (- : the story's gold has none of that kind)")
+    print_table(rows, ("garbles_gold", *kinds))
+    if args.groups:
+        print("\nPer group: cohesion, group speaker")
+        for row in rows:
+            for name, (cohesion, speaker) in row["per_group"].items():
+                print(f"{row['story']:<24}  {name:<30}  {cohesion:<6}  {speaker}")
     return 0
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
+CORPORA = PROJECT_ROOT / "corpora"  # the development stories, each a folder (four with a gold.yaml)
 FIGURES = PROJECT_ROOT / "figures"
 REPORTS = PROJECT_ROOT / "reports"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
