@@ -40,9 +40,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass
+@dataclass(repr=False)
 class Analysis:
-    """Every table of one corpus analysis, plus the loaded corpus they point into."""
+    """Every table of one corpus analysis, plus the loaded corpus they point into.
+
+    Each table is also an attribute (``analysis.quotes``, ``analysis.edits`` …); ``repr`` is one short line."""
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -54,6 +56,14 @@ class Analysis:
         if name in tables:
             return tables[name]
         raise AttributeError(name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.__dict__.get("tables", {})))
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name} {len(table):,}" for name, table in self.tables.items())
+        reference = f", reference {self.reference!r}" if self.reference else ""
+        return f"<Analysis of '{self.corpus.name}'{reference}: {sizes} rows>"
 
     @property
     def texts(self) -> dict[str, str]:
@@ -107,3 +117,16 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         }
         stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment)
+
+
+def with_outlets(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The table with an ``outlet`` column right after ``source`` (and ``reference_outlet`` after
+    ``reference_source``), so an exported CSV names outlets, not only source ids. Tables that already have
+    the column, or no source column, come back unchanged."""
+    outlet_of = dict(zip(articles["source"].astype(str), articles["outlet"].fillna("").astype(str)))
+    table = table.copy()
+    for source_column, outlet_column in (("source", "outlet"), ("reference_source", "reference_outlet")):
+        if source_column in table.columns and outlet_column not in table.columns:
+            values = table[source_column].astype(str).map(outlet_of).fillna("")
+            table.insert(table.columns.get_loc(source_column) + 1, outlet_column, values)
+    return table
