@@ -33,7 +33,7 @@ _declared = set(globals())  # keep last: notebook.start rejects any parameter no
 _given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, narrative, notebook, plots
+from quotedrift import cards, display as html, narrative, notebook, plots
 
 CATEGORIES = ["cosmetic", "editorial", "substantive"]
 
@@ -56,6 +56,19 @@ if top.empty:
     display(html.note("No utterances found."))
 else:
     display(html.table_html(notebook.most_reported(utterances, len(utterances)), max_rows=50))
+
+# %% [markdown]
+# ## Who printed what: one card per utterance
+#
+# For each of the utterances most reported, its card: the reference words on top, then every outlet's
+# version in the sentence it printed, with its edits against the reference marked (substantive strong,
+# editorial dashed, cosmetic faint, left-out words struck), the speaker and cue as that outlet printed them,
+# the relay, the URL and any damage inside the quotation. `quotedrift cards CORPUS --out DIR` writes a card
+# for every utterance (standalone HTML, and PNG with `--png`).
+
+# %%
+for row in top.itertuples(index=False):
+    display(cards.card_html(analysis, row.utterance_id, labels))
 
 # %% [markdown]
 # ## Variant tables and word diffs

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .display import Html
 from .notebook import source_labels
 
 CONTEXT_CHARS = 240  # at most this much of the sentence on either side of a quotation
@@ -73,12 +74,13 @@ def _marked(text: str, lo: int, hi: int, edits: list[dict]) -> str:
                 out.append(f'<del class="qd-edit" data-edit="{e["n"]}" data-op="{_e(e["op"])}" '
                            f'data-category="{_e(e["category"])}" data-start="{p}" data-end="{p}" '
                            f'style="{DELETION_STYLE}" title="left out: {_e(e["reference_text"])}">'
-                           f'{_e(e["reference_text"]) or "∅"}</del>')
+                           f'{_e(e["reference_text"]) or "∅"}</del>' + (" " if q is not None and p < len(text)
+                                                                          and not text[p].isspace() else ""))
         if q is None:
             break
         covering = [e for e in edits if e["start"] <= p and q <= e["end"] and e["start"] < e["end"]]
         segment = _e(text[p:q])
-        for e in sorted(covering, key=lambda e: (-(e["end"] - e["start"]), e["n"])):
+        for e in sorted(covering, key=lambda e: (e["end"] - e["start"], -e["n"])):  # outermost: the longest
             segment = (f'<mark class="qd-edit" data-edit="{e["n"]}" data-op="{_e(e["op"])}" '
                        f'data-category="{_e(e["category"])}" data-start="{e["start"]}" data-end="{e["end"]}" '
                        f'style="{MARK_STYLES.get(e["category"], "")}" '
@@ -88,8 +90,8 @@ def _marked(text: str, lo: int, hi: int, edits: list[dict]) -> str:
     return "".join(out)
 
 
-def card_html(analysis, utterance_id: str, labels: dict[str, str] | None = None) -> str:
-    """The card of one utterance as an HTML fragment (a ``<section>`` with inline styles)."""
+def card_html(analysis, utterance_id: str, labels: dict[str, str] | None = None) -> Html:
+    """The card of one utterance as an HTML fragment (a ``<section>`` with inline styles; notebooks show it)."""
     labels = labels or source_labels(analysis.articles)
     utterances = analysis.utterances.set_index("utterance_id")
     row = utterances.loc[utterance_id]
@@ -121,7 +123,7 @@ def card_html(analysis, utterance_id: str, labels: dict[str, str] | None = None)
                  f'<mark style="{MARK_STYLES["cosmetic"]}">cosmetic</mark> '
                  f'<del style="{DELETION_STYLE}">left out</del> against the reference; hover a mark for the '
                  'reference words.</p></section>')
-    return "".join(parts)
+    return Html("".join(parts))
 
 
 def _version_html(analysis, version, labels: dict[str, str], urls: dict[str, str], numbered: list[dict]) -> str:
@@ -222,6 +224,23 @@ def screenshot(page: Path, png: Path, width: int = CARD_WIDTH_PX + 40, height: i
                         f"--user-data-dir={profile}", f"--window-size={width},{height}",
                         f"--screenshot={png}", page.resolve().as_uri()],
                        check=True, capture_output=True, timeout=120)
+    crop_white(png)
+
+
+CROP_MARGIN_PX = 12
+
+
+def crop_white(png: Path) -> None:
+    """Cut the blank window space below (and beside) the card out of a screenshot."""
+    from PIL import Image, ImageChops
+
+    with Image.open(png) as image:
+        rgb = image.convert("RGB")
+    box = ImageChops.difference(rgb, Image.new("RGB", rgb.size, "white")).getbbox()
+    if box:
+        left, top, right, bottom = box
+        rgb.crop((max(0, left - CROP_MARGIN_PX), max(0, top - CROP_MARGIN_PX), min(rgb.width, right + CROP_MARGIN_PX),
+                  min(rgb.height, bottom + CROP_MARGIN_PX))).save(png, optimize=True)
 
 
 def estimated_height(document: str) -> int:

@@ -45,9 +45,17 @@ def rows_height(n_rows: int, extra: float = 0.0) -> float:
     return BASE_INCHES + extra + ROW_INCHES * max(n_rows, 1)
 
 
+MAX_LABEL_LINES = 2  # what one row (ROW_INCHES) holds at LABEL_FONT
+
+
 def wrap_label(label: str, width: int = LABEL_WRAP) -> str:
-    """A row label over as many lines as it needs, broken between words (never cut, never '…')."""
-    return "\n".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
+    """A row label on at most two lines, broken between words (never cut, never '…'): a label too long for
+    two lines of ``width`` characters gets longer lines."""
+    while True:
+        lines = textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)
+        if len(lines) <= MAX_LABEL_LINES:
+            return "\n".join(lines) or label
+        width += 4
 
 
 def bar_style(style: figures.OutletStyle) -> dict:
