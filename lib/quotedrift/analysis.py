@@ -79,7 +79,8 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.
 
     A progress bar (stderr) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
-    with tqdm(total=len(STAGES), desc="quotedrift", unit="stage", delay=PROGRESS_DELAY, leave=False) as bar:
+    with tqdm(total=len(STAGES), desc="quotedrift", unit="stage", delay=PROGRESS_DELAY, leave=False,
+              disable=None) as bar:  # None: no bar where stderr is not a terminal (notebooks, CI logs)
         def stage(name: str) -> None:
             bar.set_postfix_str(name, refresh=False)
             bar.update()
