@@ -56,9 +56,9 @@ def read_card(markup: str) -> CardReader:
     return reader
 
 
-@pytest.fixture(scope="module", params=[SEEDS, THIRTY_OUTLETS], ids=["seeds", "dec2022_kirby"])
-def written(request, tmp_path_factory):
-    analysis = analyze(request.param)
+@pytest.fixture(scope="module", params=["seeds", THIRTY_OUTLETS.name])
+def written(request, tmp_path_factory, seed_analysis, story_analysis):
+    analysis = seed_analysis if request.param == "seeds" else story_analysis(request.param)
     out = tmp_path_factory.mktemp("cards")
     write_tables(analysis, out / "tables")
     paths = cards.write_cards(analysis, out / "cards")
@@ -129,8 +129,8 @@ def test_utterance_title_shows_the_first_words(reference, expected):
 
 
 @pytest.mark.skipif(cards.chromium() is None, reason="no Chromium on this machine")
-def test_png_of_a_card(tmp_path):
-    analysis = analyze(SEEDS)
+def test_png_of_a_card(tmp_path, seed_analysis):
+    analysis = seed_analysis
     uid = analysis.utterances["utterance_id"].iloc[0]
     page = tmp_path / f"{uid}.html"
     page.write_text(cards.card_document(analysis, uid), encoding="utf-8")

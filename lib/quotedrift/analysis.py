@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from . import align, drift
+from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
 from .garble import find_garbles
@@ -50,6 +50,7 @@ class Analysis:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     reference: str | None = None
     alignment: align.Alignment | None = None
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # garble rows a reader's correction removed
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -88,10 +89,11 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         corpus = path if isinstance(path, Corpus) else load_corpus(path)
         if reference is not None and reference not in corpus.texts:
             raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
+        fixes = review.read_corrections(corpus.folder)
         stage("corpus")
         texts = corpus.texts
         roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
-        quotes = canonical_speakers(find_quotes(corpus))
+        quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
         stage("quotations")
         alignment = align.align(quotes, texts, roles, reference)
         utterance_of = align.quote_utterances(alignment)
@@ -101,7 +103,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("alignment")
         edits = drift.edits_table(alignment, texts)
         stage("drift")
-        garbles = find_garbles(corpus, quotes)
+        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, set(quotes["quote_id"]))
         stage("garbling")
         attribution = attribution_table(quotes, texts)
         stage("attribution")
@@ -117,7 +119,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
                                          drift.aligned_words(alignment), len(utterances)),
         }
         stage("scorecard")
-    return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment)
+    return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)
 
 
 def with_outlets(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
