@@ -81,7 +81,8 @@ for row in top.itertuples(index=False):
 for row in top.itertuples(index=False):
     versions = notebook.utterance_versions(quotes, row.utterance_id)
     reference_label = f"reference ({row.reference_source})"
-    display(html.paragraph(f"Utterance {row.utterance_id} — {row.speaker or 'speaker unknown'}, "
+    display(html.paragraph(f"Utterance {cards.utterance_title(row.utterance_id, row.reference_text)} — "
+                           f"{row.speaker or 'speaker unknown'}, "
                            f"{narrative.plural(len(versions), 'source')}:"))
     if not versions:
         display(html.note("No quotation of this utterance carries its id in the quotes table."))

@@ -51,7 +51,7 @@ FIELDS = ["speaker", "speaker_mention", "title", "cue", "cue_stance", "relay"]
 for utterance_id, rows in attribution.groupby("utterance_id", sort=True):
     table = rows.set_index("source")[FIELDS].rename(index=labels)
     flagged = rows.set_index("source")["flags"].fillna("").astype(str).rename(index=labels)
-    display(html.paragraph(f"Utterance {utterance_id}:"))
+    display(html.paragraph(f"Utterance {notebook.utterance_titles(analysis.utterances).get(utterance_id, utterance_id)}:"))
     display(html.attribution_table_html(table, flagged))
 
 # %% [markdown]

@@ -52,9 +52,7 @@ if scorecard.empty:
 
 # %%
 if not scorecard.empty:
-    shown = scorecard.copy()
-    shown.insert(1, "label", [labels.get(s, s) for s in shown["source"]])
-    display(html.table_html(shown))
+    display(html.table_html(scorecard))
 
 # %% [markdown]
 # ## Summary rank (weights from the parameters)
@@ -65,7 +63,7 @@ display(html.paragraph("Weights: " + ", ".join(f"{k} {v:g}" for k, v in WEIGHTS.
 if ranked.empty:
     display(html.note("No source has a score, so there is no rank."))
 else:
-    display(html.table_html(ranked.assign(outlet=[labels.get(s, s) for s in ranked["source"]])))
+    display(html.table_html(ranked))
 
 # %% [markdown]
 # ## Figure: the scorecard, one row per source

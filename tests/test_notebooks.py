@@ -21,6 +21,7 @@ import jupytext
 import nbformat
 import pytest
 
+from quotedrift.cards import chromium
 from quotedrift.paths import NOTEBOOKS, PROJECT_ROOT, SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -139,6 +140,16 @@ def test_caption_of_a_corpus_gives_its_own_date_range(runs):
     assert "Corpus: seeds_plus_one, 6 articles published 2022-09-22 to 2023-01-29" in index
     one = (runs["one_article"].out / "figures" / "README.md").read_text(encoding="utf-8")
     assert "Corpus: extra_article, 1 article published 2022-12-23" in one
+
+
+@pytest.mark.skipif(chromium() is None, reason="no Chromium (apt-get install -y chromium)")
+def test_rendered_pages_have_no_table_past_1400_px(runs):
+    from quotedrift.pagecheck import MAX_WIDTH_PX, measure
+
+    for stem in NOTEBOOK_NAMES:
+        width = measure(runs["seeds_plus_one"].out / f"{stem}.html")
+        assert width.tables > 0 and width.ok, (stem, width.page_width, width.too_wide)
+        assert width.page_width <= MAX_WIDTH_PX
 
 
 def one_line(run: Run) -> str:

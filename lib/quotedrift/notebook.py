@@ -51,11 +51,22 @@ def start(corpus: str | Path, figures_folder: str | Path | None, reference: str 
     unknown = sorted(unknown)
     if unknown:
         raise ParameterError(f"unknown notebook parameter {', '.join(unknown)} (see the parameters cell)")
+    from . import display
+
     figures.use_style()
     analysis = analyze(project_path(corpus), reference=reference)
     articles = analysis.articles
+    labels = source_labels(articles)
+    display.use_names(labels, utterance_titles(analysis.utterances))
     folder = project_path(figures_folder) if figures_folder else None
-    return Session(analysis, source_labels(articles), figures.outlet_styles(articles["source"]), folder)
+    return Session(analysis, labels, figures.outlet_styles(articles["source"]), folder)
+
+
+def utterance_titles(utterances: pd.DataFrame) -> dict[str, str]:
+    """'u004 “first words of its reference …”' per utterance id (how tables and headings name utterances)."""
+    from .cards import utterance_title
+
+    return {str(u): utterance_title(str(u), str(t)) for u, t in zip(utterances["utterance_id"], utterances["reference_text"])}
 
 
 def show_figure(fig, figures_dir: Path | None, corpus=None) -> None:
