@@ -161,7 +161,7 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
             if column in shown:
                 shown[column] = shown[column].map(lambda s: sources.get(s, s) if isinstance(s, str) else s)
         shown = shown.rename(columns={"source": "outlet", "reference_source": "reference"})
-        for column in ("quote_id", "quote_a", "quote_b"):
+        for column in ("quote_id", "quote_a", "quote_b", "reference_quote"):
             if column in shown:
                 shown[column] = shown[column].map(lambda q: q.rsplit(":", 1)[-1] if isinstance(q, str) else q)
     if utterances and "utterance_id" in shown:
