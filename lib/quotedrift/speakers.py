@@ -151,10 +151,11 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
     parts = _name_parts(text)
     full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)]
     surnames = {_surname(p[2]).lower() for p in full}
+    full_set = set(full)  # membership per part in constant time (a list made this quadratic in names)
     found = []
     for part in parts:
         words = part[2].split()
-        if len(words) >= 2 and part in full:
+        if len(words) >= 2 and part in full_set:
             found.append(part)
         elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_KOREAN_SURNAMES):
             found.append(part)

@@ -57,17 +57,22 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
     Abbreviations (``U.S.``, ``Jan.``, initials) do not end a sentence. Spans are trimmed of white space.
     """
+    return list(iter_sentence_spans(text, start, end))
+
+
+def iter_sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The spans of :func:`sentence_spans`, one at a time (the first sentence costs only its own length)."""
     end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
     cursor = start
     for match in SENTENCE_END_RE.finditer(text, start, end):
         stop = match.end() if not match.group().startswith("\n") else match.start()
         if match.group().startswith(".") and len(match.group()) == 1 and _ends_with_abbreviation(text, match.start()):
             continue
-        spans.append((cursor, stop))
+        if (trimmed := trim_span(text, cursor, stop))[0] < trimmed[1]:
+            yield trimmed
         cursor = match.end()
-    spans.append((cursor, end))
-    return [trimmed for s, e in spans if (trimmed := trim_span(text, s, e))[0] < trimmed[1]]
+    if (trimmed := trim_span(text, cursor, end))[0] < trimmed[1]:
+        yield trimmed
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
