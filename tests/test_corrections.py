@@ -92,3 +92,14 @@ def test_bad_corrections_are_one_clear_error_and_the_file_is_untouched(corpus, l
         analyze(corpus)
     assert str(err.value).startswith(message) and "\n" not in str(err.value)
     assert (corpus / FILE).read_bytes() == before
+
+
+def test_a_corrected_cue_drops_its_span_so_every_span_stays_evidence(corpus, seed_analysis):
+    from span_claims import false_spans
+
+    quote = seed_analysis.quotes[seed_analysis.quotes["cue"].fillna("") != ""].iloc[0]
+    write(corpus, f"{quote.quote_id},cue,claimed,reader")
+    after = analyze(corpus)
+    fixed = after.quotes.set_index("quote_id").loc[quote.quote_id]
+    assert fixed["cue"] == "claimed" and (fixed["cue_start"], fixed["cue_end"]) == (-1, -1)
+    assert false_spans(after.tables, after.texts) == []

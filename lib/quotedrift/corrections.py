@@ -10,7 +10,8 @@ A reader who disagrees with a row writes one line per change::
 Quotations take ``speaker``, ``speaker_mention``, ``cue``, ``relay`` and ``kind``; a garble row takes
 ``kind`` — another kind relabels it, ``none`` says it is not damage and removes it. Corrections are applied
 right after the stage that found the row, so everything downstream (alignment, attribution, scorecard) is
-computed from the corrected data. Each corrected row says so in its ``corrected`` column ("field: old → new
+computed from the corrected data. A corrected mention, cue or relay has its span set to -1, -1 (it is the
+reader's word now, not the article's). Each corrected row says so in its ``corrected`` column ("field: old → new
 (note)"); the rows removed are listed in ``Analysis.rejected``. The file is only read, never written.
 """
 
@@ -27,6 +28,10 @@ from .corpus import CorpusError
 FILE = "corrections.csv"
 COLUMNS = ("row_id", "field", "value", "note")
 QUOTE_FIELDS = ("speaker", "speaker_mention", "cue", "relay", "kind")
+# A corrected field no longer reads what the article prints at its span: the span is set to -1, -1 (absent),
+# so every remaining span stays evidence.
+SPAN_OF = {"speaker_mention": ("mention_start", "mention_end"), "cue": ("cue_start", "cue_end"),
+           "relay": ("relay_start", "relay_end")}
 GARBLE_FIELDS = ("kind",)
 NOT_DAMAGE = "none"
 
@@ -86,6 +91,9 @@ def apply_to_quotes(quotes: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataF
         quotes.at[i, "corrected"] = "; ".join(
             filter(None, [quotes.at[i, "corrected"], _mark(quotes.at[i, row.field], row.value, row.field, row.note)]))
         quotes.at[i, row.field] = row.value
+        for column in SPAN_OF.get(row.field, ()):
+            if column in quotes:
+                quotes.at[i, column] = -1
     return quotes
 
 
