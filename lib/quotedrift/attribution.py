@@ -31,29 +31,17 @@ from collections import Counter
 import pandas as pd
 from rapidfuzz import fuzz
 
+from . import lexicon
+
 from .text import sentence_spans
 
-NEUTRAL_CUES = frozenset("""
-said say says saying told tell tells telling added add adds adding noted note notes noting stated state states
-explained wrote writes continued remarked asked replied responded reiterated called calls calling described
-warned warns warning urged stressed emphasized emphasised expressed announced commented according
-""".split())
-FRAMING_VERBS = frozenset("""
-claimed insisted admitted conceded slammed blasted dismissed threatened boasted accused scoffed lashed fumed
-ranted mocked derided
-""".split())  # verbs (not nouns or adjectives such as "claims", "alleged") that frame a speaker in the sentence
-LOADED_CUES = frozenset("""
-claimed claims claim claiming insisted insists insisting admitted admits conceded concedes slammed slams
-slamming blasted blasts dismissed dismisses dismissing threatened threatens threatening boasted boasts alleged
-alleges accused accuses accusing scoffed scoffs lashed fumed ranted mocked mocks derided
-""".split())
-RELAYS = (
-    (r"korean central news agency|\bkcna\b|korea'?s central news agency|central telegraph agency of korea", "KCNA"),
-    (r"\byonhap\b", "Yonhap"), (r"\bsputnik\b", "Sputnik"), (r"\bafp\b|agence france", "AFP"),
-    (r"\breuters\b", "Reuters"), (r"\bassociated press\b|\bap\b", "AP"), (r"\btass\b", "TASS"),
-    (r"\bria novosti\b", "RIA Novosti"), (r"state media|state-run media|state news", "state media"),
-    (r"told reporters|press briefing|news conference", "press briefing"),
-)
+# Cue stances and relays come from the lexicon (cues.csv, agencies.csv, relay_leads.csv).
+NEUTRAL_CUES = frozenset(w for w in lexicon.column("cues", "word", stance="neutral") if " " not in w) | {"according"}
+FRAMING_VERBS = frozenset(lexicon.column("cues", "word", frames="yes"))  # verbs (not nouns or adjectives such as
+# "claims", "alleged") that frame a speaker anywhere in the sentence
+LOADED_CUES = frozenset(lexicon.column("cues", "word", stance="loaded"))
+CHANNELS = tuple((phrase, name) for phrase, name in zip(lexicon.column("relay_leads", "phrase", kind="channel"),
+                                                        lexicon.column("relay_leads", "name", kind="channel")))
 FLAG_NAMES = ("speaker_differs", "unique_spelling", "title_departs", "loaded_cue", "relay_dropped")
 COLUMNS = ["utterance_id", "source", "speaker", "speaker_mention", "title", "cue", "cue_stance", "relay",
            "flags", "quote_id", "name_spelling", "relay_name", "loaded_words"]
@@ -69,10 +57,20 @@ def cue_stance(cue: str, loaded_words: str = "") -> str:
 
 
 def relay_name(relay: str) -> str:
-    """The agency or channel a relay phrase names ('' when none)."""
-    text = str(relay or "").lower()
-    for pattern, name in RELAYS:
-        if re.search(pattern, text):
+    """The agency or channel a relay phrase names ('' when none, 'other' for an agency not in the lexicon)."""
+    text = str(relay or "")
+    agencies = lexicon.agency_aliases()
+    agency = lexicon.agency_regex().search(text)
+    if agency:
+        exact = agencies.get(agency.group())
+        if exact:
+            return exact
+        folded = {k.lower(): v for k, v in agencies.items()}
+        if len(agency.group()) > 3:  # "ap", "pa" in lower case are words, not agencies
+            return folded[agency.group().lower()]
+    lowered = text.lower()
+    for phrase, name in CHANNELS:
+        if phrase in lowered:
             return name
     return "other" if text.strip() else ""
 

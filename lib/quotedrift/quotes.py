@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import lexicon
 from . import speakers as spk
 from .corpus import Corpus
 from .parallel import ordered_map
@@ -68,10 +69,11 @@ QUOTE_COLUMNS = (
     "relay_start", "relay_end", "repair", "repair_start", "repair_end", "repair_detail",
 )
 
-DOUBLE_MARKS = '"“”„‟«»″'
-SINGLE_MARKS = "'‘’‚‛‹›"
-OPENING_GLYPHS = "“„‟«‘‚‛‹"
-CLOSING_GLYPHS = "”»’›″"
+# Quotation-mark glyphs by family and role (lexicon/quote_marks.csv: a new style is one row per glyph).
+DOUBLE_MARKS = "".join(lexicon.column("quote_marks", "char", family="double"))
+SINGLE_MARKS = "".join(lexicon.column("quote_marks", "char", family="single"))
+OPENING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="open"))
+CLOSING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="close"))
 OPEN_BEFORE = "([{—–-/:" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_AFTER = ".,;:!?)]}…—–-" + DOUBLE_MARKS + SINGLE_MARKS
 MARK_CHAR_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
@@ -85,29 +87,17 @@ SCARE_BEFORE_RE = re.compile(
     r"(?:so-called|so called|alleged|pretext of|dubbed|termed|nicknamed|known as|the word|the term|the phrase|"
     r"labell?ed as|branded as)\s*$", re.IGNORECASE)
 
-CUES = (
-    "said", "says", "say", "saying", "added", "adds", "adding", "noted", "notes", "noting", "claimed", "claims",
-    "claiming", "warned", "warns", "warning", "slammed", "slams", "called", "calls", "calling", "told", "tells",
-    "stressed", "stresses", "stressing", "emphasized", "emphasised", "emphasizing", "emphasising",
-    "acknowledged", "acknowledges", "accused", "accuses", "accusing", "threatened", "threatens",
-    "classified", "designated", "designating", "promised", "promises", "stated", "states", "insisted",
-    "insists", "denounced", "described", "describes", "describing", "dismissed", "urged", "urges", "asserted",
-    "argued", "wrote", "writes", "declared", "declares", "reiterated", "explained", "remarked", "commented",
-    "replied", "responded", "quoted", "condemned", "criticized", "criticised", "blasted",
-    "labelled", "labeled", "branded", "termed", "dubbed", "vowed", "pledged", "announced", "confirmed",
-    "disputed", "censured", "hailed", "demanded", "asked", "mentioned", "instructed", "clarified",
-    "expressed concerns", "expressed concern", "according to", "in the words of",
-)
+# Cue words (lexicon/cues.csv): those searched next to quotations, and those that may precede the speaker.
+CUES = lexicon.column("cues", "word", search="yes")
 CUE_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in CUES), key=len, reverse=True))
                     + r"|According to)\b")
-SAY_CUES_RE = re.compile(r"\b(?:said|says|added|told|noted|stressed|stated|wrote|continued|explained|warned|"
-                         r"claimed|insisted|declared|argued|asked|replied|remarked|commented|mentioned)\b")
+SAY_CUES_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lexicon.column("cues", "word", inverts="yes")) + r")\b")
 PRONOUN_RE = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 DESCRIPTOR_HEADS = (r"official|spokes(?:person|man|woman)|department head|head|director[- ]general|"
                     r"vice[- ]director(?:[- ]general)?|director|minister|ambassador|envoy|diplomat|officer|"
                     r"representative|secretary|chief|leader|ministry|government|military")
 DESCRIPTOR_MODIFIERS = (r"senior|top|high-ranking|ranking|anonymous|unnamed|unidentified|another|one|"
-                        r"north|south|korean|defen[cs]e|military|foreign|ministry|department|government|state|deputy|"
+                        r"north|south|defen[cs]e|military|foreign|ministry|department|government|state|deputy|"
                         r"vice|powerful|the|its|country's|(?-i:[A-Z][\w'’.-]*)")
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?:{DESCRIPTOR_MODIFIERS})\s+){{0,5}}(?:{DESCRIPTOR_HEADS})\b(?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in)\b))?",
@@ -116,24 +106,23 @@ OFFICIAL_WORDS_RE = re.compile(
     r"\b(?:official|spokes\w*|head|director|minister|ambassador|envoy|diplomat|secretary|chief|coordinator|"
     r"deputy|vice|officer|representative|general)\b", re.IGNORECASE)
 ORG_RE = re.compile(
-    r"\b(?:the\s+)?(?:White House|Kremlin|Pentagon|State Department|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e)"
-    r" Ministry|United Nations|European Union|NATO)\b")
-COUNTRY_RE = re.compile(
-    r"\b(?:(?:the\s+)?Democratic People's Republic of Korea(?:\s*\(DPRK\))?|(?:the\s+)?United States|"
-    r"(?:the\s+)?U\.S\.|(?:the\s+)?US|DPRK|North Korea|N\. Korea|NK|Pyongyang|Washington|Moscow|Russia|"
-    r"South Korea|Seoul|China|Beijing|Japan|Tokyo|Ukraine|Kyiv)\b(?!['’]s)")
-COUNTRY_IN_TITLE_RE = re.compile(
-    r"\b(DPRK|North Korean?|N\. Korean?|NK|Pyongyang|North(?=['’]s)|U\.S\.|US|United States|American|America|White House|"
-    r"Washington|Russian?|Moscow|Kremlin|South Korean?|Seoul|Chinese|China|Japanese|Japan|Ukrainian|Ukraine|"
-    r"UN|NATO)\b(?!\.?\s+[Aa]ffairs)")
+    r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
+    r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
+# Country kinds that may stand as the speaker ("Pyongyang said", "the U.S. warned"); demonyms and seats may not.
+SPEAKING_PLACE_KINDS = ("short", "capital", "region")
+SPEAKING_KINDS = {row["alias"]: row["kind"] for row in lexicon.table("places")}
+# Nouns a country or organisation modifies rather than speaks through ("EU leaders", "US officials"): the
+# description, not the country, is then the mention.
+MODIFIED_NOUNS = frozenset("leaders officials side government authorities ministry state media members team".split())
 AGENCY_RE = re.compile(
     r"(?:[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|news|of|and)\s+){0,5}(?:Agency|News|Service|Media|Press|"
-    r"Television|TV|Radio|Shimbun|Times|Post)(?:\s*\([A-Z]{2,}\))?|KCNA|Yonhap|Reuters|AFP|TASS|Tass|"
-    r"Sputnik|Xinhua|RIA Novosti|Interfax|Rodong Sinmun|(?:[A-Z][\w'’]+['’]s\s+)?state(?:-run)? media)")
+    r"Television|TV|Radio|Shimbun|Times|Post)(?:\s*\([A-Z]{2,}\))?|" + lexicon.agency_pattern() +
+    r"|(?:[A-Z][\w'’]+['’]s\s+)?state(?:-run)? media)")
 RELAY_LEAD_RE = re.compile(
-    r"\b(?:as quoted by|quoted by|carried by|cited by|reported by|published by|released by|according to|"
-    r"told|in an interview with|via|through)\s+(?:(?:the|its|a|an|state-run|state|official|"
-    r"(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*", re.IGNORECASE)
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(lexicon.column("relay_leads", "phrase", kind="lead"), key=len, reverse=True))
+    + r")\s+(?:(?:the|its|a|an|state-run|state|official|(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*['’]s)\s+)*",
+    re.IGNORECASE)
+ABBREVIATION_RE = re.compile(r"\b(?:[A-Z]\.){2,}")  # dotted initials: their full stops end no sentence
 TOLD_REPORTERS_RE = re.compile(r"\btold reporters\b")
 AGENCY_CITES_RE = re.compile(r"\s+(?:cited|quoted|reported)\b")
 NOT_NEWLINE_RE = re.compile(r"[^\n]")
@@ -143,10 +132,7 @@ NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # attribution search linear in the article's length on pathological text (issue 13).
 ATTRIBUTION_REACH = 1000
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
-FEMALE_RE = re.compile(r"\b(?:sister|wife|daughter|mother|woman|spokeswoman|chairwoman|Ms|Mrs|Madam|she|her)\b",
-                       re.IGNORECASE)
-MALE_RE = re.compile(r"\b(?:brother|husband|son|father|spokesman|chairman|Mr|he|his)\b", re.IGNORECASE)
-STATEMENT_FRAME_RE = re.compile(r"\(KCNA\)\s*-+|\bthe following\b[^\n]*:\s*$|:\s*$")
+GENDER_WORDS = lexicon.title_genders()  # titles and nouns that tell a gender (Ms, spokeswoman, sister)
 STATEMENT_END_RE = re.compile(r"\s*-0-")
 
 
@@ -486,7 +472,7 @@ def statement_body(text: str) -> tuple[int, int]:
     start_index = 0
     for i, (s, e) in enumerate(paragraphs):
         line = text[s:e]
-        if re.search(r"\((?:KCNA|Yonhap|[A-Z]{2,})\)\s*-+", line) or (
+        if re.search(r"\((?:[A-Z]{2,}|[A-Z][a-z]+)\)\s*-+", line) or (
                 line.endswith(":") and re.search(r"\bfollowing\b|\bstatement\b|\banswer\b", line, re.IGNORECASE)):
             start_index = i + 1
             break
@@ -550,22 +536,65 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
         if e <= hi:
             return s, e, name, "name"
     found = []
-    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (COUNTRY_RE, "country"),
-                        (PRONOUN_RE, "pronoun")):
+    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (PRONOUN_RE, "pronoun")):
         match = regex.search(text, lo, hi)
+        while match and kind == "org" and _modifies_next(text, match.end()):
+            match = regex.search(text, match.end(), hi)
         if match and match.group().strip():
             found.append((match.start(), -(match.end()), match.group(), kind))
+    country = _speaking_country(text, lo, hi)
+    if country:
+        found.append((country.start(), -country.end(), country.group(), "country"))
     if not found:
         return None
     s, neg_end, mention, kind = min(found)
     if kind == "descriptor":
-        country = COUNTRY_RE.search(text, s, -neg_end)
+        country = _speaking_country(text, s, -neg_end)
         org = ORG_RE.search(text, s, -neg_end)
         head = re.search(rf"(?:{DESCRIPTOR_HEADS})\b", mention, re.IGNORECASE)
         if head and head.group().lower() in ("ministry", "government", "military") and (org or country):
             hit = org or country
             return hit.start(), hit.end(), hit.group(), "org" if org else "country"
     return s, -neg_end, mention, kind
+
+
+class _Found(tuple):
+    """A (start, end, text) span with the ``re.Match`` methods the callers use."""
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+    def group(self) -> str:
+        return self[2]
+
+
+def _speaking_country(text: str, lo: int, hi: int) -> _Found | None:
+    """The first country named in ``text[lo:hi]`` as a speaker may be ("Pyongyang", "the U.S.", "DPRK"):
+    a country name, short form or capital (not a demonym or seat), not a possessive ("Russia's war"), with a
+    leading "the" kept in the span as printed."""
+    kinds = SPEAKING_KINDS
+    for start, end, alias, _ in lexicon.find_countries(text, lo, hi):
+        if (text[end:end + 2] in ("'s", "’s") or kinds.get(alias, "name") not in ("name",) + SPEAKING_PLACE_KINDS
+                or _modifies_next(text, end)):
+            continue
+        lead = text[max(lo, start - 4):start]
+        if lead.lower() == "the ":
+            start -= 4
+        return _Found((start, end, text[start:end]))
+    return None
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """Whether a country or organisation ending at ``end`` modifies the word after it ("the Taiwan Strait",
+    "FIFA president", "EU leaders"): then it names no speaker."""
+    following = re.match(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 40])
+    if not following:
+        return False
+    word = following.group(1)
+    return word[0].isupper() or word.lower() in spk.TITLE_WORDS or word.lower() in MODIFIED_NOUNS
 
 
 def _title_near(text: str, lo: int, hi: int, name: tuple[int, int, str]) -> str:
@@ -612,7 +641,7 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     if not cue:
         return None
     between = window[lead:cue.start()].strip(" ,")
-    if not between or len(between.split()) > 14 or re.search(r"[.;]", between.replace("U.S.", "US")):
+    if not between or len(between.split()) > 14 or re.search(r"[.;]", ABBREVIATION_RE.sub("", between)):
         return None
     mention = _mention_in(text, lo + lead, lo + cue.start(), names)
     if not mention or mention[0] != lo + lead:
@@ -694,22 +723,18 @@ class Entity:
 
 
 def country_of(words: str) -> str:
-    """The country a title or description belongs to (``DPRK's Foreign Ministry`` → North Korea), or ''."""
-    match = COUNTRY_IN_TITLE_RE.search(words or "")
-    if not match:
-        return ""
-    key = match.group(1).lower().replace("north korean", "north korea").replace("n. korean", "north korea")
-    key = {"north": "north korea", "american": "united states", "white house": "united states", "russian": "russia",
-           "south korean": "south korea", "chinese": "china", "japanese": "japan", "ukrainian": "ukraine",
-           "un": "un", "nato": "nato"}.get(key, key)
-    return spk.COUNTRY_ALIASES.get(key, key.title())
+    """The country a title or description belongs to (``DPRK's Foreign Ministry`` → North Korea), or '';
+    a country only named as a field ("director-general in charge of U.S. affairs") does not count."""
+    for start, end, alias, country in lexicon.find_countries(words or ""):
+        if not re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]):
+            return country
+    return ""
 
 
 def _gender(entity: Entity, text: str) -> str:
-    if FEMALE_RE.search(entity.title):
-        return "female"
-    if MALE_RE.search(entity.title):
-        return "male"
+    for word in re.findall(r"[A-Za-z]+", entity.title):
+        if GENDER_WORDS.get(word.lower()):
+            return GENDER_WORDS[word.lower()]
     return ""
 
 

@@ -29,83 +29,35 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
+from . import lexicon
+
 NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
 NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+{NAME_TOKEN})*")
 NAME_TOKEN_RE = re.compile(NAME_TOKEN)
 SAME_PERSON_THRESHOLD = 0.7
 
-KOREAN_SURNAMES = {
-    "kim": "kim", "gim": "kim", "lee": "lee", "yi": "lee", "ri": "lee", "rhee": "lee", "rhie": "lee",
-    "park": "park", "pak": "park", "bak": "park", "choi": "choi", "choe": "choi", "chwe": "choi",
-    "jung": "jung", "jeong": "jung", "chung": "jung", "chong": "jung", "kang": "kang", "gang": "kang",
-    "cho": "cho", "jo": "cho", "yoon": "yoon", "yun": "yoon", "jang": "jang", "chang": "jang",
-    "lim": "lim", "im": "lim", "rim": "lim", "han": "han", "oh": "oh", "o": "oh", "seo": "seo", "suh": "seo",
-    "shin": "shin", "sin": "shin", "kwon": "kwon", "gwon": "kwon", "kweon": "kwon", "hwang": "hwang",
-    "ahn": "ahn", "an": "ahn", "song": "song", "ryu": "ryu", "yu": "ryu", "yoo": "ryu", "hong": "hong",
-    "jeon": "jeon", "jon": "jeon", "chun": "jeon", "ko": "ko", "koh": "ko", "moon": "moon", "mun": "moon",
-    "yang": "yang", "son": "son", "sohn": "son", "bae": "bae", "pae": "bae", "baek": "baek", "paek": "baek",
-    "ho": "ho", "heo": "ho", "hyon": "hyon", "hyun": "hyon", "nam": "nam", "noh": "noh", "roh": "noh",
-    "ha": "ha", "kwak": "kwak", "sung": "sung", "chae": "chae", "ju": "ju", "joo": "ju",
-}
-
-# Surnames that are not also everyday English words: a bare one is a person even with no full name in the text.
-DISTINCT_KOREAN_SURNAMES = frozenset("kim kwon lee park choi choe pak ri jung yoon jang lim ryu jeon hwang kang cho".split())
-TITLE_WORDS = frozenset("""
-president vice prime minister secretary secretary-general general ambassador spokesperson spokesman
-spokeswoman mr mrs ms dr prof director deputy chairman chairwoman chair leader senator rep gov governor
-chief coordinator admiral gen col lieutenant colonel major captain king queen pope sen commissioner
-chancellor envoy commander marshal premier officer official head representative undersecretary
-director-general vice-director lawmaker professor analyst reporter correspondent editor
-""".split())
-PLACE_WORDS = frozenset("""
-north south east west northeast northeastern northern southern eastern western middle central korea korean
-koreans koreas russia russian russians ukraine ukrainian ukrainians united states america american americans
-japan japanese china chinese washington moscow pyongyang seoul kiev kyiv tokyo beijing europe european asia
-asian africa african syria syrian iran iranian britain british england english france french germany german
-new york kabul afghan afghanistan peninsula pacific atlantic sudan kenya india indian israel israeli turkey
-turkish crimea mykolaiv donbas donetsk luhansk bakhmut mali libya imperial soviet taiwan hong kong
-switzerland swiss geneva brussels london paris berlin vladivostok siberia far arctic kremlin pentagon
-""".split())
-ORG_WORDS = frozenset("""
-house white department ministry foreign affairs agency news central committee party workers council
-security national nations union group company times post journal press media office bureau equipment
-defense defence army military forces force navy air government administration state treasury congress
-senate reuters yonhap sputnik associated organization organisation network radio television university
-institute center centre service commission assembly court embassy mission communications strategic
-intelligence public republic people democratic shimbun tass abrams tank tanks wagner sanctions resolution
-facebook twitter telegram google youtube instagram christmas juche read source photo image getty istock
-lead story why what stories top letter settings share link mail kakao close menu search advertisement
-world war daily herald review tribune standard express channel international global online live update
-updates breaking exclusive opinion analysis staff
-general-bureau foreign-ministry armed
-""".split())
-CALENDAR_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
-COMMON_WORDS = frozenset("""
-the a an in on at but and or earlier later meanwhile besides still however also after before when while
-this that these those it he she they we i his her their our its if as for from by with to of read more
-more according although though since because so then there here what why how who where which today
-yesterday last next first second third some many most much all both each every no not never only even
-just now once over under about into onto upon during against between among through across after amid
-despite without within according additionally furthermore moreover instead indeed yet thus therefore
-hence nonetheless regardless in-turn following asked speaking reporting writing dear sources officials
-""".split())
+# World knowledge comes from the lexicon tables (lexicon/README.md): titles, places, organisation words,
+# name schemes. These module constants are views of those tables, built once at import.
+FAMILY_FIRST_SCHEMES: dict[str, dict[str, str]] = {
+    row["scheme"]: lexicon.family_names(row["scheme"]) for row in lexicon.table("name_schemes")
+    if row["order"] == "family_first"}
+SCHEME_LIMITS: dict[str, tuple[int, int]] = {
+    row["scheme"]: (int(row["given_max"]), int(row["syllable_max"])) for row in lexicon.table("name_schemes")}
+SCHEME_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    row["scheme"]: tuple(tuple(rule.split(">", 1)) for rule in row["key"].split()) for row in lexicon.table("name_schemes")}
+# Family names that are not also everyday English words: a bare one is a person even with no full name in the text.
+DISTINCT_FAMILY_NAMES = lexicon.distinct_family_names()
+TITLE_WORDS = lexicon.words("titles")
+PLACE_WORDS = lexicon.place_words()
+PLACE_NAMES = lexicon.place_names()
+ORG_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="organisation"))
+CALENDAR_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="calendar"))
+COMMON_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="function"))
 NOT_NAME_WORDS = TITLE_WORDS | PLACE_WORDS | ORG_WORDS | CALENDAR_WORDS | COMMON_WORDS
-
-COUNTRY_ALIASES: dict[str, str] = {
-    "north korea": "North Korea", "n. korea": "North Korea", "n.korea": "North Korea", "nk": "North Korea",
-    "dprk": "North Korea", "pyongyang": "North Korea", "north korean": "North Korea",
-    "democratic people's republic of korea": "North Korea", "the north": "North Korea",
-    "democratic people's republic of korea (dprk)": "North Korea",
-    "united states": "United States", "us": "United States", "u.s.": "United States", "usa": "United States",
-    "america": "United States", "washington": "United States", "u.s": "United States",
-    "russia": "Russia", "moscow": "Russia", "kremlin": "Russia", "the kremlin": "Russia",
-    "south korea": "South Korea", "seoul": "South Korea", "rok": "South Korea",
-    "china": "China", "beijing": "China", "japan": "Japan", "tokyo": "Japan", "ukraine": "Ukraine",
-    "kyiv": "Ukraine", "kiev": "Ukraine",
-}
+# {lower-case alias: country}: every country name, capital, demonym and short form (lexicon). Seats of
+# government ("White House", "Kremlin") are organisations that speak under their own name: not in here.
+SEATS = frozenset(row["alias"].lower() for row in lexicon.table("places") if row["kind"] == "seat")
+COUNTRY_ALIASES: dict[str, str] = {k: v for k, v in lexicon.country_keys().items() if k not in SEATS}
 DETERMINERS_RE = re.compile(
     r"^(?:the|a|an|this|that|its|his|her|their)\s+(?:(?:anonymous|unnamed|unidentified)\s+)?", re.IGNORECASE
 )
@@ -149,7 +101,8 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
     family name (``Kwon``).
     """
     parts = _name_parts(text)
-    full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)]
+    full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)
+            and p[2].lower() not in PLACE_NAMES]
     surnames = {_surname(p[2]).lower() for p in full}
     full_set = set(full)  # membership per part in constant time (a list made this quadratic in names)
     found = []
@@ -157,7 +110,7 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
         words = part[2].split()
         if len(words) >= 2 and part in full_set:
             found.append(part)
-        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_KOREAN_SURNAMES):
+        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES):
             found.append(part)
     return found
 
@@ -186,46 +139,67 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def scheme_of(words: list[str] | tuple[str, ...]) -> str:
+    """The family-first name scheme a name follows (``korean``, ``chinese``: a family name of that scheme
+    first, then one to ``given_max`` short given-name syllables, spaced or hyphenated), or '' (given name
+    first: Western and most other names)."""
+    if not words:
+        return ""
+    for scheme, family in FAMILY_FIRST_SCHEMES.items():
+        if words[0].lower() not in family:
+            continue
+        given_max, syllable_max = SCHEME_LIMITS[scheme]
+        given = [s for w in words[1:] for s in w.split("-") if s]
+        if 1 <= len(given) <= given_max and all(len(s) <= syllable_max for s in given):
+            return scheme
+    return ""
+
+
 def _is_korean(words: list[str]) -> bool:
-    """Korean order: a known surname first, then given-name syllables (``Jong-gun``, ``Jong Gun``)."""
-    if not words or words[0].lower() not in KOREAN_SURNAMES:
-        return False
-    given = [s for w in words[1:] for s in w.split("-") if s]
-    return 1 <= len(given) <= 3 and all(len(s) <= 5 for s in given)
+    """Kept for callers: whether a name follows a family-first scheme (see :func:`scheme_of`)."""
+    return bool(scheme_of(words))
+
+
+def _family_scheme(words: list[str] | tuple[str, ...]) -> str:
+    """The scheme of a full family-first name, or of a bare family name of some family-first scheme."""
+    scheme = scheme_of(words)
+    if scheme or len(words) != 1:
+        return scheme
+    return next((s for s, family in FAMILY_FIRST_SCHEMES.items() if words[0].lower() in family), "")
 
 
 def _surname(name: str) -> str:
     words = _words(name) or name.split()
     if not words:
         return ""
-    return words[0] if _is_korean(words) else words[-1]
+    return words[0] if scheme_of(words) else words[-1]
 
 
-def _syllable_key(syllable: str) -> str:
-    """Romanisation-blind key of one Korean syllable."""
+def _syllable_key(syllable: str, scheme: str = "korean") -> str:
+    """Romanisation-blind key of one syllable: the rewrites ``name_schemes.csv`` gives its scheme."""
     s = syllable.lower()
-    for old, new in (("oo", "u"), ("eo", "o"), ("ae", "e"), ("ee", "i"), ("ch", "j"), ("sh", "s"),
-                     ("wo", "o"), ("yeo", "yo")):
+    for old, new in SCHEME_KEYS.get(scheme, ()):
         s = s.replace(old, new)
-    table = str.maketrans({"g": "k", "d": "t", "b": "p", "r": "l", "u": "o"})
-    return s.translate(table)
+    return s
 
 
 def _text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
 
-def _korean_similarity(a: list[str], b: list[str]) -> float:
-    if KOREAN_SURNAMES[a[0].lower()] != KOREAN_SURNAMES[b[0].lower()]:
+def _family_first_similarity(a: list[str], b: list[str], scheme: str) -> float:
+    family = FAMILY_FIRST_SCHEMES[scheme]
+    if family.get(a[0].lower()) != family.get(b[0].lower()):
         return 0.0
     given_a = [s for w in a[1:] for s in w.split("-") if s]
     given_b = [s for w in b[1:] for s in w.split("-") if s]
     if not given_a or not given_b:
         return 0.7
+    key = functools.partial(_syllable_key, scheme=scheme)
     if len(given_a) != len(given_b):
-        joined = _text_similarity("".join(map(_syllable_key, given_a)), "".join(map(_syllable_key, given_b)))
+        joined = _text_similarity("".join(map(key, given_a)), "".join(map(key, given_b)))
         return round(0.9 * joined, 3) if joined >= 0.85 else round(0.5 * joined, 3)
-    scores = [_text_similarity(_syllable_key(x), _syllable_key(y)) for x, y in zip(given_a, given_b)]
+    scores = [_text_similarity(key(x), key(y)) for x, y in zip(given_a, given_b)]
     return round(sum(scores) / len(scores), 3)
 
 
@@ -262,11 +236,10 @@ def _same_person(a: str, b: str) -> float:
         return 0.0
     if _flat(" ".join(words_a)) == _flat(" ".join(words_b)):
         return 1.0
-    korean_a = _is_korean(words_a) or (len(words_a) == 1 and words_a[0].lower() in KOREAN_SURNAMES)
-    korean_b = _is_korean(words_b) or (len(words_b) == 1 and words_b[0].lower() in KOREAN_SURNAMES)
-    if korean_a and korean_b:
-        return _korean_similarity(words_a, words_b)
-    if korean_a != korean_b and min(len(words_a), len(words_b)) > 1:
+    scheme_a, scheme_b = _family_scheme(words_a), _family_scheme(words_b)
+    if scheme_a and scheme_a == scheme_b:
+        return _family_first_similarity(words_a, words_b, scheme_a)
+    if bool(scheme_a) != bool(scheme_b) and min(len(words_a), len(words_b)) > 1:
         return 0.0
     return _western_similarity(words_a, words_b)
 
@@ -356,25 +329,10 @@ ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _ROLE_RES = tuple((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), role) for pattern, role in ROLE_PATTERNS)
 GENERIC_ROLE = ("official",)
-OFFICIAL_COUNTRIES: tuple[tuple[str, str], ...] = (
-    (r"dprk|north korean?|n\. ?korean?|pyongyang|north['’]s|democratic people['’]s republic of korea", "North Korea"),
-    (r"south korean?|seoul|(?-i:ROK)", "South Korea"),
-    (r"u\.s\.?|(?-i:US)|united states|american|washington|white house|pentagon|state department", "United States"),
-    (r"russian?|moscow|kremlin", "Russia"), (r"ukrain(?:e|ian)|kyiv|kiev", "Ukraine"),
-    (r"chinese|china|beijing", "China"), (r"japanese|japan|tokyo", "Japan"),
-)
-_COUNTRY_RES = tuple((re.compile(rf"(?<![\w.])(?:{p})(?![\w])", re.IGNORECASE), c) for p, c in OFFICIAL_COUNTRIES)
-OFFICIAL_ORGS: tuple[tuple[str, str], ...] = (
-    (r"military foreign affairs", "military foreign affairs"),
-    (r"general (?:bureau|office) of equipment|equipment bureau", "general bureau of equipment"),
-    (r"defen[cs]e|pentagon", "defence"),
-    (r"(?<!military )foreign (?:ministry|affairs|office)|diplomat", "foreign affairs"),
-    (r"state department|department of state", "state department"),
-    (r"white house", "white house"), (r"national security council", "national security council"),
-    (r"intelligence", "intelligence"), (r"wagner", "wagner"),
-)
-_ORG_RES = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), o) for p, o in OFFICIAL_ORGS)
-MINISTRY_ORGS = frozenset({"defence", "foreign affairs", "military foreign affairs", "general bureau of equipment"})
+_ORG_RES = tuple((re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE), row["body"])
+                 for row in lexicon.table("bodies"))
+MINISTRY_ORGS = frozenset(row["body"] for row in lexicon.table("bodies") if row.get("ministry") == "yes")
+PART_OF = {row["body"]: row["part_of"] for row in lexicon.table("bodies") if row.get("part_of")}
 
 
 class Official(tuple):
@@ -422,10 +380,9 @@ def describe_official(description: str) -> Official | None:
     role = next((r for regex, r in _ROLE_RES if regex.search(text)), None)
     if role is None:
         return None
-    country = next((c for regex, c in _COUNTRY_RES if regex.search(text)), "")
+    country = lexicon.country_in(text)
     orgs = frozenset(o for regex, o in _ORG_RES if regex.search(text))
-    if "military foreign affairs" in orgs or "general bureau of equipment" in orgs:
-        orgs |= {"defence"}
+    orgs |= {PART_OF[o] for o in orgs if o in PART_OF}
     ministry = bool(re.search(r"\bministry\b", text, re.IGNORECASE)) and not orgs
     return Official((country, orgs, role, ministry))
 
