@@ -111,9 +111,9 @@ def test_figures_command_writes_the_figures_in_the_formats_asked(tmp_path, capsy
     out = tmp_path / "figs"
     only = ["article_sizes", "scorecard"]
     assert main(["figures", str(SEEDS), "--out", str(out), "--format", formats, "--only", *only]) == 0
-    names = {p.stem for p in out.iterdir()}
-    assert names == {"00-article-sizes", "05-scorecard"}
-    assert {p.suffix for p in out.iterdir()} == suffixes
+    files = [p for p in out.iterdir() if not p.name.startswith(".")]  # not the output-folder marker
+    assert {p.stem for p in files} == {"00-article-sizes", "05-scorecard"}
+    assert {p.suffix for p in files} == suffixes
     assert "wrote 2 figures" in capsys.readouterr().out
 
 
@@ -148,3 +148,42 @@ def test_analysis_repr_is_short_and_tables_are_attributes():
     assert len(repr(analysis)) < 300 and "seeds" in repr(analysis)
     for name in TABLES:
         assert getattr(analysis, name) is analysis.tables[name] and name in dir(analysis)
+
+
+def test_an_internal_error_is_one_line_saying_it_is_a_bug(tmp_path, capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr("quotedrift.cli.analyze", broken)
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: KeyError" in err and "this is a bug" in err
+    assert "issue tracker" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("failing_table", [0, 3, 7])
+def test_a_failure_while_writing_leaves_no_output_and_no_staging_folder(tmp_path, capsys, monkeypatch, failing_table):
+    calls = []
+    real = pd.DataFrame.to_csv
+
+    def to_csv(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) > failing_table:
+            raise OSError(28, "No space left on device", str(path))
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", to_csv)
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_quotedrift_made_is_replaced_whole(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["analyze", str(SEEDS), "--out", str(out)]) == 0
+    (out / "text" / "stale.txt").write_text("left from an older run")
+    assert main(["analyze", str(SEEDS), "--out", str(out)]) == 0
+    assert not (out / "text" / "stale.txt").exists() and (out / "scorecard.csv").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging or trash folder left

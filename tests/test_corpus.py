@@ -31,6 +31,10 @@ def make_corpus(tmp_path, files: dict[str, bytes | str], manifest: str | None = 
         (b"\xef\xbb\xbfKwon said.", "Kwon said.", "utf-8-sig"),
         ("Kwon said “no”.".encode("utf-16"), "Kwon said “no”.", "utf-16"),
         (b"Kwon said \x93no\x94.", "Kwon said “no”.", "cp1252"),
+        ("Kwon said “no”.".encode("utf-32"), "Kwon said “no”.", "utf-32"),
+        (b"\x00\x00\xfe\xff" + "Kwon.".encode("utf-32-be"), "Kwon.", "utf-32"),
+        ("Kwon said “no”.".encode("utf-16-be").join([b"\xfe\xff", b""]), "Kwon said “no”.", "utf-16"),
+        (b"Caf\xe9 \xff", "Café ÿ", "cp1252"),  # no UTF-8 sequence anywhere: a cp1252 file
     ],
 )
 def test_decode_bytes(data, expected_text, expected_encoding):
@@ -44,6 +48,10 @@ def test_decode_bytes(data, expected_text, expected_encoding):
         (b"  \n\n ", "a.txt: the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt: looks like a binary file"),
         (b"caf\xc3 \x81\x8d", "a.txt: undecodable bytes: byte 0x81 at offset 5"),
+        ("“ok” then".encode("utf-8") + b" \xff " + "“é”".encode("utf-8"),
+         "a.txt: undecodable bytes: byte 0xff at offset 14 is not valid UTF-8"),
+        (b"\xef\xbb\xbfok \xc3 x", "a.txt: undecodable bytes at offset 6 for utf-8"),
+        ("Kwon".encode("utf-32")[:-1], "a.txt: undecodable bytes at offset 16 for utf-32"),
     ],
 )
 def test_decode_bytes_rejects_bad_input(data, message):

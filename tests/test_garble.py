@@ -8,10 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotedrift import garble
+from quotedrift.garble import chrome, encoding, quotemarks, repeats, spelling
+from quotedrift.garble.util import merge_overlaps
 from quotedrift.corpus import load_corpus
 from quotedrift.evaluate import load_gold, score_garbles, unmatched_garbles
 from quotedrift.garble_precision import clean_sources, confirmed
-from quotedrift.paths import SEEDS
+from quotedrift.paths import CORPORA, SEEDS
+from quotedrift.text import normalise_word, tokens
 
 QUOTE_COLUMNS = ["quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue",
                  "relay", "repair", "repair_start", "repair_end", "repair_detail"]
@@ -129,8 +132,10 @@ def test_midsentence_capital_legitimate(text):
     ("to use in Ukraine.John Kirby said", "Ukraine.John"),
     ("dismissed the ‘reckless remarks’.North Korea says", "remarks’.North"),
     ("Kim Bum-soo has more.Report: the White House", "more.Report"),
-    ("International law also prohibits the employment of mercenar", "mercenar"),
-    ("It was he who accused Pyongyang of allegedly supplying m", "m"),
+    ("International law also prohibits the employment of mercenar\nThe ministry said.", "mercenar"),
+    ("It was he who accused Pyongyang of allegedly supplying m\nThe ministry said.", "m"),
+    ("Today I feel\n\na migrant worker.", "feel\n\na"),
+    ("This was stated by\n\nGianni Infantino\n\n, president of Fifa", "Infantino\n\n,"),
 ])
 def test_broken_sentence_found(text, expected):
     check(garble.broken_sentences, text, expected)
@@ -144,6 +149,8 @@ def test_broken_sentence_found(text, expected):
     "The article ends in an ordinary word",
     "Headline Without Punctuation\nBody text follows.",
     "North Korea, Plan B",
+    "The capture of the page stops inside the last word: mercenar",
+    "He said so.\n\nAnd then he left.",
 ])
 def test_broken_sentence_legitimate(text):
     check(garble.broken_sentences, text, None)
@@ -226,7 +233,7 @@ def test_rows_carry_kind_detail_and_severity(detector):
     for r in rows:
         assert set(r) == {"start", "end", "kind", "detail", "severity"}
         assert 0 <= r["start"] < r["end"] <= len(text)
-        assert r["severity"] == garble.SEVERITY[r["kind"]] in (1, 2, 3)
+        assert r["severity"] == garble.severity(r["kind"]) in (1, 2, 3)
         assert text[r["start"]:r["end"]] in r["detail"]
 
 
@@ -277,6 +284,13 @@ EXPECTED_UNMATCHED = {
     ("002_12439db231305b66", "name_inconsistency", "Kwon Jong Gun"):
         "the third of the three spellings of one official in this article (Kwon Jong-jun, Kwon Jung Joon, "
         "Kwon Jong Gun; issue 5 names all three); the gold marks only the two that depart from KCNA's spelling",
+    ("002_12439db231305b66", "departure", "American"):
+        "'Department of American Affairs' inside the official's title, where the other reports print "
+        "'Department of US Affairs' (a spinner's synonym inside a fixed name)",
+    ("000_9b930dce00ab652e", "departure", "Korean Central news Agency"):
+        "the agency's name with a lower-case 'news', where the other reports capitalise every word",
+    ("003_ecf0d073c9817f33", "departure", "Korea's"):
+        "'Korea's Central News Agency' for the 'Korean Central News Agency' every other report prints",
 }
 
 
@@ -340,7 +354,7 @@ def test_precision_script_runs_on_a_folder(tmp_path, capsys):
         "file,notes\nwire.txt,wire copy of AP\nspun.txt,spun copy\n", encoding="utf-8")
     assert main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "clean wire copies" in out and "0 unconfirmed" in out
+    assert "clean copies (notes starting with 'wire'): 1" in out and "0 unconfirmed" in out
 
 
 # ---------------------------------------------------------------------------------------------- departure (stretch)
@@ -371,20 +385,20 @@ MOJIBAKE_ALPHABET = "abcXYZ .,\n’“”–—Â Ã€œŠš¢£Ÿž×²ØÙà�
 def test_mojibake_prefilter_agrees_with_ftfy(text):
     from ftfy.badness import is_bad
 
-    assert garble._maybe_bad(text, is_bad) == is_bad(text)
+    assert encoding._maybe_bad(text, is_bad) == is_bad(text)
 
 
 def _all_positions_repeated_words(text):
     """repeated_words without the candidate filter: every detector at every position."""
-    words = garble.tokens(text)
-    keys = [garble.normalise_word(w.text) for w in words]
+    words = tokens(text)
+    keys = [normalise_word(w.text) for w in words]
     rows = []
     for i in range(len(words)):
-        found = (garble._doubled_word(text, words, keys, i) or garble._doubled_fragment(text, words, keys, i)
-                 or garble._doubled_around_and(text, words, keys, i) or garble._pronoun_swapped(text, words, keys, i))
+        found = (repeats._doubled_word(text, words, keys, i) or repeats._doubled_fragment(text, words, keys, i)
+                 or repeats._doubled_around_and(text, words, keys, i) or repeats._pronoun_swapped(text, words, keys, i))
         if found:
             rows.append(found)
-    return garble._merge_overlaps(rows)
+    return merge_overlaps(rows)
 
 
 @settings(max_examples=300, deadline=None)
@@ -404,5 +418,302 @@ def test_glued_words_memo_gives_offsets_in_each_text(word):
 
 def test_foreign_lookup_is_the_best_of_the_languages():
     for word in ("la", "Corée", "und", "missiles", "der", "nicht"):
-        assert garble.foreign_zipf().get(garble.normalise_word(word), 0.0) == max(
+        assert garble.foreign_zipf().get(normalise_word(word), 0.0) == max(
             garble.zipf(word, language) for language in garble.FOREIGN_LANGUAGES)
+
+
+# ---------------------------------------------------------------------------------------------- the registry
+
+SHOUTING = "test_shouting"
+
+
+@pytest.fixture
+def shouting():
+    """A detector registered by this test module alone: words of five or more capitals."""
+    @garble.register(SHOUTING, severity=2, colour="#123456", explanation="‘{text}’: a word printed in capitals",
+                     confirmed_by=("shouting",))
+    def find_shouting(text, words):
+        return [garble.row(w.start, w.end, SHOUTING, f"‘{w.text}’ is printed in capitals")
+                for w in words if len(w.text) >= 5 and w.text.isalpha() and w.text.isupper()]
+
+    yield find_shouting
+    garble.unregister(SHOUTING)
+
+
+SHOUTED = "The ministry said it had NEVER exported arms to Russia, and it would not do so.\n"
+
+
+def test_registered_detector_shows_up_everywhere(shouting, tmp_path, capsys):
+    from quotedrift import display, narrative
+    from quotedrift.analysis import analyze
+    from quotedrift.garble_precision import main
+
+    (tmp_path / "wire.txt").write_text(SHOUTED, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("file,notes\nwire.txt,wire copy; shouting kept\n", encoding="utf-8")
+    analysis = analyze(tmp_path)
+    rows = analysis.garbles[analysis.garbles["kind"] == SHOUTING]
+    assert rows["text"].tolist() == ["NEVER"] and rows["severity"].tolist() == [2]
+    assert f"garbles_per_1000_{SHOUTING}" in analysis.scorecard.columns
+    legend = display.kind_legend([SHOUTING])
+    assert "#123456" in legend and "a word printed in capitals" in legend
+    assert "#123456" in display.highlight_html(SHOUTED, rows)
+    assert any(SHOUTING in line and "a word printed in capitals" in line
+               for line in narrative.garble_findings(analysis))
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert SHOUTING in out and "confirmed   test_shouting" in out
+
+
+def test_registered_kind_gets_a_scorecard_column_even_when_not_found(shouting, tmp_path):
+    from quotedrift.analysis import analyze
+
+    (tmp_path / "a.txt").write_text("The ministry said it had no plans to export arms.\n", encoding="utf-8")
+    card = analyze(tmp_path).scorecard
+    assert card[f"garbles_per_1000_{SHOUTING}"].tolist() == [0.0]
+
+
+def test_a_kind_is_registered_once(shouting):
+    with pytest.raises(garble.RegistryError):
+        garble.register(SHOUTING, severity=2, colour="#000000", explanation="‘{text}’")(lambda text, words: [])
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"severity": 4}, "severity"),
+    ({"scope": "sentence"}, "scope"),
+    ({"explanation": "no span named"}, "{text}"),
+])
+def test_registration_is_checked(settings, message):
+    arguments = {"severity": 2, "colour": "#000000", "explanation": "‘{text}’", **settings}
+    with pytest.raises(garble.RegistryError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        garble.register("test_bad", **arguments)
+
+
+def test_every_module_of_the_package_registers_its_kinds():
+    import pkgutil
+
+    modules = {d.module for d in garble.detectors()}
+    helpers = {"quotedrift.garble." + name for name in ("registry", "assemble", "util", "words")}
+    package = {f"quotedrift.garble.{m.name}" for m in pkgutil.iter_modules(garble.__path__)}
+    assert modules == package - helpers
+    for d in garble.detectors():
+        assert d.severity in (1, 2, 3) and d.colour.startswith("#") and "{text}" in d.explanation
+        assert d.scope in ("article", "corpus")
+
+
+# ---------------------------------------------------------------------------------------------- page_chrome
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said so.\nALSO READ | Xi says China, US 'made progress' in Blinken visit\nMore text.",
+     "ALSO READ | Xi says China, US 'made progress' in Blinken visit"),
+    ("Chinese overreaction. Also Read: A support service reports that a boat is lost. The French president",
+     "Also Read: A support service reports that a boat is lost."),
+    ("Skip to content\nChina says the remarks are absurd.", "Skip to content"),
+    ("President Joe Biden’s remarks were subject to severe criticism (AP)\nThe ministry said.",
+     "President Joe Biden’s remarks were subject to severe criticism (AP)"),
+    ("The caption.\n Patrick Pleul/AFP/Getty Images/FILE\nText.", "Patrick Pleul/AFP/Getty Images/FILE"),
+    ("Intro.\n20230620100652-6491bd60a255c066d58e3623jpeg\nBody.", "20230620100652-6491bd60a255c066d58e3623jpeg"),
+    ("Biden Xi.jpg\nBody of the story.", "Biden Xi.jpg"),
+    ('<div class="wpcnt">\nBody.', '<div class="wpcnt">'),
+    ("said &#8220;moral lessons&#8221; today", "&#8220;"),
+    ("Thursday, Mar 05, 2026\nBody.", "Thursday, Mar 05, 2026"),
+    ("— Dan Roan (@danroan) November 19, 2022", "— Dan Roan (@danroan) November 19, 2022"),
+    ("Most read in Football THE BEST Rooney picks perfect time.", "Most read in Football THE BEST Rooney picks perfect time."),
+])
+def test_page_chrome_found(text, expected):
+    check(chrome.page_chrome, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The subscription service said the newsletter business grew, according to the company’s report on sales.",
+    "An unnamed spokesperson said so, according to the official Korean Central News Agency (KCNA).",
+    "Xi became China’s most powerful leader after securing a third term in October. — Reuters",
+    "He told the AP he would read more about it later this week, and then decide what to do next.",
+    "Reporters asked whether the ministry would comment, and the ministry declined.",
+])
+def test_page_chrome_legitimate(text):
+    check(chrome.page_chrome, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- quote_marks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China says Biden remark ''extremely absurd and irresponsible''", "''extremely absurd and irresponsible''"),
+    ("a “long hours at high intensity\" week", "“long hours at high intensity\""),
+    ("the “Twitter 2.0″ plan", "“Twitter 2.0″"),
+    ("the Chinese exaggeration.“, he stated.", "the Chinese exaggeration.“, he stated."),
+    ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
+     "a foreign country. “As a child"),
+    ("he said “hypocrisy”. .” and left", "he said “hypocrisy”. .” and left"),
+    ("– Today I feel Qatari, I feel Arab.”", "– Today I feel Qatari, I feel Arab.”"),
+    ("‘I Feel Qatari' says Infantino", "‘I Feel Qatari'"),
+    ("the “opposition, » said the minister", "“opposition, »"),
+])
+def test_quote_marks_found(text, expected):
+    check(quotemarks.quote_mark_damage, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "“Today I feel gay. Today I feel disabled,” he said.",
+    "He said: “We will not accept the ‘sanctions resolution’ of the UNSC.”",
+    "\"We won't,\" she said. \"Never.\"",
+    "It's Biden's and the Xis' view, the ministers' talks.",
+    "“It is the first paragraph of a long quotation.\n“It goes on here,” he said.",
+    "« Nous ne sommes pas des vassaux », a-t-il dit.",
+])
+def test_quote_marks_legitimate(text):
+    check(quotemarks.quote_mark_damage, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- the seven stories
+
+STORIES = sorted(p for p in CORPORA.iterdir() if (p / "sources.csv").is_file())
+
+
+@pytest.fixture(scope="module")
+def story_reports(story_analysis):
+    """Per story: its analysis, the garble part of its gold (or None) and its clean copies."""
+    from quotedrift.garble_precision import load_story_gold
+
+    found = {}
+    for story in STORIES:
+        analysis = story_analysis(story.name)
+        gold = load_story_gold(story, analysis.texts)
+        found[story.name] = (analysis, gold, clean_sources(analysis.articles, gold))
+    return found
+
+
+def test_every_story_has_clean_copies(story_reports):
+    assert len(story_reports) == 7
+    for name, (_, _, clean) in story_reports.items():
+        assert clean, f"{name}: no clean copy to measure precision on"
+
+
+def test_precision_on_the_clean_copies_of_all_stories(story_reports):
+    from quotedrift.garble_precision import TARGET, report
+
+    text, rate = report(STORIES, {name: analysis for name, (analysis, _, _) in story_reports.items()})
+    assert rate <= TARGET, text[-2000:]
+
+
+@pytest.mark.parametrize("story", [p.name for p in STORIES])
+def test_longest_clean_copy_has_no_unconfirmed_severity_3_row(story_reports, story):
+    """The longest clean copy of each story (most words): a row of severity 3 there must be damage the gold
+    lists (a clean copy's quotations are faithful, its other words may still be damaged)."""
+    analysis, gold, clean = story_reports[story]
+    words = analysis.articles.set_index("source")["words"]
+    longest = max(clean, key=lambda s: (int(words[s]), s))
+    severe = analysis.garbles[(analysis.garbles["source"] == longest) & (analysis.garbles["severity"] == 3)]
+    spans_ = gold.garbles.get(longest, []) if gold else []
+    unconfirmed = [r.text for r in severe.itertuples() if not any(a < r.end and r.start < b for a, b in spans_)]
+    assert unconfirmed == [], f"{story}/{longest}: {unconfirmed}"
+
+
+def test_rows_on_all_stories_point_into_their_texts(story_reports):
+    for name, (analysis, _, _) in story_reports.items():
+        table = analysis.garbles
+        assert table["severity"].isin([1, 2, 3]).all(), name
+        for r in table.itertuples():
+            assert r.text == analysis.texts[r.source][r.start:r.end], (name, r.source, r.kind)
+            assert r.detail and (r.text.strip()[:20] in r.detail or r.kind in ("boilerplate", "duplicated_text",
+                                                                            "unbalanced_quote", "broken_quote")), \
+                (name, r.kind, r.text, r.detail)
+
+
+# ---------------------------------------------------------------------------------------------- spelling
+
+WIRE = "The {0} Union and its president spoke on Sunday about the {1} of the talks with China.\n"
+
+
+def corpus_of(tmp_path, texts: list[str]):
+    return write_corpus(tmp_path, {f"s{i}.txt": text for i, text in enumerate(texts)})
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("Eropean", "Eropean"),  # a letter dropped
+    ("Europaen", "Europaen"),  # two letters swapped
+])
+def test_misspelling_found(tmp_path, variant, expected):
+    corpus = corpus_of(tmp_path, [WIRE.format("European", "outcome")] * 3 + [WIRE.format(variant, "outcome")])
+    rows = spelling.misspellings(corpus)
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s3", expected)]
+    assert "‘European’" in rows[0]["detail"] and "3 other reports" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("variant", ["European", "Europe's", "Eurasian"])
+def test_misspelling_legitimate(tmp_path, variant):
+    corpus = corpus_of(tmp_path, [WIRE.format("European", "outcome")] * 3 + [WIRE.format(variant, "outcome")])
+    assert spelling.misspellings(corpus) == []
+
+
+def test_dropped_letter_of_a_common_word(tmp_path):
+    corpus = corpus_of(tmp_path, ["Europe should't be a follower, he said in a long interview on Sunday.\n"])
+    rows = spelling.misspellings(corpus)
+    assert [corpus.texts["s0"][r["start"]:r["end"]] for r in rows] == ["should't"]
+
+
+NAMED = "On Sunday the talks went on, and {0} said the meeting in the capital was useful for both sides.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("musk", "musk"),
+    ("XI Jinping", "XI"),
+])
+def test_name_variant_found(tmp_path, variant, expected):
+    usual = "Musk" if variant == "musk" else "Xi Jinping"
+    corpus = corpus_of(tmp_path, [NAMED.format(usual)] * 5 + [NAMED.format(variant)])
+    rows = spelling.name_variants(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == [expected]
+
+
+@pytest.mark.parametrize("usual, variant", [
+    ("FIFA", "Fifa"),  # an acronym in title case: a house style
+    ("US officials", "us officials"),  # a word spelled like an acronym
+    ("Xi Jinping", "Xi Jinping"),
+])
+def test_name_variant_legitimate(tmp_path, usual, variant):
+    corpus = corpus_of(tmp_path, [NAMED.format(usual)] * 5 + [NAMED.format(variant)])
+    assert spelling.name_variants(corpus) == []
+
+
+# ---------------------------------------------------------------------------------------------- misattribution
+
+
+def test_misattribution_found_and_consensus_left_alone():
+    from quotedrift.garble import misattribution
+
+    words = "We will not be vassals of anyone"
+    sources = ["a", "b", "c", "d"]
+    quotes = pd.DataFrame({
+        "quote_id": [f"{s}:q1" for s in sources], "source": sources, "start": 10, "end": 10 + len(words),
+        "text": words, "speaker": ["Emmanuel Macron"] * 3 + ["Xi Jinping"], "speaker_confidence": 1.0,
+        "utterance_id": "u001",
+    })
+    other = quotes.iloc[:3].assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
+    rows = misattribution.misattributions(None, pd.concat([quotes, other], ignore_index=True))
+    assert [r["source"] for r in rows] == ["d"]
+    assert "Xi Jinping" in rows[0]["detail"] and "Emmanuel Macron" in rows[0]["detail"] and "‘a’" in rows[0]["detail"]
+    assert misattribution.misattributions(None, quotes.assign(speaker="Emmanuel Macron")) == []
+
+
+# ---------------------------------------------------------------------------------------------- more repeats and glue
+
+
+@pytest.mark.parametrize("detector, text, expected", [
+    (garble.repeated_words, "a Sharia-governed governed country", "Sharia-governed governed"),
+    (garble.repeated_words, "Today I feel gay… today I feel gay.", "Today I feel gay… today I feel gay"),
+    (garble.glued_words, "a comment on “dictator.”a comment", "dictator.”a"),
+    (garble.glued_words, "his bizarre commentsgetty", "commentsgetty"),
+])
+def test_more_damage_found(detector, text, expected):
+    check(detector, text, expected)
+
+
+@pytest.mark.parametrize("detector, text", [
+    (garble.repeated_words, "Today I feel Qatari. Today I feel Arab. Today I feel gay. Today I feel disabled."),
+    (garble.repeated_words, "a hard-won victory, won by the team"),
+    (garble.glued_words, '<div class="wordads-tag" data-slot-type="belowpost">'),
+])
+def test_more_legitimate_text(detector, text):
+    check(detector, text, None)

@@ -142,8 +142,9 @@ def test_most_quotations(story):
 def table_numbers(analysis, ranked) -> set[str]:
     """Every number a findings sentence may state, as the tables give it: sizes, counts per value and per
     source, words, scores (2 decimals), damage rates (1 decimal), chrome shares (percent), ranks, weights."""
-    found: set[float] = {len(t) for t in analysis.tables.values()} | {0, 1}
-    for table in analysis.tables.values():
+    tables = [*analysis.tables.values(), analysis.corpus.boilerplate]
+    found: set[float] = {len(t) for t in tables} | {0, 1}
+    for table in tables:
         for column in ("source", "utterance_id", "speaker", "kind", "category", "cue_stance"):
             if column in table and len(table):
                 found |= set(table[column].value_counts().tolist()) | {table[column].nunique()}

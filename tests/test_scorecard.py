@@ -67,9 +67,12 @@ def test_evidence_of_the_reworded_copy(seed_analysis):
     r = seed_analysis
     table = evidence_table(r.quotes, r.edits, r.garbles, r.attribution, AGGREGATOR)
     texts = set(table["text"])
-    assert "missiles and missiles" in texts
-    glued = table[table["kind"] == "glued_words"].iloc[0]
-    assert {"organizationEarlier", "lineSending"} & {glued["text"]} and "lineSending" in glued["text"] + glued["detail"]
+    garbling = table[table["dimension"] == "garbling"]
+    assert garbling["severity"].tolist() == sorted(garbling["severity"], reverse=True)
+    assert "American" in texts  # 'Department of American Affairs': a departure from every other outlet, severity 3
+    assert garbling["kind"].is_unique and len(garbling) == 3
+    capitals = table[table["kind"] == "midsentence_capital"].iloc[0]  # three spans: the detail names the others
+    assert capitals["detail"].count("Also of this kind") == 1 and capitals["detail"].count("‘") >= 3
     assert "making up something that does not exist" in texts  # a reworded quotation
     assert {"drift", "garbling", "attribution"} <= set(table["dimension"])
     for row in table.itertuples():

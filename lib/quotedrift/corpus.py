@@ -27,6 +27,7 @@ import csv
 import functools
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,25 @@ MIN_SAMPLE_WORDS = 30
 MIN_ENGLISH_SHARE = 0.15
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 LANGUAGE_SAMPLE_CHARS = 1500  # enough for a confident guess (about 250 words); keeps detection fast
+# Stated limits (README, "Bad input"). The largest article: ten times the longest page a news site serves
+# (the longest article in seeds/ and corpora/ is under 60 KB), and one that analyze() handles in well under a
+# minute even on one line (benchmarks/pathological.py). The largest manifest field: Python's csv default.
+MAX_ARTICLE_BYTES = 10_000_000
+MAX_MANIFEST_FIELD = 131_072
+# A valid UTF-8 multi-byte sequence: a file holding one is UTF-8 (cp1252 text practically never forms one),
+# so a stray byte in it is an error at that byte, not a reason to read the whole file as cp1252.
+_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 class CorpusError(ValueError):
     """Bad input: the message is one line naming the file (and manifest line) and what is wrong."""
+
+
+def shown(name: str | Path) -> str:
+    """A file name as printed in a message (escaped: no raw newline, control character or undecodable byte)."""
+    from .outdir import shown as escaped
+
+    return escaped(name.name if isinstance(name, Path) else name)
 
 
 @dataclass
@@ -95,16 +111,21 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Decode file bytes; returns (text, encoding). Raises CorpusError for empty, binary or undecodable input."""
     if not data.strip():
         raise CorpusError(f"{name}: the file is empty")
+    name = shown(name)
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+        return _strict(data[3:], "utf-8", name, offset=3), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: FF FE starts both
+        return _strict(data, "utf-32", name), "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", name), "utf-16"
     if b"\x00" in data[:8192]:
         raise CorpusError(f"{name}: looks like a binary file (NUL bytes), not an article")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if _UTF8_MULTIBYTE_RE.search(data):
+            raise CorpusError(f"{name}: undecodable bytes: byte 0x{data[err.start]:02x} at offset {err.start} is not "
+                              "valid UTF-8 (the rest of the file is UTF-8)") from None
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as err:
@@ -113,11 +134,12 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         ) from None
 
 
-def _strict(data: bytes, encoding: str, name: str) -> str:
+def _strict(data: bytes, encoding: str, name: str, offset: int = 0) -> str:
+    """Decode all of ``data`` (``offset``: bytes before it in the file, for the message)."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise CorpusError(f"{name}: undecodable bytes at offset {err.start} for {encoding}") from None
+        raise CorpusError(f"{name}: undecodable bytes at offset {err.start + offset} for {encoding}") from None
 
 
 def normalise_newlines(text: str) -> str:
@@ -135,7 +157,7 @@ def html_main_text(html: str, name: str) -> str:
         include_links=False, include_images=False, deduplicate=False, favor_recall=True,
     )
     if not extracted or not extracted.strip():
-        raise CorpusError(f"{name}: no article text could be extracted from the HTML")
+        raise CorpusError(f"{shown(name)}: no article text could be extracted from the HTML")
     return normalise_newlines(extracted)
 
 
@@ -172,13 +194,21 @@ def with_page_metadata(path: Path, meta: dict) -> dict:
 
 
 def read_article(path: Path) -> tuple[str, str]:
-    """Read one article file: (text, encoding)."""
-    text, encoding = decode_bytes(path.read_bytes(), path.name)
+    """Read one article file: (text, encoding). Files over MAX_ARTICLE_BYTES are refused before reading."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise CorpusError(f"{shown(path)}: {size:,} bytes is over the limit of {MAX_ARTICLE_BYTES:,} bytes "
+                              "for one article")
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{shown(path)}: cannot be read ({err.strerror or err})") from None
+    text, encoding = decode_bytes(data, path.name)
     text = normalise_newlines(text)
     if path.suffix.lower() in (".html", ".htm"):
         text = html_main_text(text, path.name)
     if not text.strip():
-        raise CorpusError(f"{path.name}: the file has no text")
+        raise CorpusError(f"{shown(path)}: the file has no text")
     return text, encoding
 
 
@@ -188,27 +218,56 @@ def read_article(path: Path) -> tuple[str, str]:
 def article_files(folder: Path) -> dict[str, Path]:
     """Article files directly in the folder, by source id (file stem). Two files with one stem are an error."""
     files: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+    try:
+        listed = sorted(folder.iterdir())
+    except OSError as err:
+        raise CorpusError(f"{shown(str(folder))}: the folder cannot be listed ({err.strerror or err})") from None
+    for path in listed:
+        if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
+            _check_name(path)
+            _check_inside(folder, path)
             if path.stem in files:
                 raise CorpusError(
-                    f"{path.name}: has the same source id '{path.stem}' as {files[path.stem].name}"
+                    f"{shown(path)}: has the same source id '{shown(path.stem)}' as {shown(files[path.stem])}"
                 )
             files[path.stem] = path
     return files
 
 
+def _check_name(path: Path) -> None:
+    """A file name must be text: one with undecodable bytes could not be written into the UTF-8 tables."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CorpusError(f"{shown(path)}: the file name is not valid UTF-8; rename the file") from None
+
+
+def _check_inside(folder: Path, path: Path) -> None:
+    """A symbolic link may point only at a file inside the corpus folder (nothing outside it is read)."""
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        raise CorpusError(f"{shown(path)}: is a symbolic link to a file outside the corpus folder; "
+                          "copy the file into the folder instead")
+
+
 def read_manifest(folder: Path, files: dict[str, Path]) -> pd.DataFrame:
     """Read and check ``sources.csv``; an absent manifest is an empty table."""
     path = folder / MANIFEST
-    if not path.exists():
+    if not os.path.lexists(path):
         return pd.DataFrame(columns=list(MANIFEST_COLUMNS))
+    if not path.is_file():
+        raise CorpusError(f"{MANIFEST}: is not a file (a folder, a dangling link or a device)")
+    _check_inside(folder, path)
     try:
-        raw = normalise_newlines(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{MANIFEST}: cannot be read ({err.strerror or err})") from None
+    try:
+        raw = normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise CorpusError(f"{MANIFEST}: undecodable bytes at offset {err.start} (the manifest must be UTF-8)") from None
-    rows = list(csv.DictReader(io.StringIO(raw)))
-    header = next(csv.reader(io.StringIO(raw)), [])
+    if "\x00" in raw:
+        raise CorpusError(f"{MANIFEST}: holds NUL bytes at offset {raw.index(chr(0))}; it is not a CSV text file")
+    rows, header = _parse_manifest(raw)
     if "file" not in header:
         raise CorpusError(f"{MANIFEST}: no 'file' column in the header row")
     by_name = {p.name: p for p in files.values()}
@@ -219,6 +278,19 @@ def read_manifest(folder: Path, files: dict[str, Path]) -> pd.DataFrame:
     return table.rename(columns=str.strip)
 
 
+def _parse_manifest(raw: str) -> tuple[list[dict], list[str]]:
+    """Rows and header of the manifest; a field over MAX_MANIFEST_FIELD characters is refused by line."""
+    reader = csv.DictReader(io.StringIO(raw))
+    try:
+        csv.field_size_limit(MAX_MANIFEST_FIELD)
+        rows = list(reader)
+    except csv.Error as err:
+        limit = f" (the limit for one field is {MAX_MANIFEST_FIELD:,} characters)" if "larger" in str(err) else ""
+        raise CorpusError(f"{MANIFEST} line {reader.line_num}: {err}{limit}") from None
+    header = list(reader.fieldnames or [])
+    return rows, header
+
+
 def _check_manifest_row(folder: Path, row: dict, line: int, by_name: dict, seen: set) -> None:
     where = f"{MANIFEST} line {line}"
     name = (row.get("file") or "").strip()
@@ -227,17 +299,17 @@ def _check_manifest_row(folder: Path, row: dict, line: int, by_name: dict, seen:
     candidate = Path(name)
     inside = not candidate.is_absolute() and ".." not in candidate.parts and len(candidate.parts) == 1
     if not inside or not (folder / candidate).resolve().is_relative_to(folder.resolve()):
-        raise CorpusError(f"{where}: '{name}' is not a file directly inside the corpus folder")
+        raise CorpusError(f"{where}: '{shown(name)}' is not a file directly inside the corpus folder")
     if name not in by_name:
         if (folder / name).exists():
-            raise CorpusError(f"{where}: '{name}' is not an article file ({', '.join(ARTICLE_SUFFIXES)})")
-        raise CorpusError(f"{where}: '{name}' does not exist in the corpus folder")
+            raise CorpusError(f"{where}: '{shown(name)}' is not an article file ({', '.join(ARTICLE_SUFFIXES)})")
+        raise CorpusError(f"{where}: '{shown(name)}' does not exist in the corpus folder")
     if name in seen:
-        raise CorpusError(f"{where}: '{name}' is listed twice")
+        raise CorpusError(f"{where}: '{shown(name)}' is listed twice")
     seen.add(name)
     role = (row.get("role") or "").strip() or "report"
     if role not in ROLES:
-        raise CorpusError(f"{where}: role '{role}' is neither 'report' nor 'primary'")
+        raise CorpusError(f"{where}: role '{shown(role)}' is neither 'report' nor 'primary'")
 
 
 # ---------------------------------------------------------------------------------------------- language
@@ -430,10 +502,10 @@ def load_corpus(folder: str | Path) -> Corpus:
     """Load a corpus folder. Raises CorpusError (one line: file, manifest line, problem) on bad input."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder")
+        raise CorpusError(f"{shown(str(folder))}: not a folder")
     files = article_files(folder)
     if not files:
-        raise CorpusError(f"{folder}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
+        raise CorpusError(f"{shown(str(folder))}: no article files ({', '.join(ARTICLE_SUFFIXES)}) in the folder")
     manifest = read_manifest(folder, files)
     described = {row["file"].strip(): row for row in manifest.to_dict("records")}
     texts: dict[str, str] = {}
@@ -444,7 +516,7 @@ def load_corpus(folder: str | Path) -> Corpus:
     for (source, path, _), (text, encoding, chrome, row) in zip(jobs, map(load_article, jobs)):
         texts[source] = text
         if encoding == "cp1252":
-            notes.append(f"{path.name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
+            notes.append(f"{shown(path)}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
         spans += [{"source": source, "text": text[s["start"]:s["end"]], **s} for s in chrome]
         rows.append(row)
     articles = pd.DataFrame(rows)

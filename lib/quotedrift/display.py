@@ -13,24 +13,16 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-# Background colours per span kind (light tints, so text stays readable); unknown kinds get the default.
-KIND_COLOURS: dict[str, str] = {
-    "boilerplate": "#d9d9d9",
-    "duplicated_text": "#e0d4f5",
+from . import garble
+
+# Background colours of quotation kinds (light tints, so text stays readable); garble kinds take theirs from
+# the garble registry, unknown kinds get the default.
+QUOTE_KIND_COLOURS: dict[str, str] = {
     "direct": "#cce5ff",
     "partial": "#d4f0d4",
     "headline": "#ffe8b3",
     "scare": "#f2f2f2",
     "statement": "#cce5ff",
-    "repeated_word": "#ffc9c9",
-    "glued_words": "#ffd8a8",
-    "unbalanced_quote": "#ffec99",
-    "broken_quote": "#ffec99",
-    "midsentence_capital": "#eebefa",
-    "name_inconsistency": "#fcc2d7",
-    "untranslated_text": "#c5f6fa",
-    "broken_sentence": "#ffd8a8",
-    "mojibake": "#ffa8a8",
 }
 DEFAULT_COLOUR = "#fff3bf"
 
@@ -43,6 +35,18 @@ class Html(str):
 
     def __repr__(self) -> str:  # the plain-text fallback in notebooks: short, not the markup again
         return f"<HTML, {len(self):,} characters>"
+
+
+def kind_colour(kind: str) -> str:
+    """The highlight colour of a span kind: a quotation kind, else the garble registry's colour."""
+    found = garble.detector(kind)
+    return found.colour if found else QUOTE_KIND_COLOURS.get(kind, DEFAULT_COLOUR)
+
+
+def kind_explanation(kind: str) -> str:
+    """What a garble kind means in plain words ('' for other span kinds)."""
+    found = garble.detector(kind)
+    return found.meaning if found else ""
 
 
 def escape(value: object) -> str:
@@ -117,7 +121,7 @@ def highlight_html(text: str, spans: pd.DataFrame | None, title: str | None = No
             parts.append(piece)
             continue
         kind = str(covering[0].get("kind", ""))
-        colour = KIND_COLOURS.get(kind, DEFAULT_COLOUR)
+        colour = kind_colour(kind)
         label = escape(" | ".join(_span_label(s) for s in covering))
         parts.append(f'<mark class="qd-{escape(kind)}" title="{label}" style="background:{colour}">{piece}</mark>')
     heading = f"<h4>{escape(title)}</h4>" if title else ""
@@ -126,9 +130,10 @@ def highlight_html(text: str, spans: pd.DataFrame | None, title: str | None = No
 
 
 def kind_legend(kinds: Iterable[str]) -> Html:
-    """A one-line legend of span kinds in their highlight colours."""
+    """A one-line legend of span kinds in their highlight colours; a garble kind's tooltip says what it means
+    (from the garble registry)."""
     items = [
-        f'<mark style="background:{KIND_COLOURS.get(k, DEFAULT_COLOUR)}">{escape(k)}</mark>'
+        f'<mark style="background:{kind_colour(k)}" title="{escape(kind_explanation(k))}">{escape(k)}</mark>'
         for k in sorted(set(kinds))
     ]
     return Html("<p>Highlighted: " + " ".join(items) + " (hover a highlight for its detail)</p>")

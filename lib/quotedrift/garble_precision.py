@@ -1,103 +1,176 @@
-"""How many garble rows the detectors emit on copies that should be clean: ``python -m quotedrift.garble_precision FOLDER``
-(or ``make garble-precision CORPUS=folder``).
+"""How many garble rows the detectors emit on copies that should be clean:
+``python -m quotedrift.garble_precision [FOLDER ...]`` (or ``make garble-precision``; default: every story
+under ``corpora/``).
 
-It analyses the folder, prints per source the garble rows by kind, and for the clean wire copies every row
-with the rate per 2,000 words. A source is a clean wire copy when the manifest has a ``clean`` column and
-its value is yes/true/1, or, without that column, when its ``notes`` start with "wire" ("wire copy of AFP",
-"wire: Yonhap original"). A row on a clean copy is *confirmed* when the notes describe that damage: its
-evidence text is quoted in the notes, or the notes name its kind of damage (the words in ``CONFIRMED_BY``,
-e.g. "chrome" for boilerplate), or the row reaches the end of a text whose notes say the excerpt is
-truncated (a word cut off, a quotation left open by the cut). The target is fewer than one
-unconfirmed row per 2,000 words; a reader should still read the listed rows and judge them.
+A FOLDER is one story (it has a ``sources.csv``) or a folder of stories. For each story the script prints
+per source the garble rows by kind (one column per kind in the garble registry), then every row on the
+clean copies with the rate per 2,000 words.
+
+Clean copies: where the story has a ``gold.yaml``, its ``faithful`` list; else sources whose manifest has a
+``clean`` column set to yes/true/1, or, without that column, whose ``notes`` start with "wire" ("wire copy
+of an agency", "wire: agency original"). A row on a clean copy is *confirmed* when it overlaps a garble the gold
+lists, or when the manifest notes describe that damage: its evidence text is quoted in the notes, or the
+notes name its kind of damage (the registry's ``confirmed_by`` words, e.g. "chrome" for boilerplate), or the
+row reaches the end of a text whose notes say the excerpt is truncated. The target is at most one
+unconfirmed row per 2,000 words over the clean copies of all stories; a reader should still read the listed
+rows and judge them.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from . import garble
 from .analysis import analyze
+from .paths import CORPORA
 
 PER_WORDS = 2000
-TARGET = 1.0
+TARGET = 1.0  # unconfirmed rows per PER_WORDS words, at most (issue 12)
 TRUTHY = ("yes", "true", "1", "y", "clean")
-CONFIRMED_BY: dict[str, tuple[str, ...]] = {
-    "boilerplate": ("boilerplate", "chrome", "sidebar", "widget", "footer", "header", "sign-up", "short link"),
-    "duplicated_text": ("duplicated", "twice", "repeated", "caption"),
-    "broken_sentence": ("truncated", "glued", "cut off", "fragment"),
-    "glued_words": ("glue", "glued"),
-    "repeated_word": ("duplicated", "repeated", "typo"),
-    "midsentence_capital": ("capital",),
-    "unbalanced_quote": ("quote marks", "curly/straight", "misplaced quote", "quotation mark"),
-    "broken_quote": ("quote marks", "quotation mark", "split"),
-    "name_inconsistency": ("named", "spelling", "spelled"),
-    "untranslated_text": ("untranslated", "machine translation"),
-    "mojibake": ("encoding", "mojibake"),
-}
 
 
-def clean_sources(articles: pd.DataFrame) -> list[str]:
-    """Sources the manifest calls clean wire copies (``clean`` column, else notes starting with "wire")."""
-    if "clean" in articles:
+@dataclass
+class StoryGold:
+    """What a story's gold.yaml says about garbling: the faithful copies and the garble spans."""
+
+    faithful: list[str]
+    garbles: dict[str, list[tuple[int, int]]]  # source -> spans of its gold garbles
+
+
+def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold | None:
+    """The garble part of ``folder/gold.yaml`` (None when the story has no gold), spans located in ``texts``."""
+    path = folder / "gold.yaml"
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for source, evidence, *_ in data.get("garbles") or []:
+        start = texts.get(source, "").find(evidence)
+        if start >= 0:
+            spans.setdefault(source, []).append((start, start + len(evidence)))
+    return StoryGold(faithful=list(data.get("faithful") or []), garbles=spans)
+
+
+def clean_sources(articles: pd.DataFrame, gold: StoryGold | None = None) -> list[str]:
+    """Sources that should be clean: the gold's faithful list, else the manifest's ``clean`` column, else
+    notes starting with "wire"."""
+    in_scope = articles["in_scope"].astype(bool)
+    if gold is not None and gold.faithful:
+        flags = articles["source"].isin(gold.faithful)
+    elif "clean" in articles:
         flags = articles["clean"].fillna("").astype(str).str.strip().str.lower().isin(TRUTHY)
     else:
         flags = articles["notes"].fillna("").astype(str).str.strip().str.lower().str.startswith("wire")
-    return sorted(articles.loc[flags & articles["in_scope"].astype(bool), "source"])
+    return sorted(articles.loc[flags & in_scope, "source"])
 
 
-def confirmed(row, notes: str, text: str = "") -> bool:
-    """Whether the manifest notes describe the damage a row points at."""
+def confirmed(row, notes: str, text: str = "", gold_spans: list[tuple[int, int]] = ()) -> bool:
+    """Whether the gold or the manifest notes describe the damage a row points at."""
+    where = getattr(row, "start", None)
+    if where is not None and any(start < row.end and where < end for start, end in gold_spans):
+        return True
     notes = notes.lower()
     if "truncated" in notes and text and row.end >= len(text.rstrip()):
         return True
     evidence = " ".join(str(row.text).split()).lower()
     if len(evidence) >= 3 and evidence in notes:
         return True
-    return any(word in notes for word in CONFIRMED_BY.get(row.kind, ()))
+    found = garble.detector(row.kind)
+    return any(word in notes for word in (found.confirmed_by if found else ()))
 
 
-def report(folder: Path) -> tuple[str, float]:
-    """The printed report and the unconfirmed rows per 2,000 words over the clean copies."""
-    result = analyze(folder)
-    garbles = garble.find_garbles(result.corpus, result.tables.get("quotes"))
+@dataclass
+class Tally:
+    words: int = 0
+    rows: int = 0
+    unconfirmed: int = 0
+
+    def rate(self) -> float:
+        return self.unconfirmed / self.words * PER_WORDS if self.words else 0.0
+
+
+def story_report(folder: Path, result=None) -> tuple[list[str], Tally]:
+    """The printed lines and the tally of one story (``result``: its analysis, when already made)."""
+    result = analyze(folder) if result is None else result
+    garbles = result.garbles
+    texts = result.corpus.texts
+    gold = load_story_gold(folder, texts)
     articles = result.corpus.articles.set_index("source")
-    lines = [f"garble rows by kind, per source ({folder.name})", ""]
+    lines = [f"== {folder.name}: garble rows by kind, per source", ""]
     counts = garbles.pivot_table(index="source", columns="kind", values="start", aggfunc="count", fill_value=0)
-    counts = counts.reindex(articles.index, fill_value=0)
+    counts = counts.reindex(index=articles.index, columns=[k for k in garble.kinds() if k in counts.columns],
+                            fill_value=0)
     counts.insert(0, "words", articles["words"])
     lines.append(counts.to_string())
-    clean = clean_sources(result.corpus.articles)
-    lines += ["", f"clean wire copies (notes starting with 'wire' or a 'clean' column): {len(clean)}"]
-    words = rows = unconfirmed = 0
+    clean = clean_sources(result.corpus.articles, gold)
+    which = "the gold's faithful list" if gold is not None and gold.faithful else "notes starting with 'wire'"
+    lines += ["", f"clean copies ({which}): {len(clean)}"]
+    tally = Tally()
     for source in clean:
         notes = str(articles.at[source, "notes"])
         mine = garbles[garbles["source"] == source]
-        words += int(articles.at[source, "words"])
-        rows += len(mine)
+        tally.words += int(articles.at[source, "words"])
+        tally.rows += len(mine)
         lines.append(f"  {source}: {articles.at[source, 'words']} words, {len(mine)} rows")
         for r in mine.itertuples():
-            ok = confirmed(r, notes, result.corpus.texts[source])
-            unconfirmed += not ok
+            ok = confirmed(r, notes, texts[source], gold.garbles.get(source, []) if gold else [])
+            tally.unconfirmed += not ok
             lines.append(f"    {'confirmed  ' if ok else 'UNCONFIRMED'} {r.kind:<20} {r.text[:60]!r}  {r.detail[:90]}")
-    rate = unconfirmed / words * PER_WORDS if words else 0.0
-    lines += ["", f"clean copies: {words} words, {rows} rows ({_per(rows, words)} per {PER_WORDS:,} words), "
-              f"{unconfirmed} unconfirmed ({rate:.2f} per {PER_WORDS:,} words; target < {TARGET:g})"]
-    return "\n".join(lines), rate
+    lines += ["", f"{folder.name}: {tally.words} words, {tally.rows} rows, {tally.unconfirmed} unconfirmed "
+              f"({tally.rate():.2f} per {PER_WORDS:,} words)", ""]
+    return lines, tally
 
 
-def _per(count: int, words: int) -> str:
-    return f"{count / words * PER_WORDS:.2f}" if words else "n/a"
+def stories(folders: list[Path]) -> list[Path]:
+    """Each folder that is a story, or the story folders inside it, in name order."""
+    found = []
+    for folder in folders:
+        if (folder / "sources.csv").is_file():
+            found.append(folder)
+        else:
+            found += sorted(p for p in folder.iterdir() if (p / "sources.csv").is_file())
+    return found
+
+
+def report(folders: list[Path] | Path, analyses: dict | None = None) -> tuple[str, float]:
+    """The printed report and the unconfirmed rows per 2,000 words over the clean copies of every story
+    (``analyses``: {story folder name: its analysis} for stories already analysed)."""
+    folders = [folders] if isinstance(folders, Path) else folders
+    lines, total, summary = [], Tally(), []
+    for folder in stories(folders):
+        story_lines, tally = story_report(folder, (analyses or {}).get(folder.name))
+        lines += story_lines
+        total.words += tally.words
+        total.rows += tally.rows
+        total.unconfirmed += tally.unconfirmed
+        summary.append(f"  {folder.name:<24} {tally.words:>7} words {tally.rows:>4} rows "
+                       f"{tally.unconfirmed:>3} unconfirmed  {tally.rate():.2f} per {PER_WORDS:,} words")
+    lines += ["clean copies, per story:"] + summary
+    lines += [f"all clean copies: {total.words} words, {total.rows} rows, {total.unconfirmed} unconfirmed "
+              f"({total.rate():.2f} per {PER_WORDS:,} words; target at most {TARGET:g})"]
+    return "\n".join(lines), total.rate()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quotedrift.garble_precision", description=__doc__.split("\n")[0])
-    parser.add_argument("folder", type=Path, help="a corpus folder with a sources.csv manifest")
+    parser.add_argument("folders", type=Path, nargs="*", default=[CORPORA],
+                        help="story folders (each with a sources.csv) or folders of stories (default: corpora/)")
     args = parser.parse_args(argv)
-    text, _ = report(args.folder)
+    for folder in args.folders:
+        if not folder.is_dir():
+            print(f"garble_precision: {folder}: not a folder", file=sys.stderr)
+            return 2
+    if not stories(args.folders):
+        print(f"garble_precision: {', '.join(map(str, args.folders))}: no story folder (sources.csv) found",
+              file=sys.stderr)
+        return 2
+    text, _ = report(args.folders)
     print(text)
     return 0
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from . import garble
 from .notebook import counts_by, per_1000_words, source_labels
 
 
@@ -158,15 +159,25 @@ def garble_findings(analysis) -> list[str]:
         return ["No damage of any kind was found in this corpus."]
     rates = per_1000_words(counts_by(garbles, articles["source"], "kind"), articles).sum(axis=1).round(1)
     kinds = garbles["kind"].value_counts()
+    order = {kind: i for i, kind in enumerate(garble.kinds())}
+    kinds = kinds.loc[sorted(kinds.index, key=lambda k: (order.get(k, len(order)), k))]
     most, least = extremes(rates, True, 1), extremes(rates, False, 1)
     found = [f"{plural(len(garbles), 'damaged span')} in {plural(garbles['source'].nunique(), 'article')}; "
              "by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + ".",
              f"The most damaged {'is' if len(most) == 1 else 'are, tied,'} {named(most, labels)} "
              f"({rates[most[0]]:.1f} per 1,000 words); the least {'is' if len(least) == 1 else 'are, tied,'} "
              f"{named(least, labels)} ({rates[least[0]]:.1f})."]
-    if set(kinds.index) <= {"boilerplate", "duplicated_text"}:
-        found.append("All of it is page chrome or repeated text; no damage inside the reporting itself was found.")
+    found += [f"{kind} ({plural(count, 'span')}): {_kind_meaning(kind)}." for kind, count in kinds.items()]
+    if all(garble.severity(kind) == 1 for kind in kinds.index):
+        found.append("All of it is cosmetic residue (page chrome, repeated lines, run-together sentences); "
+                     "no damage inside the reporting itself was found.")
     return found
+
+
+def _kind_meaning(kind: str) -> str:
+    """What a garble kind means, from the registry's explanation template."""
+    found = garble.detector(kind)
+    return found.meaning if found else "a kind no registered detector reports"
 
 
 def attribution_findings(analysis) -> list[str]:

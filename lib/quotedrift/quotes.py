@@ -52,6 +52,7 @@ repair_detail       the repair in plain words
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -530,7 +531,8 @@ def _sentence_around(masked: str, paragraph: tuple[int, int], start: int, end: i
 def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
     """The subject of a clause ``text[lo:hi]``: the first person name, else the first description,
     organisation, country or pronoun. Returns (start, end, mention, type)."""
-    for s, e, name in names[bisect.bisect_left(names, (lo,)):]:  # names are in text order
+    for i in range(bisect.bisect_left(names, (lo,)), len(names)):  # names are in text order
+        s, e, name = names[i]
         if s >= hi:
             break
         if e <= hi:
@@ -785,7 +787,8 @@ class ArticleResolver:
     def resolve_pronoun(self, entity: Entity) -> Entity:
         """he/she/they → the nearest earlier person name of a compatible gender."""
         wanted = {"he": "male", "she": "female"}.get(entity.name.lower(), "")
-        for s, e, name in reversed(self.names[:bisect.bisect_left(self.names, (entity.position,))]):
+        for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1):
+            s, e, name = self.names[i]
             full = self.full_name((s, e, name))
             candidate = Entity(full, "name", self.title_of(full), country_of(self.title_of(full)), s)
             gender = _gender(candidate, self.text)
@@ -831,19 +834,41 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
 
 
 def _merge_unnamed_officials(entities: list[Entity]) -> None:
-    """An unnamed official becomes the nearest named official of a compatible country in the article."""
+    """An unnamed official becomes the nearest named official of a compatible country in the article.
+
+    Named officials are grouped by (name, title, country) and each group's positions sorted once, so each
+    unnamed official costs one look-up per distinct named official, not one per mention (ties: the earlier
+    mention in the article, as before)."""
     named = [e for e in entities if e.kind == "name" and e.official_like]
+    groups: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
+    for index, n in enumerate(named):
+        groups.setdefault((n.name, n.title, n.country), []).append((n.position, index))
+    for members in groups.values():
+        members.sort()
     for i, entity in enumerate(entities):
         if entity.kind != "official":
             continue
-        candidates = [n for n in named if (not entity.country or not n.country or n.country == entity.country)
-                      and _roles_compatible(entity.title or entity.name, n.title)]
-        if candidates:
-            best = min(candidates, key=lambda n: abs(n.position - entity.position))
-            entities[i] = Entity(best.name, "name", best.title, best.country, entity.position,
+        best: tuple[tuple[int, int], Entity] | None = None
+        for (_, title, country), members in groups.items():
+            if entity.country and country and country != entity.country:
+                continue
+            if not _roles_compatible(entity.title or entity.name, title):
+                continue
+            after = bisect.bisect_left(members, (entity.position, -1))
+            nearest = [members[after]] if after < len(members) else []
+            if after:  # the first mention at the closest position before
+                nearest.append(members[bisect.bisect_left(members, (members[after - 1][0], -1))])
+            for position, index in nearest:
+                key = (abs(position - entity.position), index)
+                if best is None or key < best[0]:
+                    best = (key, named[index])
+        if best is not None:
+            chosen = best[1]
+            entities[i] = Entity(chosen.name, "name", chosen.title, chosen.country, entity.position,
                                  round(entity.confidence * 0.85, 3))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _roles_compatible(description: str, title: str) -> bool:
     """Whether an unnamed official's description may denote a named official with this title: no telling
     role that conflicts ("an unidentified vice director" is not a "National Security Council spokesman")."""

@@ -249,6 +249,13 @@ def run_suite(corpus: str | Path, reference: str | None = None, out: str | Path 
 
     sources = notebook_sources(only=only)
     check_params(params or {}, sources)
+    if out is not None:
+        from .outdir import OutputError, check_output_folder
+
+        try:
+            check_output_folder(out, inputs=[corpus])
+        except OutputError as err:
+            raise ReportError(str(err)) from None
     check_input(Path(corpus), reference)
     plan = plan_outputs(corpus, out, params)
     staging = Path(tempfile.mkdtemp(prefix="quotedrift-report-"))
@@ -261,6 +268,10 @@ def run_suite(corpus: str | Path, reference: str | None = None, out: str | Path 
                 return [f"report: {source.stem} failed on {plan.name}: {err} (nothing was written)"]
         figures.write_figure_index(staging / "figures", plan.name)
         publish(staging, plan, replace_figures=not only)
+        if out is not None:  # the folder is quotedrift's: the next run may write into it again
+            from .outdir import MARKER, MARKER_TEXT
+
+            (plan.notebooks_dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return []

@@ -7,7 +7,8 @@ every ratio, so each number can be recomputed from ``edits.csv``, ``garbles.csv`
     in_scope (False for non-English articles, whose scores are left empty), language,
     aligned_words, substantive_words (fidelity = max(0, 1 − substantive_words / aligned_words)),
     cosmetic_edits, editorial_edits, substantive_edits,
-    garbles, garble_severity (sum of the rows' severities), garbles_per_1000_<kind> for every kind found,
+    garbles, garble_severity (sum of the rows' severities), garbles_per_1000_<kind> for every kind in
+    the garble registry (zero where none was found),
     attribution_rows, attribution_unflagged (attribution_agreement = unflagged / rows),
     loaded_cues, loaded_cue_share, utterances (carried), coverage (utterances carried / utterances in the
     story), unconfirmed (quotations of kind direct or partial that no other source carries).
@@ -18,6 +19,8 @@ There is no single grade. :func:`summary_rank` builds an optional rank from weig
 from __future__ import annotations
 
 import pandas as pd
+
+from . import garble
 
 from .attribution import agreement
 from .drift import fidelity
@@ -63,7 +66,7 @@ def _add_garbles(card: pd.DataFrame, garbles: pd.DataFrame) -> None:
     card["garble_severity"] = severity.groupby(garbles["source"]).sum()
     card["garble_severity"] = card["garble_severity"].fillna(0)
     card["garbles_per_1000_words"] = (1000 * card["garbles"] / card["words"]).round(2)
-    for kind in sorted(garbles["kind"].unique()):
+    for kind in garble.kinds() + tuple(sorted(set(garbles["kind"]) - set(garble.kinds()))):
         count = garbles[garbles["kind"] == kind].groupby("source").size()
         card[f"garbles_per_1000_{kind}"] = (1000 * count.reindex(card.index).fillna(0) / card["words"]).round(2)
 
@@ -105,8 +108,6 @@ def summary_rank(card: pd.DataFrame, weights: dict[str, float] | None = None) ->
     return (ranks / total).rank(method="min").astype(int).rename("summary_rank")
 
 
-GARBLE_KIND_ORDER = ("untranslated_text", "repeated_word", "glued_words", "unbalanced_quote", "broken_quote",
-                     "broken_sentence", "mojibake", "midsentence_capital", "duplicated_text", "boilerplate")
 MORE_OF_A_KIND = 3  # further spans of the same kind named in a garbling row's detail
 EVIDENCE_COLUMNS = ["source", "dimension", "kind", "severity", "start", "end", "text", "detail"]
 
@@ -117,7 +118,7 @@ def evidence_table(quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFr
     each with its span in the article so a reader can highlight it.
 
     drift: substantive edits, most words first. garbling: the most severe damage, one item per kind
-    (meaning-changing kinds first), its detail naming up to three more spans of that kind. attribution: spellings of one person's name that disagree within the
+    (most severe first; of one severity, the kind with most spans first), its detail naming up to three more spans of that kind. attribution: spellings of one person's name that disagree within the
     article (name_inconsistency rows), then flagged attribution rows with the quotation's span.
     """
     rows = []
@@ -126,9 +127,10 @@ def evidence_table(quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFr
         rows.append([source, "drift", e.op, 3, e.start, e.end, e.text,
                      f"‘{e.reference_text}’ → ‘{e.text}’ against {e.reference_source} ({e.utterance_id})"])
     damage = garbles[(garbles["source"] == source) & (garbles["kind"] != "name_inconsistency")]
-    order = {kind: i for i, kind in enumerate(GARBLE_KIND_ORDER)}
-    damage = damage.assign(_order=damage["kind"].map(order).fillna(len(order)))
-    damage = damage.sort_values(["severity", "_order", "start"], ascending=[False, True, True])
+    order = {kind: i for i, kind in enumerate(garble.kinds())}
+    damage = damage.assign(_order=damage["kind"].map(order).fillna(len(order)),
+                           _count=damage.groupby("kind")["start"].transform("size"))
+    damage = damage.sort_values(["severity", "_count", "_order", "start"], ascending=[False, False, True, True])
     for g in damage.drop_duplicates("kind").head(per_dimension).itertuples():
         others = damage[(damage["kind"] == g.kind) & (damage["start"] != g.start)].head(MORE_OF_A_KIND)
         also = "; ".join(f"‘{o.text}’ at {o.start}–{o.end}" for o in others.itertuples())

@@ -1,0 +1,227 @@
+"""departure: wording outside quotation marks that every other outlet prints one way and this one another."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Token, normalise_word, tokens
+from .registry import register, row
+from .util import SPACES as _SPACES
+from .words import zipf
+
+
+DEPARTURE_MIN_OTHERS = 2
+# (words before, words after) that must read the same as in the others, and the most words that may differ
+DEPARTURE_ANCHORS = (((2, 1), 3), ((1, 2), 3), ((0, 3), 1), ((3, 0), 1))
+SHIFTING_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week month year".split()
+)
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+
+
+@register("departure", severity=3, colour="#ffe066", scope="corpus",
+          explanation="‘{text}’: wording that every other outlet prints differently at this place",
+          confirmed_by=())
+def find_departures(corpus, quotes=None) -> list[dict]:
+    """The registered finder: :func:`cross_source_departures` (quotations are not needed)."""
+    return cross_source_departures(corpus)
+
+
+def cross_source_departures(corpus) -> list[dict]:
+    """Wording outside quotation marks that every other outlet prints one way and this one another, between
+    the same neighbouring words ("Department of Continental Affairs" where the others print "Department of
+    National Affairs"; "Nation's Central News Agency" for "National Central News Agency"), and the same words of a name in
+    other capitals ("National Central news Agency"). At least two other English reports must agree, and the
+    differing words must be a replacement, not an added or dropped word. Rows carry ``source``."""
+    texts = {s: corpus.texts[s] for s in _report_sources(corpus)}
+    runs = {source: _unquoted_runs(text) for source, text in texts.items()}
+    rows = _wording_departures(texts, runs) + _capital_departures(texts, runs)
+    return _merge_departures(rows)
+
+
+def _report_sources(corpus) -> list[str]:
+    articles = corpus.articles
+    keep = articles["in_scope"].astype(bool) & (articles["role"].astype(str) != "primary")
+    return sorted(articles.loc[keep, "source"])
+
+
+def _unquoted_runs(text: str) -> list[list[Token]]:
+    """Runs of words outside quotation marks, each within one line and one clause (no word pair of a run
+    straddles a quotation, a line break or punctuation other than a hyphen or apostrophe)."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    runs: list[list[Token]] = [[]]
+    q = 0
+    for word in _initialisms_joined(text, tokens(text)):
+        while q < len(quoted) and quoted[q][1] <= word.start:
+            q += 1
+        if q < len(quoted) and quoted[q][0] <= word.start:
+            runs.append([])
+            continue
+        if runs[-1] and not _SPACES.fullmatch(text, runs[-1][-1].end, word.start):
+            runs.append([])
+        runs[-1].append(word)
+    return [run for run in runs if run]
+
+
+def _initialisms_joined(text: str, words: list[Token]) -> list[Token]:
+    """ "U.N." as one word "UN" (so that it compares equal to "UN")."""
+    joined: list[Token] = []
+    for word in words:
+        previous = joined[-1] if joined else None
+        if (previous and len(word.text) == 1 and word.text.isupper() and text[previous.end:word.start] == "."
+                and previous.text.replace(".", "").isupper() and len(previous.text.replace(".", "")) < 4):
+            joined[-1] = Token(previous.text.replace(".", "") + word.text, previous.start, word.end)
+        else:
+            joined.append(word)
+    return joined
+
+
+def _telling(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Each side of an anchor holds a word that is not a bare function word, and one of them a telling
+    word: "Department of … Affairs", not "of the … in"."""
+    sides = [side for side in (left, right) if side]
+    return (all(any(zipf(w) < 5.5 for w in side) for side in sides)
+            and any(zipf(w) < 5.0 and w.isalpha() for w in left + right))
+
+
+FUNCTION_KEYS = frozenset(
+    "the a an of in on at to for with from by and or but nor is was are were be been being has have had do does "
+    "did it its that this these those which who whom he she they we i you him her them his their our as not no "
+    "so than then there here will would can could may might shall should must also".split()
+)
+
+
+def _content(words: tuple[str, ...]) -> bool:
+    """Whether some word is more than a function word ("US" counts: in news it is the country)."""
+    return any(w not in FUNCTION_KEYS and re.search(r"[a-z]", w) for w in words)
+
+
+def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]]) -> list[dict]:
+    index: dict[tuple, dict[str, dict[tuple, tuple[int, int]]]] = {}
+    for source, source_runs in runs.items():
+        for words in source_runs:
+            keys = [normalise_word(w.text) for w in words]
+            for (before, after), most in DEPARTURE_ANCHORS:
+                for i in range(before, len(words)):
+                    for m in range(1, most + 1):
+                        if i + m + after > len(words):
+                            break
+                        anchor = (before, after, tuple(keys[i - before:i]), tuple(keys[i + m:i + m + after]))
+                        if _telling(anchor[2], anchor[3]):
+                            index.setdefault(anchor, {}).setdefault(source, {}).setdefault(
+                                tuple(keys[i:i + m]), (words[i].start, words[i + m - 1].end,
+                                                       words[i - before:i], words[i + m:i + m + after]))
+    rows = []
+    for anchor, by_source in index.items():
+        one_sided = not (anchor[2] and anchor[3])
+        for source, middle, span, usual, others in _lone_variants(by_source):
+            if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)):
+                continue
+            start, end, left, right = by_source[others[0]][usual]
+            printed = texts[others[0]][start:end]
+            text = texts[source]
+            mine = text[span[0]:span[1]]
+            if not _capitalised(mine.split()) or _abbreviation(mine, printed):
+                continue  # a name put in common words is a rewrite's choice; "Eastern Time" is "ET" spelled out
+            if not (_inside_name(printed, left, right) or _variant_spelling(middle, usual)):
+                continue  # ordinary wording: rewrites may choose other words outside a fixed name
+            rows.append({"source": source, **row(span[0], span[1], "departure",
+                         f"‘{text[span[0]:span[1]]}’: the {len(others)} other reports that print the words "
+                         f"around it print ‘{printed}’ here")})
+    return rows
+
+
+NAME_JOINERS = frozenset("of the and for on de du des la le von van der al".split())
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Whether every word but name joiners ("of", "the", "de") starts with a capital, and one does."""
+    content = [w for w in words if w.lower() not in NAME_JOINERS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _abbreviation(one: str, other: str) -> bool:
+    """Whether one form is the initials of the other ("ET" and "Eastern Time", "UN" and "United Nations")."""
+    for short, long in ((one, other), (other, one)):
+        initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+        if short.replace(".", "").isupper() and short.replace(".", "") == initials:
+            return True
+    return False
+
+
+def _inside_name(printed: str, left: list[Token], right: list[Token]) -> bool:
+    """Whether what the other outlets print is part of a fixed name (an organisation, a newspaper, a title):
+    it is capitalised, and so is the word next to it on one side ("Department of US Affairs",
+    "National Central News Agency"). Outside names, rewrites legitimately choose other words."""
+    if not _capitalised(printed.split()):
+        return False
+    neighbours = [side[0].text for side in (right,) if side] + [side[-1].text for side in (left,) if side]
+    return any(_capitalised([w]) and w.lower() not in NAME_JOINERS for w in neighbours)
+
+
+def _replacement(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
+    """Words replaced (not added, dropped or shuffled), neither side a date word, ends differing."""
+    if abs(len(middle) - len(usual)) > 1 or middle[0] == usual[0] or middle[-1] == usual[-1]:
+        return False
+    if set(middle) & set(usual) or (set(middle) | set(usual)) & SHIFTING_WORDS:
+        return False
+    return _content(middle) and _content(usual)
+
+
+def _variant_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
+    """One word against one word of the same stem ("Nation's" for "National"): a one-sided anchor is weak
+    evidence, so only such near-spellings count there."""
+    from rapidfuzz.fuzz import ratio
+
+    if not (len(middle) == len(usual) == 1) or middle[0].startswith(usual[0]) or usual[0].startswith(middle[0]):
+        return False  # "Island" and "Islander", "Smith" and "Smith's": one word in two grammatical forms
+    return ratio(middle[0], usual[0]) >= 70
+
+
+def _lone_variants(by_source: dict[str, dict[tuple, tuple[int, int]]]):
+    """(source, middle, span, usual middle, other sources) where one source departs from all the others."""
+    if len(by_source) < DEPARTURE_MIN_OTHERS + 1:
+        return
+    for source, middles in by_source.items():
+        others = [s for s in by_source if s != source]
+        usual = {m for s in others for m in by_source[s]}
+        if len(usual) != 1 or usual & set(middles):
+            continue
+        [common] = usual
+        for middle, span in middles.items():
+            yield source, middle, span[:2], common, others
+
+
+def _capital_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]], n: int = 4) -> list[dict]:
+    """The same words of a name with other capitals ("National Central news Agency")."""
+    forms: dict[tuple, dict[str, dict[tuple, tuple[int, int]]]] = {}
+    for source, source_runs in runs.items():
+        for words in source_runs:
+            for i in range(len(words) - n + 1):
+                gram = words[i:i + n]
+                if not all(w.text.isalpha() for w in gram) or sum(w.text[0].isupper() for w in gram) < n - 1:
+                    continue
+                forms.setdefault(tuple(w.text.lower() for w in gram), {}).setdefault(source, {}).setdefault(
+                    tuple(w.text for w in gram[1:]), (gram[0].start, gram[-1].end))
+    rows = []
+    for by_source in forms.values():
+        for source, form, span, usual, others in _lone_variants(by_source):
+            text = texts[source]
+            rows.append({"source": source, **row(span[0], span[1], "departure",
+                         f"‘{text[span[0]:span[1]]}’: the {len(others)} other reports write "
+                         f"‘{' '.join(usual)}’ with other capitals"), "severity": 1})
+    return rows
+
+
+def _merge_departures(rows: list[dict]) -> list[dict]:
+    """Per source, of overlapping departures keep the shortest (the words that differ, no more)."""
+    merged: list[dict] = []
+    for source in sorted({r["source"] for r in rows}):
+        kept: list[dict] = []
+        for r in sorted((r for r in rows if r["source"] == source), key=lambda r: (r["end"] - r["start"], r["start"])):
+            if not any(r["start"] < k["end"] and k["start"] < r["end"] for k in kept):
+                kept.append(r)
+        merged += sorted(kept, key=lambda r: r["start"])
+    return merged
+
+

@@ -1,0 +1,65 @@
+"""misattribution: the same quoted words given to another person than every other outlet gives them to.
+
+Reads the quotations table (``speaker``, ``speaker_confidence``, ``utterance_id`` from the quotation and
+alignment stages). A quotation is flagged when at least ``MIN_AGREEING`` other outlets carry the same
+utterance, at least ``AGREEMENT`` of those that name a speaker name one person, this outlet names another
+person that the corpus knows as a speaker, and both attributions are confident. The row points at the
+quotation and names the outlets that say otherwise. One pass over the quotations, grouped by utterance.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+
+from ..speakers import find_person_names
+from .registry import register, row
+from .util import listing
+
+MIN_AGREEING = 3  # other outlets that must name the usual speaker
+AGREEMENT = 0.8  # share of the other outlets' named speakers that must be that one person
+MIN_CONFIDENCE = 0.9  # attribution confidence (quotes.speaker_confidence) of every attribution compared
+MIN_SPEAKER_SOURCES = 3  # outlets that must quote the outlier's speaker somewhere for him or her to count
+NAMED_OUTLETS = 3  # outlets named in the detail, at most
+
+
+@functools.lru_cache(maxsize=4096)
+def _person(name: str) -> bool:
+    """A canonical speaker that is a person's full name, as the speaker stage reads names (not an
+    institution, "White House", nor a description, "official")."""
+    found = find_person_names(name)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name) and len(name.split()) >= 2
+
+
+@register("misattribution", severity=3, colour="#ff8787", scope="corpus",
+          explanation="‘{text}’: words that every other outlet gives to another person",
+          confirmed_by=("misattribut", "attributed to", "credited to"))
+def misattributions(corpus, quotes=None) -> list[dict]:
+    """Quotations whose speaker differs from the one every other outlet names for the same words."""
+    if quotes is None or len(quotes) == 0 or "utterance_id" not in quotes:
+        return []
+    confidence = quotes["speaker_confidence"] if "speaker_confidence" in quotes else 1.0
+    sure = quotes[(quotes["utterance_id"].fillna("") != "") & (quotes["speaker"].fillna("") != "")
+                  & (confidence >= MIN_CONFIDENCE)]
+    speakers = sure.groupby("speaker")["source"].nunique()
+    known = {s for s, n in speakers.items() if n >= MIN_SPEAKER_SOURCES and _person(s)}
+    rows = []
+    for utterance, group in sure.groupby("utterance_id", sort=True):
+        said_by: dict[str, set[str]] = defaultdict(set)
+        for q in group.itertuples():
+            said_by[q.source].add(q.speaker)
+        for q in group.itertuples():
+            if q.speaker not in known:
+                continue
+            others = Counter(s for source, names in said_by.items() if source != q.source for s in names)
+            if not others:
+                continue
+            usual, count = others.most_common(1)[0]
+            if (usual == q.speaker or usual in said_by[q.source] or not _person(usual) or count < MIN_AGREEING
+                    or count < AGREEMENT * sum(others.values())):
+                continue
+            outlets = sorted(s for s, names in said_by.items() if usual in names and s != q.source)
+            rows.append({"source": q.source, **row(int(q.start), int(q.end), "misattribution",
+                         f"‘{q.text[:80]}’ is given to {q.speaker} here; {count} other outlets give these words to "
+                         f"{usual} ({listing(outlets[:NAMED_OUTLETS])}{' and others' if len(outlets) > NAMED_OUTLETS else ''})")})
+    return rows

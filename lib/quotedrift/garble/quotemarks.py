@@ -1,0 +1,102 @@
+"""quote_marks: quotation marks damaged in transit, seen in the marks themselves within one paragraph.
+
+The quotation extractor (``quotes.py``) pairs marks to find quotations and reports the marks it could not
+pair (kinds ``unbalanced_quote`` and ``broken_quote``); this detector reports the shapes of damage that the
+pairing hides: a pair of straight single quotes used as a double mark (''…''), an opening mark closed by a
+mark of another style (“…", "…”, “…″, «…”, ‘…'), an opening mark (“) printed where the closing one belongs
+("exaggeration.“, he said"), a quotation opened again before it is closed ("foreign country. “As a child"),
+a quotation closed twice ("down.” .”"), and a dialogue dash that opens what a closing mark ends. One pass
+over each paragraph: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .registry import register, row
+from .util import merge_overlaps
+
+MAX_QUOTED = 600  # characters between an opening and a closing mark still shown as one span
+CONTEXT_WORDS = 3  # words either side of a lone misplaced mark shown as its evidence
+CONTEXT_REACH = 80  # characters either side searched for those words (keeps the cost per mark bounded)
+_PARAGRAPH = re.compile(r"[^\n]+")
+_DOUBLE_SINGLE = re.compile(r"''(?=\S)[^'\n]{1,300}?(?<=\S)''")
+_REVERSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[,.;:!?]|\s+[a-z]|[a-z])")
+_REVERSED_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[\])]))”(?=[A-Z])", re.MULTILINE)
+_DOUBLE_CLOSE = re.compile(r"”[ \t]*\.?[ \t]*\.[ \t]*”|”[ \t]+\.?”")
+_DASH_OPENED = re.compile(r"^\s*[–—]\s*[A-Z][^“\"\n]*”", re.MULTILINE)
+_SINGLE_MIXED = re.compile(r"(?<!\w)‘[^’'\n]{1,80}'(?!\w)")
+# Double marks: which close which. A straight mark opens when nothing is open and closes otherwise.
+OPENERS = {"“": "curly", "«": "guillemet", "„": "low"}
+CLOSERS = {"”": "curly", "»": "guillemet", "″": "double prime"}
+MATCHING = {("curly", "curly"), ("guillemet", "guillemet"), ("low", "curly"), ("straight", "straight"),
+            ("low", "low")}
+_DOUBLE_MARK = re.compile(r"[“”«»„″\"]")
+
+
+@register("quote_marks", severity=2, colour="#fff08a",
+          explanation="‘{text}’: quotation marks damaged in transit (mixed styles, reversed, doubled or reopened)",
+          confirmed_by=("quote marks", "quotation mark", "curly/straight", "straight quote", "guillemet",
+                        "closing mark", "opening mark", "mixed marks"))
+def quote_mark_damage(text: str, words=None) -> list[dict]:
+    """Rows for every damaged quotation mark, each saying which mark is wrong and why."""
+    rows = [_row(m.start(), m.end(), text, "two straight single quotes used as a double quotation mark")
+            for m in _DOUBLE_SINGLE.finditer(text)]
+    rows += [_around(text, m.start(), "an opening mark ‘“’ printed where the closing mark belongs")
+             for m in _REVERSED_CLOSE.finditer(text)]
+    rows += [_around(text, m.start(), "a closing mark ‘”’ printed where the opening mark belongs")
+             for m in _REVERSED_OPEN.finditer(text)]
+    rows += [_around(text, m.start(), "a quotation closed twice (a stray closing mark)", m.end())
+             for m in _DOUBLE_CLOSE.finditer(text)]
+    rows += [_row(m.start(), m.end(), text, "a dialogue dash opens what a closing mark ‘”’ ends")
+             for m in _DASH_OPENED.finditer(text)]
+    rows += [_row(m.start(), m.end(), text, "a curly opening mark ‘‘’ closed by a straight one")
+             for m in _SINGLE_MIXED.finditer(text)]
+    for paragraph in _PARAGRAPH.finditer(text):
+        rows += _paired_damage(text, paragraph.start(), paragraph.end())
+    return merge_overlaps(rows)
+
+
+def _paired_damage(text: str, start: int, end: int) -> list[dict]:
+    """Mixed styles and reopened quotations among the double marks of one paragraph."""
+    rows = []
+    open_at, open_style = None, None
+    for match in _DOUBLE_MARK.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        if mark == '"':
+            style = "straight"
+            if open_at is None:
+                open_at, open_style = at, style
+                continue
+        elif mark in OPENERS:
+            if open_at is not None and OPENERS[mark] == open_style == "curly":
+                rows.append(_around(text, at, "a quotation opened again before it was closed"))
+            open_at, open_style = at, OPENERS[mark]
+            continue
+        else:
+            style = CLOSERS[mark]
+        if open_at is None:
+            continue  # a closing mark with nothing open: the extractor reports it
+        if (open_style, style) not in MATCHING and at - open_at <= MAX_QUOTED:
+            rows.append(_row(open_at, at + 1, text,
+                             f"a quotation opened with a {open_style} mark ‘{text[open_at]}’ and closed with a "
+                             f"{style} mark ‘{mark}’"))
+        open_at, open_style = None, None
+    return rows
+
+
+def _row(start: int, end: int, text: str, why: str) -> dict:
+    return row(start, end, "quote_marks", f"‘{text[start:end]}’: {why}")
+
+
+def _around(text: str, at: int, why: str, end: int | None = None) -> dict:
+    """A row for the mark at ``at`` (to ``end``), with a few words either side as its evidence."""
+    end = at + 1 if end is None else end
+    line_start = text.rfind("\n", max(0, at - CONTEXT_REACH), at) + 1 or max(0, at - CONTEXT_REACH)
+    line_end = text.find("\n", end, end + CONTEXT_REACH)
+    line_end = min(len(text), end + CONTEXT_REACH) if line_end < 0 else line_end
+    before = [m.start() for m in re.finditer(r"\S+", text[line_start:at])][-CONTEXT_WORDS:]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:line_end])][:CONTEXT_WORDS]
+    start = line_start + before[0] if before else at
+    stop = end + after[-1] if after else end
+    return _row(start, stop, text, why)

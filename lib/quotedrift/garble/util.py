@@ -1,0 +1,41 @@
+"""Small span helpers the detector modules share (not a detector)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Token
+
+SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def spaced(text: str, a: Token, b: Token) -> bool:
+    """Whether only spaces (no newline, no punctuation) separate two tokens."""
+    return bool(SPACES.fullmatch(text, a.end, b.start))
+
+
+def word_edge(text: str, at: int, step: int) -> int:
+    """Walk from ``at`` over word characters (letters, digits, hyphens) to the edge of the word."""
+    if step < 0:
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-"):
+            at -= 1
+        return at
+    while at < len(text) and (text[at].isalnum() or text[at] == "-"):
+        at += 1
+    return at
+
+
+def merge_overlaps(rows: list[dict]) -> list[dict]:
+    """Of overlapping rows of one detector, keep the first and longest."""
+    kept: list[dict] = []
+    for r in sorted(rows, key=lambda r: (r["start"], -r["end"])):
+        if kept and r["start"] < kept[-1]["end"]:
+            continue
+        kept.append(r)
+    return kept
+
+
+def listing(names: list[str]) -> str:
+    """‘a’, ‘b’ and ‘c’."""
+    quoted = [f"‘{n}’" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -1,0 +1,55 @@
+"""Word knowledge the detectors share: wordfreq's word lists as Zipf frequencies, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from ..text import normalise_word
+
+
+
+def word_zipf(language: str = "en", wordlist: str = "best") -> dict[str, float]:
+    """wordfreq's word list for a language as {word: Zipf frequency} (loaded once per process: ``word_zipf()``
+    and ``word_zipf("en")`` share one copy)."""
+    return _word_zipf(language, wordlist)
+
+
+@functools.cache
+def _word_zipf(language: str, wordlist: str) -> dict[str, float]:
+    """wordfreq's word list for a language as {word: Zipf frequency}.
+
+    Built bucket by bucket from the packed list (one frequency per centibel bucket), the same numbers as
+    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary."""
+    from wordfreq import cB_to_freq, get_frequency_list
+
+    zipfs: dict[str, float] = {}
+    for index, bucket in enumerate(get_frequency_list(language, wordlist)):
+        if bucket:
+            value = math.log10(cB_to_freq(-index)) + 9
+            zipfs.update(dict.fromkeys(bucket, value))
+    return zipfs
+
+
+@functools.lru_cache(maxsize=1 << 19)
+def zipf(word: str, language: str = "en") -> float:
+    """Zipf frequency of a word (0 when the list does not have it): 7 is "the", 3 a word seen now and then.
+
+    Memoised: news text repeats its words, and every detector asks about the same ones."""
+    lists = word_zipf(language) if language == "en" else word_zipf(language, "small")
+    return lists.get(normalise_word(word), 0.0)
+
+
+def known(word: str, floor: float = 2.5) -> bool:
+    """Whether a word is an ordinary English word (frequent enough in wordfreq's list)."""
+    return zipf(word) >= floor
+
+
+
+
+def prepare() -> None:
+    """Load every word list the detectors use (before worker processes fork, so they share one copy)."""
+    from .foreign import foreign_zipf
+
+    word_zipf()
+    foreign_zipf()
