@@ -102,3 +102,34 @@ def test_seed_attribution_shows_three_spellings_of_kwon_in_002(seed_analysis):
     assert table[table["source"].str.startswith("002")]["loaded_words"].str.contains("dismissed").any()
     titles = set(table.loc[table["speaker"] == "Kwon Jong Gun", "title"])
     assert len(titles) >= 3  # the titles differ as printed
+
+
+def _quote(source, text, words, speaker, cue, utterance="", confidence=1.0, n=1):
+    start = text.index(words)
+    return {"quote_id": f"{source}:q{n:03d}", "source": source, "start": start, "end": start + len(words),
+            "text": words, "kind": "partial", "speaker": speaker, "speaker_mention": speaker, "cue": cue,
+            "relay": "", "utterance_id": utterance, "title": "", "speaker_confidence": confidence}
+
+
+def test_every_quotation_has_an_attribution_row_linked_or_not():
+    text_a = "Ann Lee said “the plan is dead” and slammed the “baseless rumour” of a deal."
+    text_b = "Ann Lee said “the plan is dead”."
+    rows = [_quote("a", text_a, "the plan is dead", "Ann Lee", "said", "u001"),
+            _quote("a", text_a, "baseless rumour", "Ann Lee", "slammed", n=2),
+            _quote("b", text_b, "the plan is dead", "Ann Lee", "said", "u001")]
+    table = attribution.attribution_table(pd.DataFrame(rows), {"a": text_a, "b": text_b})
+    assert set(table["quote_id"]) == {"a:q001", "a:q002", "b:q001"}
+    alone = table.set_index("quote_id").loc["a:q002"]
+    assert pd.isna(alone["utterance_id"])
+    assert (alone["cue_stance"], bool(alone["compared"]), alone["flags"]) == ("loaded", False, "")
+    summary = attribution.agreement(table).set_index("source")
+    assert summary.loc["a", "attribution_rows"] == 1  # agreement counts compared rows only
+
+
+@pytest.mark.parametrize("confidence, flagged", [(1.0, True), (0.9, True), (0.6, False), (0.0, False)])
+def test_speaker_differs_needs_a_confident_speaker(confidence, flagged):
+    text = "X said “the plan is dead”."
+    rows = [_quote(s, text, "the plan is dead", "Ann Lee", "said", "u001") for s in ("a", "b")]
+    rows.append(_quote("c", text, "the plan is dead", "Bob Ray", "said", "u001", confidence=confidence))
+    table = attribution.attribution_table(pd.DataFrame(rows), {s: text for s in "abc"}).set_index("source")
+    assert ("speaker_differs" in table.loc["c", "flags"]) == flagged

@@ -172,3 +172,18 @@ def test_arbitrary_unicode_never_raises(text):
     for role in ("report", "primary"):
         for q in article_quotes(text, text, role, "X"):
             assert 0 <= q.start < q.end <= len(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "she" never resolves to a man: gender from the first name (gender-guesser), an honorific, a title
+    ("Ursula Smith spoke after Joe Biden.\n\n“We will act now,” she said.", "Ursula Smith"),
+    ("Spokeswoman Li Wei answered Joe Biden.\n\n“It is absurd and irresponsible,” she said.", "Li Wei"),
+    ("Ms Hale answered Joe Biden on Monday, as Ann Hale had.\n\n“It is absurd,” she said.", "Ann Hale"),
+    ("Joe Biden spoke to reporters.\n\n“It is absurd and irresponsible,” she said.", ""),
+    ("Joe Biden spoke to reporters.\n\n“It is absurd and irresponsible,” he said.", "Joe Biden"),
+])
+def test_pronouns_agree_in_gender(text, speaker):
+    from quotedrift.quotes import article_rows
+
+    rows = article_rows(("a", text, text, "report", ""))
+    assert rows[-1]["speaker"] == speaker

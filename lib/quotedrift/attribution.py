@@ -1,9 +1,11 @@
 """Stage 4b: who said it, according to whom — attribution differences across outlets.
 
-For every utterance carried by two or more sources there is one row per source: the canonical speaker, the
-mention as printed, the fullest spelling of the name the article prints for that speaker, the title, the
-cue verb and its stance, the relay. Each row is compared with the other sources' rows for the same
-utterance and flagged where it departs.
+Every quotation has its attribution: one row per (utterance, source) for quotations aligned into an
+utterance, and one row per quotation for those no other source prints (``utterance_id`` empty: None in the
+DataFrame, so that grouping by utterance skips them; ``compared`` False), so that an outlet's own loaded cue on words only it quotes still reaches the table. A row gives the
+canonical speaker, the mention as printed, the fullest spelling of the name the article prints for that
+speaker, the title, the cue verb and its stance, the relay. Rows of utterances carried by two or more sources
+(``compared`` True) are compared with the other sources' rows and flagged where they depart.
 
 Cue stance. ``neutral`` verbs report that words were spoken (the AP Stylebook's advice: "said" is almost
 always right). ``loaded`` verbs add the writer's judgement of the speaker or of the truth of the words:
@@ -12,7 +14,8 @@ dramatise, THREATENED/BOASTED/ALLEGED/ACCUSED characterise. A row is loaded when
 a loaded verb frames the speaker in the quotation's sentence ("dismissed the accusations …, warning that").
 
 Flags (semicolon-separated in ``flags``):
-  ``speaker_differs``   the canonical speaker differs from the one most other sources give;
+  ``speaker_differs``   the canonical speaker differs from the one most other sources give (confident
+                        speakers only: ``speaker_confidence`` >= ``CONFIDENT_SPEAKER`` on both sides);
   ``unique_spelling``   no other source prints this spelling of the name (case, spaces and hyphens ignored);
   ``title_departs``     the title resembles none of the titles other sources print for the speaker;
   ``loaded_cue``        a loaded cue where most other sources are neutral;
@@ -20,11 +23,12 @@ Flags (semicolon-separated in ``flags``):
 
 ``attribution`` columns
     utterance_id, source, speaker, speaker_mention, title, cue, cue_stance, relay, flags, quote_id,
-    name_spelling, relay_name, loaded_words.
+    name_spelling, relay_name, loaded_words, speaker_confidence, compared.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -44,7 +48,10 @@ CHANNELS = tuple((phrase, name) for phrase, name in zip(lexicon.column("relay_le
                                                         lexicon.column("relay_leads", "name", kind="channel")))
 FLAG_NAMES = ("speaker_differs", "unique_spelling", "title_departs", "loaded_cue", "relay_dropped")
 COLUMNS = ["utterance_id", "source", "speaker", "speaker_mention", "title", "cue", "cue_stance", "relay",
-           "flags", "quote_id", "name_spelling", "relay_name", "loaded_words"]
+           "flags", "quote_id", "name_spelling", "relay_name", "loaded_words", "speaker_confidence", "compared"]
+# A speaker resolved with less confidence than this (a guessed pronoun, a country standing for its officials,
+# a description merged by its features: see quotes.py) is shown but never flagged as differing.
+CONFIDENT_SPEAKER = 0.75
 TITLE_LIKENESS = 60
 
 
@@ -93,7 +100,8 @@ def is_full_name(mention: str) -> bool:
 
 
 def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """One row per (utterance, source) for utterances carried by two or more sources, with flags.
+    """One row per (utterance, source), and one per quotation in no utterance; rows of utterances carried
+    by two or more sources are flagged.
 
     Works on plain records grouped once (linear in the number of quotations), not on per-row DataFrame filters.
     """
@@ -103,23 +111,50 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
         by_source_speaker.setdefault((q["source"], q["speaker"]), []).append(q)
     groups: dict[tuple[str, str], list[dict]] = {}
     for q in records:
-        if str(q["utterance_id"] or ""):
+        if _utterance(q):
             groups.setdefault((q["utterance_id"], q["source"]), []).append(q)
+        else:
+            groups[("", q["source"], q["quote_id"])] = [q]
     rows = []
-    for (utterance, source), group in sorted(groups.items()):
+    for key, group in sorted(groups.items()):
+        utterance, source = key[0], key[1]
         quote = _representative(group)
-        rows.append(_row(utterance, source, quote, by_source_speaker[(source, quote["speaker"])], texts[source]))
+        rows.append(_row(utterance or None, source, quote, by_source_speaker[(source, quote["speaker"])],
+                         texts[source]))
     by_utterance: dict[str, list[dict]] = {}
     for row in rows:
-        by_utterance.setdefault(row["utterance_id"], []).append(row)
-    rows = [row for row in rows if len(by_utterance[row["utterance_id"]]) >= 2]
-    spellings, titles = _printed_forms(rows)
+        if row["utterance_id"]:
+            by_utterance.setdefault(row["utterance_id"], []).append(row)
     for row in rows:
-        others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
+        row["compared"] = len(by_utterance.get(row["utterance_id"], ())) >= 2
+    compared = [row for row in rows if row["compared"]]
+    spellings, titles = _printed_forms(compared)
+    # one row per (utterance, source): the other rows of an utterance are all its rows but this one, so each
+    # utterance's tallies are counted once and this row's own part taken off (linear in the utterance's size)
+    tallies = {utterance: _tally(group) for utterance, group in by_utterance.items()}
+    for row in compared:
+        others = _without(tallies[row["utterance_id"]], _tally([row]))
         peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if _beyond(sources, row["source"])}
         peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if _beyond(sources, row["source"])]
-        row["flags"] = ";".join(row_flags(row, others, peer_spellings, peer_titles))
+        row["flags"] = ";".join(_flags(row, others, peer_spellings, peer_titles))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _tally(rows: list[dict]) -> tuple[Counter, Counter, int, int]:
+    """What the flags read from the other rows of an utterance: confident speakers, cue stances (not 'none'),
+    number of rows and number of rows naming a relay."""
+    return (Counter(r["speaker"] for r in rows if r["speaker"] and _confident(r)),
+            Counter(r["cue_stance"] for r in rows if r["cue_stance"] != "none"),
+            len(rows), sum(bool(r["relay_name"]) for r in rows))
+
+
+def _without(total: tuple[Counter, Counter, int, int], own: tuple[Counter, Counter, int, int]) -> tuple:
+    return total[0] - own[0], total[1] - own[1], total[2] - own[2], total[3] - own[3]
+
+
+def _utterance(quote: dict) -> str:
+    value = quote.get("utterance_id")
+    return value if isinstance(value, str) else ""
 
 
 def _beyond(sources: set[str], source: str) -> bool:
@@ -155,6 +190,8 @@ def _row(utterance: str, source: str, quote: dict, same_speaker: list[dict], tex
         "cue": quote["cue"], "cue_stance": cue_stance(quote["cue"], loaded), "relay": quote["relay"],
         "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, same_speaker),
         "relay_name": relay_name(quote["relay"]), "loaded_words": loaded,
+        "speaker_confidence": float(quote.get("speaker_confidence") or 0.0) if quote.get("speaker") else 0.0,
+        "compared": False,
     }
 
 
@@ -179,21 +216,35 @@ def _spelling(quote: dict, same_speaker: list[dict]) -> str:
 def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[str]) -> list[str]:
     """Flags of one attribution row against the other sources' rows for the same utterance (``others``) and
     the name spellings (keys) and titles other sources print for the same speaker anywhere in the story."""
+    return _flags(row, _tally(others), spellings, titles)
+
+
+def _flags(row: dict, others: tuple[Counter, Counter, int, int], spellings: set[str], titles: list[str]) -> list[str]:
+    """``row_flags`` on the other rows' tallies (see ``_tally``)."""
     flags = []
-    speakers = Counter(r["speaker"] for r in others if r["speaker"])
-    if row["speaker"] and speakers and row["speaker"] not in speakers:
+    speakers, stances, n_others, n_relayed = others
+    if row["speaker"] and _confident(row) and speakers and row["speaker"] not in speakers:
         flags.append("speaker_differs")
     if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
         flags.append("unique_spelling")
-    if row["title"] and titles and max(fuzz.token_set_ratio(_plain(row["title"]), _plain(t)) for t in titles) < TITLE_LIKENESS:
+    if row["title"] and titles and max(_title_likeness(row["title"], t) for t in titles) < TITLE_LIKENESS:
         flags.append("title_departs")
-    stances = Counter(r["cue_stance"] for r in others if r["cue_stance"] != "none")
     if row["cue_stance"] == "loaded" and stances["neutral"] > stances["loaded"]:
         flags.append("loaded_cue")
-    relays = [r["relay_name"] for r in others]
-    if not row["relay_name"] and relays and sum(bool(r) for r in relays) > len(relays) / 2:
+    if not row["relay_name"] and n_others and n_relayed > n_others / 2:
         flags.append("relay_dropped")
     return flags
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _title_likeness(a: str, b: str) -> float:
+    """How alike two printed titles are (memoised: outlets print the same few titles over and over)."""
+    return fuzz.token_set_ratio(_plain(a), _plain(b))
+
+
+def _confident(row: dict) -> bool:
+    """Whether a row's speaker is sure enough to be compared (rows built without a confidence count as sure)."""
+    return float(row.get("speaker_confidence", 1.0) or 0.0) >= CONFIDENT_SPEAKER
 
 
 def _plain(title: str) -> str:
@@ -201,7 +252,10 @@ def _plain(title: str) -> str:
 
 
 def agreement(attribution: pd.DataFrame) -> pd.DataFrame:
-    """Per source: attribution rows, rows with no flag, their share (attribution_agreement), and loaded-cue share."""
+    """Per source, over the rows compared with other sources: attribution rows, rows with no flag, their share
+    (attribution_agreement), and loaded-cue share."""
+    if "compared" in attribution:
+        attribution = attribution[attribution["compared"].astype(bool)]
     if attribution.empty:
         return pd.DataFrame(columns=["source", "attribution_rows", "attribution_unflagged",
                                      "attribution_agreement", "loaded_cues", "loaded_cue_share"])

@@ -183,12 +183,13 @@ def _kind_meaning(kind: str) -> str:
 def attribution_findings(analysis) -> list[str]:
     """Agreement on who spoke, and loaded cues."""
     attribution, labels = analysis.attribution, _labels(analysis)
-    if attribution.empty:
+    shared = attribution[attribution["compared"].astype(bool)] if "compared" in attribution else attribution
+    if shared.empty:
         return ["No utterance is attributed by two or more sources, so there are no attribution differences to compare."]
-    flags = attribution["flags"].fillna("").astype(str)
-    flagged = attribution[flags.str.strip() != ""]
-    found = [f"{plural(attribution['utterance_id'].nunique(), 'utterance')} compared across "
-             f"{plural(attribution['source'].nunique(), 'source')}; {plural(len(flagged), 'attribution')} "
+    flags = shared["flags"].fillna("").astype(str)
+    flagged = shared[flags.str.strip() != ""]
+    found = [f"{plural(shared['utterance_id'].nunique(), 'utterance')} compared across "
+             f"{plural(shared['source'].nunique(), 'source')}; {plural(len(flagged), 'attribution')} "
              "differ from what the other sources say."]
     loaded = attribution[attribution["cue_stance"].fillna("") == "loaded"]
     if len(loaded):

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from dataclasses import dataclass, field
 
@@ -747,9 +748,14 @@ class ArticleResolver:
         self.text = text
         self.names = names
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
+        self.genders: dict[str, str] = {}
+
         self.by_surname: dict[str, list[tuple[int, int, str]]] = {}
+        self.by_word: dict[str, list[tuple[int, int, str]]] = {}
         for n in self.full_names:
             self.by_surname.setdefault(spk._surname(n[2]).lower(), []).append(n)
+            for word in spk._words(n[2]):
+                self.by_word.setdefault(word.lower(), []).append(n)
         self.titles: dict[str, str] = {}
         for n in self.full_names:
             title = _title_near(text, max(0, n[0] - 120), n[1], n)
@@ -760,7 +766,8 @@ class ArticleResolver:
         """A bare surname becomes the nearest full name with that surname (before it, else after)."""
         if len(name[2].split()) >= 2:
             return name[2]
-        matches = self.by_surname.get(name[2].lower(), [])
+        # a family name, or a given name used as the surname ("Ning" for Mao Ning)
+        matches = self.by_surname.get(name[2].lower()) or self.by_word.get(name[2].lower(), [])
         before = bisect.bisect_left(matches, (name[0],))
         chosen = matches[before - 1] if before else (matches[0] if matches else None)
         return chosen[2] if chosen else name[2]
@@ -784,18 +791,49 @@ class ArticleResolver:
             return Entity(canonical, kind, "", country_of(words) or canonical, s, 0.9)
         return Entity(words, "pronoun", "", "", s, 0.8)
 
-    def resolve_pronoun(self, entity: Entity) -> Entity:
-        """he/she/they → the nearest earlier person name of a compatible gender."""
+    def resolve_pronoun(self, entity: Entity, speakers: list[Entity] = ()) -> Entity:
+        """he/she → the nearest earlier person named or quoted whose gender agrees: "she" never resolves to a
+        man. Gender comes from titles and nouns (Ms, spokeswoman), honorifics before any mention of the person
+        (Mr Biden), and the first name (gender-guesser); a person with no evidence is taken with less confidence."""
         wanted = {"he": "male", "she": "female"}.get(entity.name.lower(), "")
-        for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1):
-            s, e, name = self.names[i]
-            full = self.full_name((s, e, name))
-            candidate = Entity(full, "name", self.title_of(full), country_of(self.title_of(full)), s)
-            gender = _gender(candidate, self.text)
+        names = ((self.names[i][0], self.full_name(self.names[i]))
+                 for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1))
+        quoted = ((e.position, e.name) for e in reversed(speakers) if e.kind == "name" and e.position < entity.position)
+        for position, full in heapq.merge(names, quoted, reverse=True):  # nearest first, walked lazily
+            gender = self.gender_of(full)
             if not wanted or not gender or gender == wanted:
-                candidate.confidence = 0.8
-                return candidate
+                title = self.title_of(full)
+                return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
         return Entity("", "none", confidence=0.0)
+
+    def gender_of(self, full: str) -> str:
+        """'male', 'female' or '' for a person named in the article (see :meth:`resolve_pronoun`)."""
+        key = spk._flat(full)
+        if key not in self.genders:
+            self.genders[key] = _gender_evidence(self.text, full, self.title_of(full))
+        return self.genders[key]
+
+
+HONORIFIC_RE = re.compile(r"\b(" + "|".join(re.escape(r["word"]) for r in lexicon.table("titles")
+                                             if r["kind"] == "honorific" and r["gender"]) + r")\.?\s+([A-Z][\w'’-]+)",
+                          re.IGNORECASE)
+
+
+def _gender_evidence(text: str, full: str, title: str) -> str:
+    """A person's gender from their title, an honorific before any mention (``Ms Mao``), or their first name."""
+    for word in re.findall(r"[A-Za-z]+", title or ""):
+        if GENDER_WORDS.get(word.lower()):
+            return GENDER_WORDS[word.lower()]
+    words = spk._words(full)
+    if not words:
+        return ""
+    surname = spk._surname(full).lower()
+    for match in HONORIFIC_RE.finditer(text):
+        if match.group(2).lower() == surname and match.group(1)[:1].isupper():
+            return GENDER_WORDS.get(match.group(1).lower(), "")
+    if len(words) >= 2 and not spk.scheme_of(words):
+        return lexicon.first_name_genders().get(words[0].lower(), "")
+    return ""
 
 
 def _is_anaphoric(description: str) -> bool:
@@ -814,7 +852,7 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
         if entity.kind == "pronoun":
-            entity = resolver.resolve_pronoun(entity)
+            entity = resolver.resolve_pronoun(entity, entities)
         if entity.kind == "official" and _is_anaphoric(info["mention"][2]):
             earlier = [e for e in entities if e.official_like
                        and (not entity.country or not e.country or e.country == entity.country)]
