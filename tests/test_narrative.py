@@ -160,7 +160,12 @@ def table_numbers(analysis, ranked) -> set[str]:
     found |= set(edits[edits["category"] == "substantive"].groupby("source").size().tolist())
     for column in ("fidelity", "garbles", "attribution"):
         found |= {round(v, 2) for v in ranked[column].dropna()}
-    found |= set(ranked["summary_rank"].dropna().astype(int).tolist())
+    found |= set(ranked["summary_rank"].dropna().astype(int).tolist()) | {int(ranked["summary_rank"].notna().sum())}
+    attribution = analysis.attribution
+    if "compared" in attribution and len(attribution):  # the attributions two or more sources share
+        shared = attribution[attribution["compared"].astype(bool)]
+        found |= {shared["utterance_id"].nunique(), shared["source"].nunique(),
+                  int((shared["flags"].fillna("").astype(str).str.strip() != "").sum())}
     found |= {round(v, 2) for v in pd.to_numeric(analysis.scorecard["fidelity"], errors="coerce").dropna()}
     rates = notebook.per_1000_words(notebook.counts_by(analysis.garbles, analysis.articles["source"], "kind"),
                                     analysis.articles).sum(axis=1)

@@ -84,7 +84,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "one_article": EXTRA,
     }
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {name: pool.submit(run_report, folder, base / name / "out") for name, folder in corpora.items()}
+        futures = {name: pool.submit(run_report, folder, base / "out" / name) for name, folder in corpora.items()}
         return {name: future.result() for name, future in futures.items()}
 
 
