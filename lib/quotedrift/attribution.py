@@ -28,6 +28,7 @@ Flags (semicolon-separated in ``flags``):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -128,12 +129,27 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
         row["compared"] = len(by_utterance.get(row["utterance_id"], ())) >= 2
     compared = [row for row in rows if row["compared"]]
     spellings, titles = _printed_forms(compared)
+    # one row per (utterance, source): the other rows of an utterance are all its rows but this one, so each
+    # utterance's tallies are counted once and this row's own part taken off (linear in the utterance's size)
+    tallies = {utterance: _tally(group) for utterance, group in by_utterance.items()}
     for row in compared:
-        others = [r for r in by_utterance[row["utterance_id"]] if r["source"] != row["source"]]
+        others = _without(tallies[row["utterance_id"]], _tally([row]))
         peer_spellings = {k for k, sources in spellings.get(row["speaker"], {}).items() if _beyond(sources, row["source"])}
         peer_titles = [t for t, sources in titles.get(row["speaker"], {}).items() if _beyond(sources, row["source"])]
-        row["flags"] = ";".join(row_flags(row, others, peer_spellings, peer_titles))
+        row["flags"] = ";".join(_flags(row, others, peer_spellings, peer_titles))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _tally(rows: list[dict]) -> tuple[Counter, Counter, int, int]:
+    """What the flags read from the other rows of an utterance: confident speakers, cue stances (not 'none'),
+    number of rows and number of rows naming a relay."""
+    return (Counter(r["speaker"] for r in rows if r["speaker"] and _confident(r)),
+            Counter(r["cue_stance"] for r in rows if r["cue_stance"] != "none"),
+            len(rows), sum(bool(r["relay_name"]) for r in rows))
+
+
+def _without(total: tuple[Counter, Counter, int, int], own: tuple[Counter, Counter, int, int]) -> tuple:
+    return total[0] - own[0], total[1] - own[1], total[2] - own[2], total[3] - own[3]
 
 
 def _utterance(quote: dict) -> str:
@@ -200,21 +216,30 @@ def _spelling(quote: dict, same_speaker: list[dict]) -> str:
 def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[str]) -> list[str]:
     """Flags of one attribution row against the other sources' rows for the same utterance (``others``) and
     the name spellings (keys) and titles other sources print for the same speaker anywhere in the story."""
+    return _flags(row, _tally(others), spellings, titles)
+
+
+def _flags(row: dict, others: tuple[Counter, Counter, int, int], spellings: set[str], titles: list[str]) -> list[str]:
+    """``row_flags`` on the other rows' tallies (see ``_tally``)."""
     flags = []
-    speakers = Counter(r["speaker"] for r in others if r["speaker"] and _confident(r))
+    speakers, stances, n_others, n_relayed = others
     if row["speaker"] and _confident(row) and speakers and row["speaker"] not in speakers:
         flags.append("speaker_differs")
     if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
         flags.append("unique_spelling")
-    if row["title"] and titles and max(fuzz.token_set_ratio(_plain(row["title"]), _plain(t)) for t in titles) < TITLE_LIKENESS:
+    if row["title"] and titles and max(_title_likeness(row["title"], t) for t in titles) < TITLE_LIKENESS:
         flags.append("title_departs")
-    stances = Counter(r["cue_stance"] for r in others if r["cue_stance"] != "none")
     if row["cue_stance"] == "loaded" and stances["neutral"] > stances["loaded"]:
         flags.append("loaded_cue")
-    relays = [r["relay_name"] for r in others]
-    if not row["relay_name"] and relays and sum(bool(r) for r in relays) > len(relays) / 2:
+    if not row["relay_name"] and n_others and n_relayed > n_others / 2:
         flags.append("relay_dropped")
     return flags
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _title_likeness(a: str, b: str) -> float:
+    """How alike two printed titles are (memoised: outlets print the same few titles over and over)."""
+    return fuzz.token_set_ratio(_plain(a), _plain(b))
 
 
 def _confident(row: dict) -> bool:

@@ -1,4 +1,4 @@
-"""Command line: ``quotedrift analyze CORPUS_DIR --out OUT_DIR [--reference SOURCE_ID]``.
+"""Command line: ``quotedrift analyze CORPUS_DIR --out OUT_DIR [--reference SOURCE_ID] [--all-pairs]``.
 
 The output folder is checked before any work (:mod:`quotedrift.outdir`: a new folder, an empty one, or one
 quotedrift made before; never the corpus, the current folder, a file or a read-only place). Everything is
@@ -32,13 +32,15 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(BAD_INPUT, f"{self.prog}: error: {shown(message)} (see {self.prog} --help)\n")
 
 
-def write_tables(result: Analysis, out: Path, inputs: tuple[Path, ...] = ()) -> list[Path]:
+def write_tables(result: Analysis, out: Path, inputs: tuple[Path, ...] = (), all_pairs: bool = False) -> list[Path]:
     """Write every table as UTF-8 CSV (sorted rows, header row) and the article texts to ``out/text/``.
 
     The folder appears complete or not at all (:func:`quotedrift.outdir.write_output_folder`)."""
     def fill(staging: Path) -> None:
         for name in TABLES:
             result.tables[name].to_csv(staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        if all_pairs:  # every two versions of an utterance: grows with the square of its outlets
+            result.link_pairs().to_csv(staging / "link_pairs.csv", index=False, encoding="utf-8", lineterminator="\n")
         (staging / "text").mkdir()
         for source, text in sorted(result.texts.items()):
             (staging / "text" / f"{source}.txt").write_text(text, encoding="utf-8", newline="\n")
@@ -55,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="output folder for the CSV tables: new, empty, or written "
                                                   "by quotedrift before (it is then replaced whole)")
     run.add_argument("--reference", default=None, help="source id to use as reference where there is no primary text")
+    run.add_argument("--all-pairs", action="store_true",
+                     help="also write link_pairs.csv: every two versions of an utterance (grows with the square "
+                          "of its outlets; for small corpora)")
     return parser
 
 
@@ -63,7 +68,7 @@ def analyze_command(args: argparse.Namespace) -> int:
     result = analyze(args.corpus, reference=args.reference)
     for note in result.corpus.notes:
         print(f"quotedrift: note: {shown(note)}", file=sys.stderr)
-    written = write_tables(result, args.out, inputs=(args.corpus,))
+    written = write_tables(result, args.out, inputs=(args.corpus,), all_pairs=args.all_pairs)
     print(f"quotedrift: wrote {len(written)} tables for {len(result.texts)} articles to {shown(args.out)}")
     return 0
 

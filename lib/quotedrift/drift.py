@@ -4,10 +4,10 @@ Each witness is aligned word by word to the run of reference words it renders (`
 cosmetically normalised words, see :mod:`quotedrift.wording`); inside a replaced word the character detail
 comes from diff-match-patch (timeout 0, so the output is deterministic). Every edit is classified:
 
-- ``cosmetic``: case, punctuation and quote style, US/UK spelling, "can not"/"cannot", "U.S."/"US"
+- ``cosmetic``: case, punctuation and quote style, US/UK spelling, "can not"/"cannot", dotted abbreviations
   (ops ``case``, ``spelling``, ``punctuation``);
 - ``editorial``: an editor's visible hand — a bracketed or parenthesised insertion, also where it stands in
-  for reference words ("[North Korea]" for "the DPRK"), and words left out at an ellipsis
+  for reference words ("[the country]" for its official name), and words left out at an ellipsis
   (ops ``bracketed_insertion``, ``ellipsis``);
 - ``substantive``: words replaced, added, dropped or moved (ops ``replace``, ``insert``, ``delete``,
   ``reorder``).
@@ -25,6 +25,7 @@ number of reference words its linked quotations render.
 
 from __future__ import annotations
 
+import functools
 from difflib import SequenceMatcher
 
 import pandas as pd
@@ -44,10 +45,11 @@ _QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»
 
 
 def edits_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
-    """Every edit of every witness against its utterance's reference, in utterance and document order."""
+    """Every edit of every witness against the reference it is measured against (its utterance's reference, or
+    its translation family's), in utterance and document order. A reference has no edits against itself."""
     rows: list[dict] = []
     for uid, utterance in sorted(result.utterance_of.items(), key=lambda kv: (kv[1], kv[0])):
-        ref = result.units[result.reference_of[utterance]]
+        ref = result.units[result.family_of[uid]]
         if uid == ref.uid:
             continue
         unit = result.units[uid]
@@ -61,14 +63,19 @@ def edits_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
 
 def compare_words(reference: list[Word], witness: list[Word], ref_text: str, text: str) -> list[dict]:
     """Edits turning the reference words into the witness words, each with spans on both sides."""
-    matcher = SequenceMatcher(None, [w.norm for w in reference], [w.norm for w in witness], autojunk=False)
     edits: list[dict] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(tuple(w.norm for w in reference), tuple(w.norm for w in witness)):
         if tag == "equal":
             edits += _cosmetic_edits(reference[i1:i2], witness[j1:j2], ref_text, text)
         else:
             edits.append(_word_edit(tag, reference[i1:i2], witness[j1:j2], ref_text, text, witness, j1))
     return _mark_reorders(edits)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _opcodes(reference: tuple[str, ...], witness: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes between two word sequences (memoised: many outlets print the same wording)."""
+    return SequenceMatcher(None, reference, witness, autojunk=False).get_opcodes()
 
 
 def _cosmetic_edits(ref: list[Word], wit: list[Word], ref_text: str, text: str) -> list[dict]:
@@ -143,6 +150,7 @@ def _row(op: str, ref_text: str, ref_start: int, ref_end: int, text: str, start:
             "reference_start": ref_start, "reference_end": ref_end, "detail": detail}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _char_detail(old: str, new: str) -> str:
     """Character-level diff of a replacement: ``[-old-]{+new+}`` marks, deterministic (no timeout)."""
     engine = diff_match_patch()

@@ -6,6 +6,7 @@ import functools
 import re
 
 from ..text import Token, normalise_word, tokens
+from ..wordcache import cached
 from .registry import register, row
 from .util import spaced as _spaced
 from .words import word_zipf, zipf
@@ -54,7 +55,12 @@ def _foreign(word: str) -> bool:
 
 @functools.cache
 def foreign_zipf() -> dict[str, float]:
-    """{word: its highest Zipf frequency in any of ``FOREIGN_LANGUAGES``} (one look-up instead of six)."""
+    """{word: its highest Zipf frequency in any of ``FOREIGN_LANGUAGES``} (one look-up instead of six; kept
+    in the word-list cache)."""
+    return cached("highest-" + "-".join(FOREIGN_LANGUAGES), _highest_foreign_zipf)
+
+
+def _highest_foreign_zipf() -> dict[str, float]:
     best: dict[str, float] = {}
     for language in FOREIGN_LANGUAGES:
         for word, value in word_zipf(language, "small").items():

@@ -6,6 +6,7 @@ import functools
 import re
 
 from ..text import ABBREVIATIONS, Token, tokens
+from ..wordcache import cached
 from .registry import register, row
 from .words import word_zipf, zipf
 
@@ -78,7 +79,11 @@ def _incomplete(word: str) -> bool:
 
 @functools.cache
 def common_prefixes() -> frozenset[str]:
-    """Every proper prefix (two letters or more) of a common English word."""
+    """Every proper prefix (two letters or more) of a common English word (kept in the word-list cache)."""
+    return cached("common-prefixes", _common_prefixes)
+
+
+def _common_prefixes() -> frozenset[str]:
     common = [w for w, z in word_zipf().items() if z >= 3.0 and w.isalpha()]
     return frozenset(w[:n] for w in common for n in range(2, len(w)))
 

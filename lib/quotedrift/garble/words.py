@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import math
 
 from ..text import normalise_word
+from ..wordcache import zipf_table
 
 
 
@@ -20,15 +20,9 @@ def _word_zipf(language: str, wordlist: str) -> dict[str, float]:
     """wordfreq's word list for a language as {word: Zipf frequency}.
 
     Built bucket by bucket from the packed list (one frequency per centibel bucket), the same numbers as
-    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary."""
-    from wordfreq import cB_to_freq, get_frequency_list
-
-    zipfs: dict[str, float] = {}
-    for index, bucket in enumerate(get_frequency_list(language, wordlist)):
-        if bucket:
-            value = math.log10(cB_to_freq(-index)) + 9
-            zipfs.update(dict.fromkeys(bucket, value))
-    return zipfs
+    ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary; kept in
+    a compact cache between processes (see :mod:`quotedrift.wordcache`)."""
+    return zipf_table(language, wordlist)
 
 
 @functools.lru_cache(maxsize=1 << 19)
