@@ -18,6 +18,7 @@ SPAN_CLAIMS = (
     ("edits", "start", "end", "source", "text", "exact"),
     ("edits", "reference_start", "reference_end", "reference_source", "reference_text", "exact"),
     ("utterances", "reference_start", "reference_end", "reference_source", "reference_text", "exact"),
+    ("quote_utterances", "start", "end", "source", "text", "exact"),
 )
 MARKS = "\"“”„‟«»″'‘’‚‛‹›"
 

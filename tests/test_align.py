@@ -25,8 +25,9 @@ def quotes_of(*items: tuple[str, str, str, str], role: dict[str, str] | None = N
 
 
 def linked_pairs(*items, **kwargs) -> set[frozenset[str]]:
+    """Pairs of sources whose quotations render words of one utterance (the all-pairs export)."""
     quotes, texts, roles = quotes_of(*items, **kwargs)
-    table = align.links_table(align.align(quotes, texts, roles))
+    table = align.pairs_table(align.align(quotes, texts, roles))
     pairs = set()
     for a, b in zip(table["quote_a"], table["quote_b"]):
         pairs.add(frozenset((a.split(":")[0], b.split(":")[0])))
@@ -153,6 +154,8 @@ def test_variant_table_has_one_row_per_witness_and_reference_columns():
     ("raw", "expected"),
     [("Rumour", ("rumor",)), ("programmes", ("programs",)), ("defence", ("defense",)), ("recognised", ("recognized",)),
      ("cannot", ("can", "not")), ("U.S.", ("us",)), ("centre", ("center",)),
+     ("It’s", ("it", "is")), ("don't", ("do", "not")), ("Won’t", ("will", "not")),
+     ("its", ("its",)), ("media's", ("media's",)),  # a possessive is not a contraction
      # negative cases: words that merely look like UK spellings stay themselves
      ("our", ("our",)), ("hour", ("hour",)), ("rise", ("rise",)), ("cancelled", ("canceled",))],
 )
@@ -163,3 +166,127 @@ def test_normalise(raw, expected):
 @pytest.mark.parametrize("word", ["rumour", "rumor", "organise", "organize", "honoured"])
 def test_us_spelling_is_idempotent(word):
     assert us_spelling(us_spelling(word)) == us_spelling(word)
+
+
+# ---------------------------------------------------------------------------------------------- scale
+
+SENTENCE = ("The relevant remarks by the other side are extremely absurd and irresponsible and they seriously "
+            "violate basic facts and diplomatic protocol")
+
+
+def famous_sentence(n_outlets: int):
+    """One sentence printed by ``n_outlets`` outlets: most word for word or cosmetically changed, one in ten with
+    a wording of its own (an extra word no other outlet prints), a few as short partial quotations."""
+    items = []
+    for i in range(n_outlets):
+        source = f"o{i:05d}"
+        if i % 10 == 3:
+            text = SENTENCE.replace("extremely", f"extremely w{i}x")  # a distinct wording per such outlet
+        elif i % 10 == 5:
+            text = SENTENCE.upper()
+        elif i % 10 == 7:
+            items.append((source, "extremely absurd and irresponsible", "partial", KWON))
+            continue
+        else:
+            text = SENTENCE
+        items.append((source, text + ".", "direct", KWON))
+    return quotes_of(*items)
+
+
+@pytest.mark.parametrize("n_outlets", [2000])
+def test_an_utterance_printed_by_thousands_costs_comparisons_linear_in_its_outlets(n_outlets):
+    counts = {}
+    for n in (n_outlets // 4, n_outlets // 2, n_outlets):
+        quotes, texts, roles = famous_sentence(n)
+        result = align.align(quotes, texts, roles)
+        assert set(result.utterance_of.values()) == {"u001"} and len(result.utterance_of) == n  # one utterance
+        assert len(align.links_table(result)) == n - 1  # each version linked to the reference, not every pair
+        counts[n] = result.tally.total
+    quarter, half, full = counts[n_outlets // 4], counts[n_outlets // 2], counts[n_outlets]
+    assert full <= 2.2 * half and half <= 2.2 * quarter  # doubling the outlets at most doubles the comparisons
+    assert full <= 2 * n_outlets  # a few comparisons per outlet, not one per pair (2,000 outlets: 2 million pairs)
+
+
+def test_identical_wordings_are_compared_once():
+    quotes, texts, roles = quotes_of(*[(f"o{i:03d}", SENTENCE, "direct", KWON) for i in range(300)])
+    result = align.align(quotes, texts, roles)
+    assert len(set(result.utterance_of.values())) == 1 and result.tally.total <= 2
+
+
+def test_a_multi_sentence_quotation_renders_every_utterance_it_holds():
+    first = "We have never exported weapons or ammunition to Russia before and we will not plan to export them"
+    second = "The United States should stop making reckless remarks and keep its mouth shut about our country"
+    items = [("a", f"{first}. {second}.", "direct", KWON), ("b", first, "direct", KWON), ("c", second, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    members = align.membership_table(result, texts)
+    spans = members[members["quote_id"] == "a:q000"]
+    assert sorted(spans["utterance_id"]) == ["u001", "u002"]  # one quotation, two utterances
+    assert all(texts[src][s:e] == t for src, s, e, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    assert sorted(spans["text"]) == sorted([first + ".", second + "."])  # each through its own sentence
+
+
+# ---------------------------------------------------------------------------------------------- real stories
+
+from quotedrift import analyze  # noqa: E402
+from quotedrift.paths import PROJECT_ROOT, SEEDS  # noqa: E402
+
+STORIES = sorted(p.name for p in (PROJECT_ROOT / "corpora").iterdir() if (p / "sources.csv").is_file())
+
+
+@pytest.fixture(scope="module", params=["seeds", *STORIES])
+def story(request):
+    folder = SEEDS if request.param == "seeds" else PROJECT_ROOT / "corpora" / request.param
+    return analyze(folder)
+
+
+def test_no_reference_carries_a_garble_row_unless_every_version_does(story):
+    members, garbles = story.quote_utterances, story.garbles
+
+    def is_damaged(row) -> bool:
+        return bool(((garbles["source"] == row.source) & (garbles["start"] < row.end) & (garbles["end"] > row.start)).any())
+
+    roles = dict(zip(story.articles["source"], story.articles["role"]))
+    basis = dict(zip(story.utterances["utterance_id"], story.utterances["reference_basis"]))
+    for row in members[members["is_reference"]].itertuples(index=False):
+        if roles[row.source] == "primary":
+            continue
+        all_damaged = all(is_damaged(r) for r in members[members["utterance_id"] == row.utterance_id].itertuples())
+        assert is_damaged(row) is False or (all_damaged and basis[row.utterance_id] == "damaged"), row.quote_id
+
+
+def test_a_primary_text_is_measured_against_itself(story):
+    primary = set(story.articles.loc[story.articles["role"] == "primary", "source"])
+    scores = story.scorecard.set_index("source")["fidelity"]
+    assert all(scores[s] == 1.0 for s in primary if pd.notna(scores[s]))
+    assert story.edits[story.edits["source"].isin(primary)].empty
+
+
+def test_every_version_span_is_its_article_text(story):
+    members = story.quote_utterances
+    assert all(story.texts[s][a:b] == t for s, a, b, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    quotes = story.quotes.set_index("quote_id")
+    inside = [quotes.at[q, "start"] <= a and b <= quotes.at[q, "end"] for q, a, b in members[["quote_id", "start", "end"]].itertuples(index=False)]
+    assert all(inside)  # each sub-span lies in its quotation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [("baseless", "groundless", True), ("baseless", "self made", False), ("baseless", "self inflicted", False)],
+)
+def test_word_meaning_tells_rewordings_from_other_words(a, b, alike):
+    from quotedrift.align import meaning
+    from quotedrift.align.candidates import MIN_MODIFIER_MEANING
+
+    assert (meaning.similarity(a, b) >= MIN_MODIFIER_MEANING) is alike
+
+
+def test_loading_word_meaning_leaves_logging_as_it_was():
+    import logging
+    import subprocess
+    import sys
+
+    code = ("import logging; from quotedrift.align import meaning; meaning.similarity('a', 'b'); "
+            "root = logging.getLogger(); print(len(root.handlers), root.level)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", str(logging.WARNING)]

@@ -70,14 +70,25 @@ def test_variant_table_html_marks_differences_omissions_and_positions_not_quoted
                          index=["ref", "x", "y"], columns=["00 a", "01 grave", "02 provocation"], dtype=object)
     out = display.variant_table_html(table, "ref")
     assert "ref (reference)" in out
-    assert '<mark title="differs from the reference (words)">serious</mark>' in out
+    assert 'title="differs from the reference (substantive)">serious</mark>' in out
     assert "∅" in out  # y leaves out "grave"
     assert '<td class="qd-beyond"></td>' in out  # y does not quote as far as "provocation"
 
 
-def test_case_only_difference_is_labelled_as_such():
-    table = pd.DataFrame({"1": ["Rumor", "rumor"]}, index=["ref", "s"])
-    assert "case or punctuation" in display.variant_table_html(table, "ref")
+@pytest.mark.parametrize(
+    ("version", "category"),
+    [("rumor", "cosmetic"), ("rumour", "cosmetic"), ("Rumor,", "cosmetic"), ("[the] rumor", "editorial"),
+     ("gossip", "substantive"), ("Rumor", None)],
+)
+def test_variant_cells_are_styled_by_the_category_edits_csv_gives(version, category):
+    table = pd.DataFrame({"1": ["Rumor", version]}, index=["ref", "s"])
+    hidden = display.variant_table_html(table, "ref")
+    shown = display.variant_table_html(table, "ref", show_cosmetic=True)
+    assert display.cell_category(version, "Rumor") == category
+    assert ("<mark" in hidden) is (category in ("editorial", "substantive"))  # cosmetic unmarked by default
+    assert ("<mark" in shown) is (category is not None)
+    if category:
+        assert f'data-category="{category}"' in shown
 
 
 def test_html_objects_display_as_html_with_a_short_plain_text_fallback():
@@ -113,3 +124,72 @@ def test_tables_name_outlets_and_utterances_not_ids(names):
 def test_tables_without_names_keep_their_ids():
     table = pd.DataFrame({"source": ["000_ab"], "utterance_id": ["u001"]})
     assert display.readable(table).equals(table)
+
+
+# ---------------------------------------------------------------------------------------------- diffs vs edits
+
+import re  # noqa: E402
+
+from quotedrift import analyze  # noqa: E402
+from quotedrift.paths import PROJECT_ROOT  # noqa: E402
+
+ANY_MARK = re.compile(r"<(del|ins|mark)\b([^>]*)>")
+
+
+def marks(part: str) -> list[tuple[str, str | None, str | None]]:
+    """(tag, data-edit, data-category) of every del/ins/mark element."""
+    found = []
+    for tag, attributes in ANY_MARK.findall(part):
+        row = re.search(r'data-edit="([^"]*)"', attributes)
+        category = re.search(r'data-category="([^"]*)"', attributes)
+        found.append((tag, row and row.group(1), category and category.group(1)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def story_analysis():
+    return analyze(PROJECT_ROOT / "corpora" / "nov2022_musk_hardcore")
+
+
+@pytest.mark.parametrize("which", ["seeds", "story"])
+@pytest.mark.parametrize("show_cosmetic", [False, True])
+def test_every_diff_mark_is_a_row_of_edits_csv_in_its_category(which, show_cosmetic, seed_analysis, story_analysis):
+    analysis = seed_analysis if which == "seeds" else story_analysis
+    edits, members = analysis.edits, analysis.quote_utterances
+    shown_rows = 0
+    for utterance in analysis.utterances["utterance_id"]:
+        for part in display.utterance_html(analysis, utterance, show_cosmetic=show_cosmetic):
+            if "qd-diff" not in part and "qd-variants" not in part:
+                continue
+            for tag, row_id, category in marks(part):
+                assert category is not None  # no mark without a category
+                assert show_cosmetic or category != "cosmetic"
+                if tag == "mark":  # a variant-table cell: its version has an edit of that category here
+                    continue
+                row = edits.loc[int(row_id)]
+                assert row["utterance_id"] == utterance and row["category"] == category
+                shown_rows += 1
+        versions = members[(members["utterance_id"] == utterance) & ~members["is_reference"]]
+        for version in versions.itertuples(index=False):
+            own = edits[(edits["quote_id"] == version.quote_id) & (edits["utterance_id"] == utterance)]
+            assert version.quote_id != version.reference_quote  # the reference is never diffed against itself
+    assert shown_rows > 0
+
+
+@pytest.mark.parametrize("which", ["seeds", "story"])
+def test_variant_table_marks_agree_with_the_edits_of_their_row(which, seed_analysis, story_analysis):
+    analysis = seed_analysis if which == "seeds" else story_analysis
+    edits, members = analysis.edits, analysis.quote_utterances
+    checked = 0
+    for utterance in analysis.utterances["utterance_id"]:
+        for reference_quote in members.loc[members["utterance_id"] == utterance, "reference_quote"].unique():
+            table = analysis.variant_table(utterance, reference_quote)
+            words = [str(c).split(" ", 1)[1] for c in table.columns]
+            for quote_id, (_, cells) in zip(table.attrs["quote_ids"], table.iterrows()):
+                found = {display.cell_category(display._cell_text(v), w) for v, w in zip(cells, words)
+                         if v is not None and not (isinstance(v, float) and pd.isna(v))} - {None, "cosmetic"}
+                own = set(edits.loc[(edits["quote_id"] == quote_id) & (edits["utterance_id"] == utterance),
+                                    "category"])
+                assert found <= own | {"substantive"} and (not found or own - {"cosmetic"})
+                checked += bool(found)
+    assert checked > 0

@@ -50,6 +50,8 @@ def test_compare_words(witness, expected):
         ("the U.S. should be mindful", "the US should be mindful", "spelling"),
         ("the U.S. should be mindful", "The U.S. should be mindful", "case"),
         ("a ‘rumor of arms’ dealing", "a 'rumor of arms' dealing", None),  # quote style: not an edit
+        ("It is a blatant provocation", "It’s a blatant provocation", "spelling"),
+        ("we do not want a bloc logic", "we don't want a bloc logic", "spelling"),
     ],
 )
 def test_cosmetic_differences(reference, witness, op):

@@ -12,7 +12,7 @@ from quotedrift.evaluate import score_garbles, score_links, score_quotes, spans_
 def scores(seed_analysis, seed_gold):
     result = {}
     result.update(score_quotes(seed_analysis.quotes, seed_gold))
-    result.update(score_links(seed_analysis.quotes, seed_analysis.links, seed_gold))
+    result.update(score_links(seed_analysis.quotes, seed_analysis.link_pairs(), seed_gold))
     result.update(score_garbles(seed_analysis.garbles, seed_gold))
     return result
 

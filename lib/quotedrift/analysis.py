@@ -21,15 +21,18 @@ from .quotes import find_quotes
 from .scorecard import scorecard_table
 from .speakers import canonical_speakers
 
-STAGES = ("corpus", "quotations", "alignment", "drift", "garbling", "attribution", "scorecard")
+STAGES = ("corpus", "quotations", "garbling", "alignment", "drift", "attribution", "scorecard")
 PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay silent)
-TABLES = ("articles", "quotes", "links", "utterances", "edits", "garbles", "attribution", "scorecard")
+TABLES = ("articles", "quotes", "links", "quote_utterances", "utterances", "edits", "garbles", "attribution",
+          "scorecard")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("source", "file", "outlet", "published", "role", "language", "words"),
     "quotes": ("quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention",
                "cue", "relay", "utterance_id"),
-    "links": ("quote_a", "quote_b", "similarity", "relation"),
+    "links": ("quote_a", "quote_b", "similarity", "relation", "utterance_id", "link"),
+    "quote_utterances": ("quote_id", "utterance_id", "source", "start", "end", "text", "reference_quote",
+                         "ref_word_from", "ref_word_to", "is_reference"),
     "utterances": ("utterance_id", "speaker", "reference_source", "reference_text", "n_sources"),
     "edits": ("utterance_id", "quote_id", "source", "op", "reference_text", "text", "category"),
     "garbles": ("source", "start", "end", "text", "kind", "detail"),
@@ -70,9 +73,16 @@ class Analysis:
     def texts(self) -> dict[str, str]:
         return self.corpus.texts
 
-    def variant_table(self, utterance_id: str) -> pd.DataFrame:
-        """Sources × reference words for one utterance (see :func:`quotedrift.align.variant_table`)."""
-        return align.variant_table(self.alignment, utterance_id)
+    def variant_table(self, utterance_id: str, reference_quote: str | None = None) -> pd.DataFrame:
+        """Sources × reference words for one utterance, or for the versions measured against one of its
+        references (see :func:`quotedrift.align.variant_table`)."""
+        return align.variant_table(self.alignment, utterance_id, reference_quote)
+
+    def link_pairs(self) -> pd.DataFrame:
+        """Every two versions of one utterance that render overlapping words (see
+        :func:`quotedrift.align.pairs_table`): grows with the square of an utterance's outlets, so it is built
+        only on request, for small corpora and for scoring links against a gold annotation."""
+        return align.pairs_table(self.alignment)
 
 
 def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis:
@@ -95,7 +105,9 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
         quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
         stage("quotations")
-        alignment = align.align(quotes, texts, roles, reference)
+        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, set(quotes["quote_id"]))
+        stage("garbling")
+        alignment = align.align(quotes, texts, roles, reference, garbles)
         utterance_of = align.quote_utterances(alignment)
         quotes["utterance_id"] = [utterance_of.get(quote_id, "") for quote_id in quotes["quote_id"]]
         quotes["cue_stance"] = [cue_stance(cue) for cue in quotes["cue"]]
@@ -103,14 +115,13 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("alignment")
         edits = drift.edits_table(alignment, texts)
         stage("drift")
-        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, set(quotes["quote_id"]))
-        stage("garbling")
         attribution = attribution_table(quotes, texts)
         stage("attribution")
         tables = {
             "articles": corpus.articles.copy(),
             "quotes": quotes,
             "links": align.links_table(alignment),
+            "quote_utterances": align.membership_table(alignment, texts),
             "utterances": utterances,
             "edits": edits,
             "garbles": garbles,

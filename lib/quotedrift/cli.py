@@ -1,5 +1,5 @@
-"""Command line: ``quotedrift analyze CORPUS_DIR --out OUT_DIR [--reference SOURCE_ID] [--excel]``, and
-``quotedrift figures``, ``quotedrift cards``, ``quotedrift report`` (see ``quotedrift COMMAND --help``).
+"""Command line: ``quotedrift analyze CORPUS_DIR --out OUT_DIR [--reference SOURCE_ID] [--all-pairs] [--excel]``,
+and ``quotedrift figures``, ``quotedrift cards``, ``quotedrift report`` (see ``quotedrift COMMAND --help``).
 
 The output folder is checked before any work (:mod:`quotedrift.outdir`: a new folder, an empty one, or one
 quotedrift made before; never the corpus, the current folder, a file or a read-only place). Everything is
@@ -33,7 +33,8 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(BAD_INPUT, f"{self.prog}: error: {shown(message)} (see {self.prog} --help)\n")
 
 
-def write_tables(result: Analysis, out: Path, inputs: tuple[Path, ...] = (), excel: bool = False) -> list[Path]:
+def write_tables(result: Analysis, out: Path, inputs: tuple[Path, ...] = (), all_pairs: bool = False,
+                 excel: bool = False) -> list[Path]:
     """Write every table as UTF-8 CSV (sorted rows, header row, an ``outlet`` column beside every ``source``
     column) and the article texts to ``out/text/``. With ``excel`` the CSVs start with a UTF-8 byte-order mark,
     so spreadsheet programs read curly quotes and accents right.
@@ -43,6 +44,8 @@ def write_tables(result: Analysis, out: Path, inputs: tuple[Path, ...] = (), exc
         for name in TABLES:
             with_outlets(result.tables[name], result.articles).to_csv(
                 staging / f"{name}.csv", index=False, encoding="utf-8-sig" if excel else "utf-8", lineterminator="\n")
+        if all_pairs:  # every two versions of an utterance: grows with the square of its outlets
+            result.link_pairs().to_csv(staging / "link_pairs.csv", index=False, encoding="utf-8", lineterminator="\n")
         (staging / "text").mkdir()
         for source, text in sorted(result.texts.items()):
             (staging / "text" / f"{source}.txt").write_text(text, encoding="utf-8", newline="\n")
@@ -59,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="output folder for the CSV tables: new, empty, or written "
                                                   "by quotedrift before (it is then replaced whole)")
     run.add_argument("--reference", default=None, help="source id to use as reference where there is no primary text")
+    run.add_argument("--all-pairs", action="store_true",
+                     help="also write link_pairs.csv: every two versions of an utterance (grows with the square "
+                          "of its outlets; for small corpora)")
     run.add_argument("--excel", action="store_true", help="start each CSV with a UTF-8 byte-order mark (for spreadsheets)")
     run.set_defaults(handler=analyze_command)
     add_reader_commands(commands)
@@ -70,7 +76,7 @@ def analyze_command(args: argparse.Namespace) -> int:
     result = analyze(args.corpus, reference=args.reference)
     for note in result.corpus.notes:
         print(f"quotedrift: note: {shown(note)}", file=sys.stderr)
-    written = write_tables(result, args.out, inputs=(args.corpus,), excel=args.excel)
+    written = write_tables(result, args.out, inputs=(args.corpus,), all_pairs=args.all_pairs, excel=args.excel)
     print(f"quotedrift: wrote {len(written)} tables for {len(result.texts)} articles to {shown(args.out)}")
     return 0
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from . import garble
+from .wording import TOKEN_RE, normalise
 
 # Background colours of quotation kinds (light tints, so text stays readable); garble kinds take theirs from
 # the garble registry, unknown kinds get the default.
@@ -223,9 +224,53 @@ def spans_table_html(spans: pd.DataFrame, columns: Iterable[str] = ("source", "s
 
 # ---------------------------------------------------------------------------------------------- diffs
 
+# One style per edit category, told apart without colour (they survive greyscale printing): substantive edits
+# bold with a solid rule, editorial ones italic with a dotted rule, cosmetic ones (shown only on request) with a
+# thin dashed rule. ``<del>`` is what the reference has and the version lacks, ``<ins>`` what the version has.
+CATEGORY_STYLES: dict[str, str] = {
+    "substantive": "font-weight:bold;background:#ffd6d6;text-decoration-style:solid;text-decoration-thickness:2px",
+    "editorial": "font-style:italic;background:#fff3bf;text-decoration-style:dotted",
+    "cosmetic": "color:#555;background:#f1f3f5;text-decoration-style:dashed;text-decoration-thickness:1px",
+}
+DIFF_LEGEND = ('<small><b>bold, solid</b>: substantive (words replaced, added, dropped); <i>italic, dotted</i>: '
+               'editorial (brackets, ellipsis); dashed grey: cosmetic (case, punctuation, spelling), shown only '
+               'on request. <del>struck</del>: the reference\'s words; <ins>underlined</ins>: the version\'s.</small>')
+
+
+def _edit_mark(tag: str, text: str, category: str, row_id: object, title: str) -> str:
+    style = CATEGORY_STYLES.get(category, CATEGORY_STYLES["substantive"])
+    return (f'<{tag} class="qd-edit qd-{escape(category)}" data-edit="{escape(row_id)}" '
+            f'data-category="{escape(category)}" title="{escape(title)}" style="{style}">{escape(text)}</{tag}>')
+
+
+def edits_diff_html(text: str, start: int, end: int, edits: pd.DataFrame, show_cosmetic: bool = False) -> Html:
+    """One version (``text[start:end]``, a quotation's span in its article) with the rows of ``edits.csv`` that
+    fall in it marked: a mark for every row shown (cosmetic rows only when ``show_cosmetic``), nothing else.
+
+    ``edits`` holds the version's rows (columns op, category, start, end, reference_text, text); each mark carries
+    the row's index (``data-edit``) and category, so a reader (and a test) can trace it to its row.
+    """
+    shown = edits if show_cosmetic else edits[edits["category"] != "cosmetic"]
+    rows = sorted(((int(r.start), int(r.end), index, r) for index, r in zip(shown.index, shown.itertuples())),
+                  key=lambda item: (item[0], item[1], str(item[2])))
+    parts, cursor = [], start
+    for row_start, row_end, index, row in rows:
+        if row_start < cursor or not (start <= row_start <= end) or row_end > end:
+            continue  # outside this span, or overlapping a mark already shown
+        parts.append(escape(text[cursor:row_start]))
+        title = f"{row.category} {row.op}: {row.reference_text or '(nothing)'} → {row.text or '(nothing)'}"
+        if str(row.reference_text):
+            parts.append(_edit_mark("del", str(row.reference_text), row.category, index, title))
+        if row_end > row_start:
+            parts.append(_edit_mark("ins", text[row_start:row_end], row.category, index, title))
+        cursor = row_end
+    parts.append(escape(text[cursor:end]))
+    return Html(f'<p class="qd-diff" style="font-family:serif">{"".join(parts)}</p>')
+
 
 def word_diff_html(old: str, new: str, old_label: str = "reference", new_label: str = "version") -> Html:
-    """Two versions of a text as one line of words: dropped words struck out, added words underlined."""
+    """Two free texts as one line of words: dropped words struck out, added words underlined. For versions of
+    an utterance use :func:`edits_diff_html`, which shows exactly the rows of ``edits.csv``."""
     a, b = old.split(), new.split()
     parts = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
@@ -243,9 +288,11 @@ def word_diff_html(old: str, new: str, old_label: str = "reference", new_label: 
     return Html(f'<p style="font-family:serif">{" ".join(parts)}</p>{legend}')
 
 
-def variant_table_html(table: pd.DataFrame, reference: str) -> Html:
+def variant_table_html(table: pd.DataFrame, reference: str, show_cosmetic: bool = False) -> Html:
     """A variant table (rows: sources, columns: aligned positions, cells: words or empty for a gap) with each
-    cell that differs from the ``reference`` row marked. The reference row comes first and is labelled."""
+    cell that differs from the ``reference`` row marked in its category's style: substantive (other words),
+    editorial (words in brackets), cosmetic (the same words after the normalisation of ``edits.csv``: case,
+    punctuation, spelling; marked only when ``show_cosmetic``). The reference row comes first and is labelled."""
     if reference not in table.index:
         raise KeyError(f"reference '{reference}' is not a row of the variant table")
     order = [reference] + [s for s in table.index if s != reference]
@@ -255,11 +302,13 @@ def variant_table_html(table: pd.DataFrame, reference: str) -> Html:
     for source in order:
         is_labelled = source != reference or "reference" in str(source).lower()
         label = escape(source) if is_labelled else f"{escape(source)} (reference)"
-        cells = "".join(_variant_cell(table.at[source, c], ref[c], source == reference) for c in table.columns)
+        cells = "".join(_variant_cell(table.at[source, c], ref[c], source == reference, show_cosmetic)
+                        for c in table.columns)
         rows.append(f"<tr><th>{label}</th>{cells}</tr>")
     return Html(f'<table class="qd-variants"><thead><tr><th>source</th>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table>'
-                "<small>Marked: differs from the reference; ∅: word left out; blank: beyond what this source "
+                "<small>Marked: differs from the reference (<b>bold, solid</b>: substantive; <i>italic, dotted</i>: "
+                "editorial; dashed grey: cosmetic, on request); ∅: word left out; blank: beyond what this source "
                 "quotes.</small>")
 
 
@@ -269,19 +318,69 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _variant_cell(value: object, reference: object, is_reference: bool) -> str:
+def cell_category(text: str, reference: str) -> str | None:
+    """The edit category of a variant-table cell against the reference cell (None when they are identical), by
+    the normalisation ``edits.csv`` uses."""
+    if text == reference:
+        return None
+    if _normalised(text) == _normalised(reference):
+        return "cosmetic"
+    if any(mark in text for mark in "[("):
+        return "editorial"
+    return "substantive"
+
+
+def _normalised(cell: str) -> tuple[str, ...]:
+    return tuple(norm for token in TOKEN_RE.findall(cell) for norm in normalise(token))
+
+
+def _variant_cell(value: object, reference: object, is_reference: bool, show_cosmetic: bool = False) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return '<td class="qd-beyond"></td>'  # a position the witness does not reach: not an omission
     text, ref = _cell_text(value), _cell_text(reference)
     shown = escape(text) if text else "∅"
-    if is_reference or text == ref:
+    category = None if is_reference else cell_category(text, ref)
+    if category is None or (category == "cosmetic" and not show_cosmetic):
         return f"<td>{shown if text else ''}</td>"
-    kind = "case or punctuation" if _loose(text) == _loose(ref) else "words"
-    return f'<td><mark title="differs from the reference ({kind})">{shown}</mark></td>'
+    style = CATEGORY_STYLES[category]
+    return (f'<td><mark class="qd-{category}" data-category="{category}" style="{style}" '
+            f'title="differs from the reference ({category})">{shown}</mark></td>')
 
 
-def _loose(word: str) -> str:
-    return "".join(ch for ch in word.lower() if ch.isalnum())
+def utterance_html(analysis, utterance_id: str, labels: Mapping[str, str] | None = None,
+                   show_cosmetic: bool = False) -> list[Html]:
+    """Every version of one utterance, family by family: a variant table against the reference the versions are
+    measured against, then each version (each sub-span of a quotation that renders the utterance, shown
+    separately) with its rows of ``edits.csv`` marked. A reference is never diffed against itself."""
+    labels = labels or {}
+    members = analysis.quote_utterances
+    members = members[members["utterance_id"] == utterance_id]
+    edits = analysis.edits[analysis.edits["utterance_id"] == utterance_id]
+    parts: list[Html] = []
+    references = list(dict.fromkeys(members.sort_values(["is_reference"], ascending=False, kind="stable")
+                                    ["reference_quote"]))
+    for reference_quote in references:
+        family = members[members["reference_quote"] == reference_quote]
+        versions = family[family["quote_id"] != reference_quote]
+        if versions.empty:
+            continue
+        ref_row = family[family["quote_id"] == reference_quote].iloc[0] if (family["quote_id"] == reference_quote).any() \
+            else members[members["quote_id"] == reference_quote].iloc[0]
+        label = f"reference: {labels.get(ref_row['source'], ref_row['source'])}"
+        if len(references) > 1:
+            parts.append(paragraph(f"Family of {labels.get(ref_row['source'], ref_row['source'])} "
+                                   f"({len(versions)} version(s) measured against it):"))
+        table = analysis.variant_table(utterance_id, reference_quote)
+        words = [str(c).split(" ", 1)[1] for c in table.columns]
+        table = pd.concat([pd.DataFrame([words], index=[label], columns=table.columns), table.astype(object)])
+        parts.append(variant_table_html(table, label, show_cosmetic))
+        for row in versions.itertuples(index=False):
+            own = edits[(edits["quote_id"] == row.quote_id) & (edits["start"] >= row.start) & (edits["end"] <= row.end)]
+            parts.append(paragraph(f"{labels.get(row.source, row.source)}:"))
+            parts.append(edits_diff_html(analysis.texts[row.source], int(row.start), int(row.end), own, show_cosmetic))
+    if parts:
+        parts.append(Html(DIFF_LEGEND))
+    return parts
 
 
 # Which words in an attribution row's ``flags`` point at which column.

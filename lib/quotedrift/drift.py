@@ -4,10 +4,10 @@ Each witness is aligned word by word to the run of reference words it renders (`
 cosmetically normalised words, see :mod:`quotedrift.wording`); inside a replaced word the character detail
 comes from diff-match-patch (timeout 0, so the output is deterministic). Every edit is classified:
 
-- ``cosmetic``: case, punctuation and quote style, US/UK spelling, "can not"/"cannot", "U.S."/"US"
+- ``cosmetic``: case, punctuation and quote style, US/UK spelling, "can not"/"cannot", dotted abbreviations
   (ops ``case``, ``spelling``, ``punctuation``);
 - ``editorial``: an editor's visible hand — a bracketed or parenthesised insertion, also where it stands in
-  for reference words ("[North Korea]" for "the DPRK"), and words left out at an ellipsis
+  for reference words ("[the country]" for its official name), and words left out at an ellipsis
   (ops ``bracketed_insertion``, ``ellipsis``);
 - ``substantive``: words replaced, added, dropped or moved (ops ``replace``, ``insert``, ``delete``,
   ``reorder``).
@@ -45,10 +45,11 @@ _QUOTE_STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»
 
 
 def edits_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
-    """Every edit of every witness against its utterance's reference, in utterance and document order."""
+    """Every edit of every witness against the reference it is measured against (its utterance's reference, or
+    its translation family's), in utterance and document order. A reference has no edits against itself."""
     rows: list[dict] = []
     for uid, utterance in sorted(result.utterance_of.items(), key=lambda kv: (kv[1], kv[0])):
-        ref = result.units[result.reference_of[utterance]]
+        ref = result.units[result.family_of[uid]]
         if uid == ref.uid:
             continue
         unit = result.units[uid]

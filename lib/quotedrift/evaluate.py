@@ -184,7 +184,7 @@ def evaluate(corpus_dir: Path = SEEDS, gold_path: Path = GOLD) -> dict[str, floa
     gold = load_gold(gold_path, result.texts)
     scores = {}
     scores.update(score_quotes(result.quotes, gold))
-    scores.update(score_links(result.quotes, result.links, gold))
+    scores.update(score_links(result.quotes, result.link_pairs(), gold))
     scores.update(score_garbles(result.garbles, gold))
     return scores
 

@@ -3,7 +3,7 @@
 Two outlets that print the same rare slip — the same reworded quotation, the same glued words, the same
 house spelling, the same sentence of their own prose word for word — most likely took it from one text (a
 wire story, a press-agency copy, a scraper's source). Readings that every outlet shares (the words of the
-statement itself, "the Korean Central News Agency") say nothing about who copied whom. This is an
+statement itself, the name of the agency that released it) say nothing about who copied whom. This is an
 *estimate* of shared descent, not proof: two outlets may make the same edit independently.
 
 Readings (``kind``)
@@ -16,13 +16,13 @@ Readings (``kind``)
     quotation the same utterance quoted (``quotes.utterance_id``): the same choice of words to quote. It
               weighs half (``QUOTATION_FACTOR``), since independent outlets do pick the same sentence.
     edit      the same substantive or editorial edit of the same utterance (``edits`` table): same reference
-              words, same printed words (brackets kept: "(North Korea)" is not "[North Korea]").
+              words, same printed words (brackets kept: "(the country)" is not "[the country]").
     garble    the same damage: same kind and same text (``garbles`` table; page chrome left out, since it
               tells the website, not the story's origin).
     spelling  the same house-style choice where other sources choose differently: UK/US spelling ("rumour"
-              / "rumor"), "can not" / "cannot", "U.S." / "US", "Mr" / "Mr.", date style ("Sept. 22" / "Sep
+              / "rumor"), "can not" / "cannot", dotted or bare abbreviations, "Mr" / "Mr.", date style ("Sept. 22" / "Sep
               22" / "22 September"), hyphenated names ("Jong-un" / "Jong Un"), the speaker's name as printed
-              (``attribution.name_spelling``), "the DPRK" in the writer's own words.
+              (``attribution.name_spelling``); the choices are rows of ``lexicon/style_choices.csv``.
 
 Primary texts are not compared: they are the common original everyone quotes, not a copy.
 
@@ -57,6 +57,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from .lexicon import table
 from .wording import is_content_word, normalise, us_spelling
 
 KINDS = ("passage", "quotation", "edit", "garble", "spelling")
@@ -361,38 +362,20 @@ def garble_groups(garbles: pd.DataFrame, texts: dict[str, str]) -> list[dict]:
 
 # ---------------------------------------------------------------------------------------------- spellings
 
-_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-# (variable, variant, pattern): a source makes the choice when the pattern matches its text.
-STYLE_CHOICES: tuple[tuple[str, str, re.Pattern], ...] = (
-    ("can not / cannot", "can not", re.compile(r"\bcan not\b", re.I)),
-    ("can not / cannot", "cannot", re.compile(r"\bcannot\b", re.I)),
-    ("U.S. / US", "U.S.", re.compile(r"\bU\.S\.")),
-    ("U.S. / US", "US", re.compile(r"\bUS\b")),
-    ("U.N. / UN", "U.N.", re.compile(r"\bU\.N\.")),
-    ("U.N. / UN", "UN", re.compile(r"\bUN\b")),
-    ("Mr / Mr.", "Mr.", re.compile(r"\bMr\.")),
-    ("Mr / Mr.", "Mr", re.compile(r"\bMr(?![.\w])")),
-    ("per cent / percent", "per cent", re.compile(r"\bper cent\b", re.I)),
-    ("per cent / percent", "percent", re.compile(r"\bpercent\b", re.I)),
-    ("towards / toward", "towards", re.compile(r"\btowards\b", re.I)),
-    ("towards / toward", "toward", re.compile(r"\btoward\b", re.I)),
-    ("date style", "Sept. 22", re.compile(rf"\b(?:{_MONTH_ABBR})\. \d{{1,2}}\b")),
-    ("date style", "Sep 22", re.compile(rf"\b(?:{_MONTH_ABBR}) \d{{1,2}}\b")),
-    ("date style", "22 September", re.compile(rf"\b\d{{1,2}} (?:{_MONTH_FULL})\b")),
-    ("date style", "Thursday (Sep 22)", re.compile(rf"day \((?:{_MONTH_ABBR})\.? \d{{1,2}}\)")),
-    # Marked choices: the alternative is not printing it.
-    ("N. Korea", "N. Korea", re.compile(r"\bN\. Korea")),
-    ("DPRK", "the DPRK in own words", re.compile(r"\bDPRK\b")),
-    ("amidst", "amidst", re.compile(r"\bamidst\b", re.I)),
-    ("whilst", "whilst", re.compile(r"\bwhilst\b", re.I)),
-)
-# One scan of the text for all of them (an alternation of named groups, case-insensitive where listed so).
-_ANY_STYLE_CHOICE = re.compile("|".join(
-    f"(?P<c{i}>{'(?i:' + p.pattern + ')' if p.flags & re.I else p.pattern})"
-    for i, (_, _, p) in enumerate(STYLE_CHOICES)))
-MARKED_CHOICES = frozenset({"N. Korea", "DPRK", "amidst", "whilst"})
-WRITER_ONLY = frozenset({"DPRK"})  # counted outside quotations only
+@functools.cache
+def style_lexicon() -> tuple[tuple[tuple[str, str], ...], re.Pattern, frozenset[str], frozenset[str]]:
+    """The house-style choices of ``lexicon/style_choices.csv``: (variable, variant) per row, one pattern that
+    scans a text for all of them (an alternation of named groups ``c<row>``), the marked variables (the
+    alternative is not printing it) and the variables counted outside quotations only."""
+    rows = table("style_choices")
+    choices = tuple((row["variable"], row["variant"]) for row in rows)
+    scan = re.compile("|".join(f"(?P<c{i}>{'(?i:' + row['pattern'] + ')' if row['ignore_case'] == '1' else row['pattern']})"
+                               for i, row in enumerate(rows)))
+    marked = frozenset(row["variable"] for row in rows if row["marked"] == "1")
+    writer_only = frozenset(row["variable"] for row in rows if row["writer_only"] == "1")
+    return choices, scan, marked, writer_only
+
+
 _HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+")  # "Jong-un", "Bum-soo"
 
 
@@ -408,7 +391,7 @@ def spelling_groups(texts: dict[str, str], masks: dict[str, list[tuple[int, int]
         choices[variable][variant].setdefault(source, span)
     groups = []
     for variable, variants in sorted(choices.items()):
-        if len(variants) < 2 and variable not in MARKED_CHOICES:
+        if len(variants) < 2 and variable not in style_lexicon()[2]:
             continue  # nobody chose otherwise: no choice, no evidence
         for variant, spans in sorted(variants.items()):
             others = " / ".join(quoted(v) for v in sorted(variants) if v != variant)
@@ -418,14 +401,15 @@ def spelling_groups(texts: dict[str, str], masks: dict[str, list[tuple[int, int]
 
 
 def style_choices(text: str, masked: list[tuple[int, int]]) -> list[tuple[str, str, tuple[int, int]]]:
-    """(variable, variant, first span) of every listed style choice (``STYLE_CHOICES``) the text makes."""
+    """(variable, variant, first span) of every style choice of ``lexicon/style_choices.csv`` the text makes."""
+    choices, scan, _, writer_only = style_lexicon()
     found: dict[int, tuple[int, int]] = {}
-    for match in _ANY_STYLE_CHOICE.finditer(text):
+    for match in scan.finditer(text):
         number = int(match.lastgroup[1:])
-        if number in found or (STYLE_CHOICES[number][0] in WRITER_ONLY and _inside(match.start(), masked, [0])):
+        if number in found or (choices[number][0] in writer_only and _inside(match.start(), masked, [0])):
             continue
         found[number] = match.span()
-    return [(*STYLE_CHOICES[number][:2], span) for number, span in sorted(found.items())]
+    return [(*choices[number], span) for number, span in sorted(found.items())]
 
 
 def first_spans(text: str) -> dict[str, tuple[int, int]]:
@@ -486,7 +470,7 @@ def name_spellings(texts: dict[str, str], attribution: pd.DataFrame | None) -> l
 
 
 def _fold_name(name: str) -> str:
-    """Case folded, so that only spellings differ ("Kwon Jong Gun" ≠ "Kwon Jung Geun", "KWON" = "Kwon")."""
+    """Case folded, so that only spellings differ ("Jong Gun" ≠ "Jung Geun", "JONG" = "Jong")."""
     return name.title()
 
 

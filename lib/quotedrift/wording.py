@@ -1,8 +1,9 @@
 """Comparable words: the tokens that alignment and drift compare, with their raw spans.
 
 A quotation is compared word by word after *cosmetic normalisation*: case, apostrophe and quote style,
-US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot" and
-"U.S."/"US". What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
+US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot", contractions
+("It's"/"It is", from ``lexicon/contractions.csv``) and
+dotted abbreviations (the dots of "A.B." dropped). What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
 or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
 insertion) and whether an ellipsis stood before it (an elision).
 """
@@ -15,20 +16,18 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+from .lexicon import table
+from .lexicon import words as lexicon_words
+
+# A word: a dotted abbreviation, or letters/digits with inner apostrophes. Hyphens split words, so that
+# "one-sided" and "one sided" compare equal (the hyphen is a cosmetic punctuation difference).
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
 _ABBREVIATION_RE = re.compile(r"(?:[a-z]\.){2,}")
 _BRACKET_RE = re.compile(r"[\[\]()]")
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
-nor not now of off on once only or other our ours ourselves out over own same she should so some such than
-that the their theirs them themselves then there these they this those through to too under until up very
-was we were what when where which while who whom why will with would you your yours yourself yourselves
-said says say told tell according one two us
-""".split())
+
+STOPWORDS = lexicon_words("function_words")  # words with no meaning of their own (lexicon/function_words.csv)
 
 # UK → US spelling rules, applied to both sides so that the two spellings normalise to one form.
 _SPELLING_RULES: tuple[tuple[re.Pattern, str], ...] = (
@@ -76,7 +75,16 @@ def normalise(raw: str) -> tuple[str, ...]:
         return (word.replace(".", ""),)
     if word == "cannot":
         return ("can", "not")
+    expanded = contractions().get(word)
+    if expanded:
+        return expanded
     return (us_spelling(word),)
+
+
+@functools.cache
+def contractions() -> dict[str, tuple[str, ...]]:
+    """Contraction → the words it stands for (``lexicon/contractions.csv``): "it's" and "it is" compare equal."""
+    return {row["contraction"]: tuple(row["expansion"].split()) for row in table("contractions")}
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:

@@ -34,6 +34,8 @@ def cross_source_departures(corpus) -> list[dict]:
     other capitals ("National Central news Agency"). At least two other English reports must agree, and the
     differing words must be a replacement, not an added or dropped word. Rows carry ``source``."""
     texts = {s: corpus.texts[s] for s in _report_sources(corpus)}
+    if len(texts) < DEPARTURE_MIN_OTHERS + 1:
+        return []  # no wording to depart from
     runs = {source: _unquoted_runs(text) for source, text in texts.items()}
     rows = _wording_departures(texts, runs) + _capital_departures(texts, runs)
     return _merge_departures(rows)

@@ -74,8 +74,20 @@ def _in_scope(corpus) -> list[str]:
     return sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
 
 
+_LAST_VOCABULARY: list = []  # (corpus, sources, vocabulary) of the last call: both detectors share it
+
+
 def _vocabulary(corpus, sources: list[str]) -> tuple[dict[str, list], dict[str, set[str]]]:
-    """Per source its alphabetic words (tokens), and per word form the sources that print it."""
+    """Per source its alphabetic words (tokens), and per word form the sources that print it (computed once
+    per corpus: the two detectors of this module read the same words)."""
+    if _LAST_VOCABULARY and _LAST_VOCABULARY[0] is corpus and _LAST_VOCABULARY[1] == sources:
+        return _LAST_VOCABULARY[2]
+    found = _words_of(corpus, sources)
+    _LAST_VOCABULARY[:] = [corpus, sources, found]
+    return found
+
+
+def _words_of(corpus, sources: list[str]) -> tuple[dict[str, list], dict[str, set[str]]]:
     words = {s: [w for w in tokens(corpus.texts[s]) if _APOSTROPHES.sub("", w.text).isalpha()] for s in sources}
     printed_by: dict[str, set[str]] = defaultdict(set)
     for source, found in words.items():
@@ -142,20 +154,25 @@ def name_variants(corpus, quotes=None) -> list[dict]:
     another in running text (not a headline, not at the start of a sentence)."""
     sources = _in_scope(corpus)
     words, _ = _vocabulary(corpus, sources)
+    _LAST_VOCABULARY.clear()  # registered after misspellings: the shared words are not needed again
     forms: dict[str, Counter] = defaultdict(Counter)  # lower-case word -> form -> sources printing it
+    for source in sources:
+        for form in {_plain(w.text) for w in words[source]}:
+            forms[form.lower()][form] += 1
+    if len(sources) <= MIN_NAME_OTHERS:
+        return []  # too few other reports to tell a name's usual capitals
+    varied = {key for key, found in forms.items() if len(found) > 1}  # only these words can be variants
     alone: dict[str, Counter] = defaultdict(Counter)  # the same, counting only forms standing as a name
     for source in sources:
         text = corpus.texts[source]
-        for form in {_plain(w.text) for w in words[source]}:
-            forms[form.lower()][form] += 1
-        previous = None
         standalone = set()
-        for w in words[source]:
+        for previous, w in zip([None] + words[source], words[source]):
+            if not w.text[:1].isupper() or _plain(w.text).lower() not in varied:
+                continue
             after_capital = (previous is not None and previous.text[:1].isupper()
                              and not text[previous.end:w.start].strip())
-            if w.text[:1].isupper() and not after_capital and not _sentence_start(text, w.start):
+            if not after_capital and not _sentence_start(text, w.start):
                 standalone.add(_plain(w.text))
-            previous = w
         for form in standalone:
             alone[form.lower()][form] += 1
     rows = []
@@ -163,6 +180,8 @@ def name_variants(corpus, quotes=None) -> list[dict]:
         text = corpus.texts[source]
         for token in words[source]:
             key = _plain(token.text).lower()
+            if key not in varied:
+                continue
             found = _case_variant(text, token, forms[key], alone[key])
             if found:
                 rows.append({"source": source, **row(token.start, token.end, "name_variant", found)})

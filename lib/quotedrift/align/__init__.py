@@ -1,0 +1,64 @@
+"""Stage 3: find the same words across outlets — utterances, references, links and variant tables.
+
+The stage runs in four steps, one module each:
+
+- :mod:`.units`: quotations cut into sentence units (a multi-sentence quotation renders several utterances,
+  each through its own sub-span) and grouped by wording;
+- :mod:`.candidates`: candidate wordings from an inverted index of rare bigrams, verified by word alignment;
+  short rewordings linked on speaker, frame and head word (paraphrase);
+- :mod:`.references`: connected groups become utterances; each gets a reference a reader can trust (primary
+  text, chosen source, undamaged consensus, or one per translation family);
+- :mod:`.tables`: ``links`` (each version to its reference), ``quote_utterances`` (membership with sub-spans),
+  ``utterances``, variant tables, and the all-pairs export on request.
+
+Nothing here compares all pairs of an utterance's versions: copies of one wording are compared once, and the
+number of word alignments (``Alignment.tally``) grows with the number of distinct wordings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from .candidates import Link, Tally, compare, connect_wordings, paraphrase_links
+from .references import Alignment, assign_utterances, groups_of, reference_window
+from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, utterances_table,
+                     variant_table)
+from .units import Unit, build_units, wordings
+
+__all__ = ["Alignment", "Link", "Tally", "Unit", "align", "compare", "damaged_units", "families", "links_table",
+           "membership_table", "pairs_table", "quote_utterances", "reference_window", "utterances_table",
+           "variant_table"]
+
+
+def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
+          reference_source: str | None = None, garbles: pd.DataFrame | None = None) -> Alignment:
+    """Link units across sources, group them into utterances and fix each version's reference.
+
+    ``garbles`` (the garbles table, optional) marks damaged spans: a version with a garble row in its span is
+    never chosen as a consensus reference while an undamaged one exists."""
+    units = build_units(quotes, texts, roles)
+    tally = Tally()
+    components = connect_wordings(units, wordings(units), tally)
+    size = Counter(components.find(u.uid) for u in units)
+    linked = {u.uid for u in units if size[components.find(u.uid)] >= 2}
+    para = paraphrase_links(units, linked, tally)
+    partners: dict[int, list[int]] = defaultdict(list)
+    for link in para:
+        partners[link.a].append(link.b)
+    result = Alignment(units=units, links=para, tally=tally)
+    assign_utterances(result, groups_of(components, units, para), reference_source, set(partners), partners,
+                      damaged_units(units, garbles))
+    return result
+
+
+def damaged_units(units: list[Unit], garbles: pd.DataFrame | None) -> dict[int, int]:
+    """Units whose span holds garble rows (damage a reference must not carry), with how many."""
+    if garbles is None or len(garbles) == 0:
+        return {}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for source, start, end in garbles[["source", "start", "end"]].itertuples(index=False, name=None):
+        spans[str(source)].append((int(start), int(end)))
+    found = {u.uid: sum(s < u.end and u.start < e for s, e in spans.get(u.source, ())) for u in units}
+    return {uid: n for uid, n in found.items() if n}
