@@ -6,12 +6,17 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
+OUT    ?=
+REFERENCE ?=
+PARAMS ?=
 N      ?=
 
 .PHONY: install report test eval bench garble-precision clean help
 
 help:
-	@echo "make report [CORPUS=folder]  execute the six notebooks on a corpus (default: seeds/)"
+	@echo "make report [CORPUS=folder] [OUT=folder] [REFERENCE=id] [PARAMS='NAME=VALUE ...']"
+	@echo "                             execute the six notebooks on a corpus (default: seeds/; other corpora"
+	@echo "                             go to OUT, default reports/<corpus>/, never over the seed outputs)"
 	@echo "make test                    run the whole test suite (notebook execution included)"
 	@echo "make eval                    score the seeds and every story of corpora/ with a gold.yaml, one row per story"
 	@echo "make bench [N='1000 5000']    seconds, peak memory, growth on realistic corpora (default 1,000 / 5,000 / 20,000)"
@@ -28,7 +33,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m quotedrift.report --corpus "$(CORPUS)"
+	$(PY) -m quotedrift.report --corpus "$(CORPUS)" $(if $(OUT),--out "$(OUT)") $(if $(REFERENCE),--reference "$(REFERENCE)") $(foreach p,$(PARAMS),--param "$(p)")
 
 test: $(STAMP)
 	$(PY) -m pytest -q

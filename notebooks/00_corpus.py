@@ -20,17 +20,18 @@
 # `00-article-sizes` (PNG, SVG, PDF and CSV in `FIGURES`).
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook
+from quotedrift import display as html, narrative, notebook, plots
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus = analysis.corpus
 articles = analysis.articles
 display(html.paragraph(f"Corpus '{corpus.name}' ({notebook.shown_path(corpus.folder)}): "
@@ -82,27 +83,7 @@ for source in articles["source"]:
 # Words per article, split into the reporting and the page chrome or repeated text.
 
 # %%
-chrome_words = {s: 0 for s in articles["source"]}
-for row in chrome.itertuples():
-    chrome_words[row.source] += len(row.text.split())
-sizes = articles[["source", "outlet", "words"]].copy()
-sizes["chrome_words"] = sizes["source"].map(chrome_words)
-sizes["text_words"] = (sizes["words"] - sizes["chrome_words"]).clip(lower=0)
-
-fig, ax = plt.subplots(figsize=(7, 0.45 * len(sizes) + 1.2))
-y = range(len(sizes))
-ax.barh(y, sizes["text_words"], color=[styles[s].colour for s in sizes["source"]],
-        hatch=[styles[s].hatch for s in sizes["source"]], edgecolor="white", label="reporting")
-chrome_bars = ax.barh(y, sizes["chrome_words"], left=sizes["text_words"], color="#bbbbbb", edgecolor="white")
-ax.set_yticks(list(y), [labels[s] for s in sizes["source"]])
-ax.invert_yaxis()
-ax.set_xlabel("words")
-ax.set_title("Article sizes")
-ax.legend([chrome_bars], ["page chrome or repeated text"], loc="upper left", bbox_to_anchor=(1.01, 1.0))
-figures.save_figure(fig, "00-article-sizes", sizes, figures_dir,
-                    "Words per article: reporting (outlet colour) and page chrome or repeated text (grey).",
-                    corpus=corpus)
-plt.show()
+notebook.show_figure(plots.article_sizes(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## What this corpus holds

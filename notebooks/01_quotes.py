@@ -22,17 +22,18 @@
 # `01-quotes-per-source`.
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook
+from quotedrift import display as html, narrative, notebook, plots
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, quotes = analysis.corpus, analysis.articles, analysis.quotes
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(articles), 'article')}, "
                        f"{narrative.plural(len(quotes), 'quotation')}."))
@@ -103,25 +104,7 @@ else:
 # ## Figure: quotations per source
 
 # %%
-counts = per_kind.drop(columns=["outlet", "total"])
-fig, ax = plt.subplots(figsize=(7, 0.45 * len(counts) + 1.4))
-left = [0] * len(counts)
-kind_hatches = dict(zip(sorted(counts.columns), figures.HATCHES))
-for kind in counts.columns:
-    ax.barh([labels[s] for s in counts.index], counts[kind], left=left, label=kind,
-            color=[styles[s].colour for s in counts.index], hatch=kind_hatches[kind], edgecolor="white")
-    left = [a + b for a, b in zip(left, counts[kind])]
-ax.invert_yaxis()
-ax.set_xlabel("quotations")
-ax.set_title("Quotations per source (hatch: kind)")
-figures.legend_outside(ax, list(counts.columns), kind_hatches, title="kind")
-if not len(counts.columns):
-    ax.text(0.5, 0.5, "no quotations found", transform=ax.transAxes, ha="center", va="center")
-figure_data = counts.reset_index().melt(id_vars="source", var_name="kind", value_name="quotations") \
-    if len(counts.columns) else counts.reset_index().assign(kind="", quotations=0)
-figures.save_figure(fig, "01-quotes-per-source", figure_data, figures_dir,
-                    "Quotations per source, by kind (hatch).", corpus=corpus)
-plt.show()
+notebook.show_figure(plots.quotes_per_source(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## What this corpus quotes

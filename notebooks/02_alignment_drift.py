@@ -23,21 +23,21 @@
 # source, and the figures `02-drift-per-source` and `02-drift-per-utterance`.
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
+TOP_UTTERANCES = 5  # how many of the most reported utterances get a variant table, word diffs and a card
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
-import pandas as pd
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook
+from quotedrift import cards, display as html, narrative, notebook, plots
 
-TOP_UTTERANCES = 5  # how many utterances to show in full
 CATEGORIES = ["cosmetic", "editorial", "substantive"]
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, quotes = analysis.corpus, analysis.articles, analysis.quotes
 utterances, edits, scorecard = analysis.utterances, analysis.edits, analysis.scorecard
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(quotes), 'quotation')}, "
@@ -58,6 +58,19 @@ else:
     display(html.table_html(notebook.most_reported(utterances, len(utterances)), max_rows=50))
 
 # %% [markdown]
+# ## Who printed what: one card per utterance
+#
+# For each of the utterances most reported, its card: the reference words on top, then every outlet's
+# version in the sentence it printed, with its edits against the reference marked (substantive strong,
+# editorial dashed, cosmetic faint, left-out words struck), the speaker and cue as that outlet printed them,
+# the relay, the URL and any damage inside the quotation. `quotedrift cards CORPUS --out DIR` writes a card
+# for every utterance (standalone HTML, and PNG with `--png`).
+
+# %%
+for row in top.itertuples(index=False):
+    display(cards.card_html(analysis, row.utterance_id, labels))
+
+# %% [markdown]
 # ## Variant tables and word diffs
 #
 # For each of the utterances most reported: every quotation aligned word by word to the reference (one column
@@ -68,7 +81,8 @@ else:
 for row in top.itertuples(index=False):
     versions = notebook.utterance_versions(quotes, row.utterance_id)
     reference_label = f"reference ({row.reference_source})"
-    display(html.paragraph(f"Utterance {row.utterance_id} — {row.speaker or 'speaker unknown'}, "
+    display(html.paragraph(f"Utterance {cards.utterance_title(row.utterance_id, row.reference_text)} — "
+                           f"{row.speaker or 'speaker unknown'}, "
                            f"{narrative.plural(len(versions), 'source')}:"))
     if not versions:
         display(html.note("No quotation of this utterance carries its id in the quotes table."))
@@ -102,54 +116,13 @@ else:
 # ## Figure: drift per source
 
 # %%
-counts = drift[CATEGORIES]
-fig, ax = plt.subplots(figsize=(7, 0.45 * len(counts) + 1.4))
-left = pd.Series(0, index=counts.index)
-category_hatches = {"cosmetic": "", "editorial": "..", "substantive": "//"}
-category_alpha = {"cosmetic": 0.35, "editorial": 0.65, "substantive": 1.0}
-for category in CATEGORIES:
-    ax.barh([labels[s] for s in counts.index], counts[category], left=left, label=category,
-            color=[styles[s].colour for s in counts.index], alpha=category_alpha[category],
-            hatch=category_hatches[category], edgecolor="white")
-    left = left + counts[category]
-ax.invert_yaxis()
-ax.set_xlabel("edits against the reference")
-ax.set_title("Drift per source (shade and hatch: category)")
-figures.legend_outside(ax, CATEGORIES, category_hatches, category_alpha, title="category")
-if edits.empty:
-    ax.text(0.5, 0.5, "no edits: nothing linked, or every version verbatim", transform=ax.transAxes,
-            ha="center", va="center")
-figures.save_figure(fig, "02-drift-per-source", drift.reset_index(), figures_dir,
-                    "Edits of each source's quotations against their references, by category.", corpus=corpus)
-plt.show()
+notebook.show_figure(plots.drift_per_source(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## Figure: substantive edits per utterance and source
 
 # %%
-substantive = edits[edits["category"] == "substantive"] if len(edits) else edits
-if substantive.empty:
-    grid = pd.DataFrame(index=pd.Index([], name="utterance_id"))
-else:
-    grid = pd.crosstab(substantive["utterance_id"], substantive["source"])
-grid = grid.reindex(columns=list(articles["source"]), fill_value=0)
-fig, ax = plt.subplots(figsize=(7, 0.4 * max(len(grid), 1) + 2.2))
-if grid.empty:
-    ax.text(0.5, 0.5, "no substantive edits", transform=ax.transAxes, ha="center", va="center")
-    ax.set_xticks([])
-    ax.set_yticks([])
-else:
-    image = ax.imshow(grid.to_numpy(), cmap="Greys", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(grid.columns)), [labels[s] for s in grid.columns], rotation=35, ha="right")
-    ax.set_yticks(range(len(grid.index)), [str(u) for u in grid.index])
-    ax.grid(False)
-    fig.colorbar(image, ax=ax, label="substantive edits")
-ax.set_title("Substantive edits per utterance and source")
-figures.save_figure(fig, "02-drift-per-utterance", grid.reset_index().melt(
-    id_vars="utterance_id", var_name="source", value_name="substantive_edits") if len(grid) else
-    pd.DataFrame(columns=["utterance_id", "source", "substantive_edits"]), figures_dir,
-    "Substantive edits per utterance (rows) and source (columns); darker is more.", corpus=corpus)
-plt.show()
+notebook.show_figure(plots.drift_per_utterance(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## What the alignment found

@@ -21,18 +21,18 @@
 # figure `03-garbles-per-1000-words`.
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
-import pandas as pd
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook
+from quotedrift import display as html, narrative, notebook, plots
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, garbles = analysis.corpus, analysis.articles, analysis.garbles
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(garbles), 'damaged span')} in "
                        f"{narrative.plural(len(articles), 'article')}."))
@@ -82,25 +82,7 @@ for source in articles["source"]:
 # ## Figure: damage per 1,000 words, by source and kind
 
 # %%
-fig, ax = plt.subplots(figsize=(7, 0.45 * len(rates) + 1.6))
-left = pd.Series(0.0, index=rates.index)
-kind_hatches = {kind: figures.HATCHES[i % len(figures.HATCHES)] for i, kind in enumerate(rates.columns)}
-kind_greys = {kind: 0.25 + 0.6 * i / max(len(rates.columns) - 1, 1) for i, kind in enumerate(rates.columns)}
-for kind in rates.columns:
-    ax.barh([labels[s] for s in rates.index], rates[kind], left=left, label=kind, hatch=kind_hatches[kind],
-            color=[styles[s].colour for s in rates.index], alpha=kind_greys[kind], edgecolor="white")
-    left = left + rates[kind]
-ax.invert_yaxis()
-ax.set_xlabel("damaged spans per 1,000 words")
-ax.set_title("Garbling per source (shade and hatch: kind)")
-figures.legend_outside(ax, list(rates.columns), kind_hatches, kind_greys, title="kind")
-if not len(rates.columns):
-    ax.text(0.5, 0.5, "no damage found", transform=ax.transAxes, ha="center", va="center")
-figure_data = rates.reset_index().melt(id_vars="source", var_name="kind", value_name="per_1000_words") \
-    if len(rates.columns) else pd.DataFrame(columns=["source", "kind", "per_1000_words"])
-figures.save_figure(fig, "03-garbles-per-1000-words", figure_data, figures_dir,
-                    "Damaged spans per 1,000 words of each article, by kind.", corpus=corpus)
-plt.show()
+notebook.show_figure(plots.garbles_per_1000_words(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## What the damage says

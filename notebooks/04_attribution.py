@@ -21,18 +21,18 @@
 # source; the figure `04-attribution-by-source`.
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
-import pandas as pd
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook
+from quotedrift import display as html, narrative, notebook, plots
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, attribution, scorecard = analysis.corpus, analysis.articles, analysis.attribution, analysis.scorecard
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(attribution), 'attribution')} of "
                        f"{narrative.plural(attribution['utterance_id'].nunique(), 'utterance')}."))
@@ -51,23 +51,14 @@ FIELDS = ["speaker", "speaker_mention", "title", "cue", "cue_stance", "relay"]
 for utterance_id, rows in attribution.groupby("utterance_id", sort=True):
     table = rows.set_index("source")[FIELDS].rename(index=labels)
     flagged = rows.set_index("source")["flags"].fillna("").astype(str).rename(index=labels)
-    display(html.paragraph(f"Utterance {utterance_id}:"))
+    display(html.paragraph(f"Utterance {notebook.utterance_titles(analysis.utterances).get(utterance_id, utterance_id)}:"))
     display(html.attribution_table_html(table, flagged))
 
 # %% [markdown]
 # ## Agreement and cue stance per source
 
 # %%
-per_source = pd.DataFrame(index=pd.Index(list(articles["source"]), name="source"))
-if len(scorecard) and "attribution_agreement" in scorecard:
-    per_source["attribution_agreement"] = pd.to_numeric(
-        scorecard.set_index("source")["attribution_agreement"], errors="coerce").reindex(per_source.index)
-else:
-    per_source["attribution_agreement"] = float("nan")
-stance = notebook.counts_by(attribution, articles["source"], "cue_stance")
-total = stance.sum(axis=1)
-per_source["attributions"] = total
-per_source["loaded_cue_share"] = (stance["loaded"] / total.where(total > 0)).round(3) if "loaded" in stance else 0.0
+per_source = notebook.attribution_per_source(articles, attribution, scorecard)
 per_source.insert(0, "outlet", [labels[s] for s in per_source.index])
 display(html.table_html(per_source.reset_index()))
 
@@ -75,25 +66,7 @@ display(html.table_html(per_source.reset_index()))
 # ## Figure: attribution agreement and loaded cues by source
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(8, 0.45 * len(per_source) + 1.6), sharey=True)
-names = [labels[s] for s in per_source.index]
-colours = [styles[s].colour for s in per_source.index]
-hatches = [styles[s].hatch for s in per_source.index]
-left.barh(names, per_source["attribution_agreement"].fillna(0), color=colours, hatch=hatches, edgecolor="white")
-left.set_xlim(0, 1)
-left.set_xlabel("attribution agreement (1: as the others)")
-right.barh(names, per_source["loaded_cue_share"].fillna(0), color=colours, hatch=hatches, edgecolor="white")
-right.set_xlim(0, 1)
-right.set_xlabel("share of loaded cue verbs")
-left.invert_yaxis()
-for axis, column in ((left, "attribution_agreement"), (right, "loaded_cue_share")):
-    if per_source[column].isna().all() or attribution.empty:
-        axis.text(0.5, 0.5, "no attributions to compare", transform=axis.transAxes, ha="center", va="center")
-fig.suptitle("Attribution by source")
-figures.save_figure(fig, "04-attribution-by-source", per_source.reset_index(), figures_dir,
-                    "Left: share of a source's attributions that agree with the other sources. "
-                    "Right: share of its cue verbs that are loaded (claimed, slammed, …).", corpus=corpus)
-plt.show()
+notebook.show_figure(plots.attribution_by_source(analysis), figures_dir, corpus)
 
 # %% [markdown]
 # ## What the attributions show

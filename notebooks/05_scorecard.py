@@ -28,19 +28,19 @@
 # table and the figure. Change `WEIGHTS` to weigh them differently (a weight of 0 leaves a dimension out).
 
 # %% tags=["parameters"]
-CORPUS = "seeds"  # corpus folder; relative paths hang off the project root
-FIGURES = "figures"  # where figures are written
-REFERENCE = None  # source id of the reference text where no primary text exists
+CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
+REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
+FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
 WEIGHTS = {"fidelity": 1.0, "garbles_per_1000_words": 1.0, "attribution_agreement": 1.0}  # summary-rank weights
+_declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
-import matplotlib.pyplot as plt
-import pandas as pd
+_given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, figures, narrative, notebook, provenance, scorecard as scoring
+from quotedrift import display as html, narrative, notebook, plots, provenance, scorecard as scoring
 
-analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE)
+analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, scorecard = analysis.corpus, analysis.articles, analysis.scorecard
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(scorecard), 'source')} on the scorecard."))
 if scorecard.empty:
@@ -52,9 +52,7 @@ if scorecard.empty:
 
 # %%
 if not scorecard.empty:
-    shown = scorecard.copy()
-    shown.insert(1, "label", [labels.get(s, s) for s in shown["source"]])
-    display(html.table_html(shown))
+    display(html.table_html(scorecard))
 
 # %% [markdown]
 # ## Summary rank (weights from the parameters)
@@ -65,7 +63,7 @@ display(html.paragraph("Weights: " + ", ".join(f"{k} {v:g}" for k, v in WEIGHTS.
 if ranked.empty:
     display(html.note("No source has a score, so there is no rank."))
 else:
-    display(html.table_html(ranked.assign(outlet=[labels.get(s, s) for s in ranked["source"]])))
+    display(html.table_html(ranked))
 
 # %% [markdown]
 # ## Figure: the scorecard, one row per source
@@ -74,29 +72,7 @@ else:
 # reference, not scored against it). A missing bar means the source has no value on that dimension.
 
 # %%
-dimensions = ["fidelity", "garbles", "attribution"]
-titles = {"fidelity": "fidelity", "garbles": "freedom from garbling", "attribution": "attribution agreement"}
-sources = list(articles["source"])
-values = ranked.set_index("source").reindex(sources)[dimensions] if len(ranked) else \
-    pd.DataFrame(index=sources, columns=dimensions, dtype=float)
-roles = articles.set_index("source")["role"]
-names = [("★ " if roles[s] == "primary" else "") + labels[s] for s in sources]
-fig, axes = plt.subplots(1, len(dimensions), figsize=(9, 0.45 * len(sources) + 1.6), sharey=True)
-for axis, dim in zip(axes, dimensions):
-    axis.barh(names, values[dim].astype(float).fillna(0), color=[styles[s].colour for s in sources],
-              hatch=[styles[s].hatch for s in sources], edgecolor="white")
-    axis.set_xlim(0, 1)
-    axis.set_title(titles[dim])
-    if values[dim].isna().all():
-        axis.text(0.5, 0.5, "no values", transform=axis.transAxes, ha="center", va="center")
-axes[0].invert_yaxis()
-fig.suptitle("Scorecard by source (1 is best on every panel)")
-figure_data = values.rename_axis("source").reset_index().assign(role=[roles[s] for s in sources])
-figures.save_figure(fig, "05-scorecard", figure_data, figures_dir,
-                    "Each source on three dimensions scaled 0–1 (1 best): fidelity of its quotations, freedom "
-                    "from garbling (relative to the most damaged source), attribution agreement. ★ primary text.",
-                    corpus=corpus)
-plt.show()
+notebook.show_figure(plots.scorecard(analysis, WEIGHTS), figures_dir, corpus)
 
 # %% [markdown]
 # ## The worst evidence per source
@@ -106,7 +82,7 @@ plt.show()
 # apart (attribution) — each with the character span where a reader finds it in the article.
 
 # %%
-for source in sources:
+for source in articles["source"]:
     evidence = scoring.evidence_table(analysis.quotes, analysis.edits, analysis.garbles, analysis.attribution, source)
     display(html.paragraph(f"{source}: {labels[source]}"))
     if evidence.empty:
@@ -124,12 +100,9 @@ for source in sources:
 # readings because both copy a third one that is not in the corpus.
 
 # %%
-readings = provenance.shared_readings(analysis)
-estimate = provenance.copy_estimate(readings, articles)
-fig, ax = plt.subplots(figsize=(9, 1.6 + 0.3 * len(provenance.compared_sources(articles))))
-drawn = provenance.plot_provenance(ax, estimate, articles, figures.outlet_colours(articles["source"]))
-figures.save_figure(fig, "05-provenance", drawn, figures_dir, provenance.provenance_caption(estimate), corpus=corpus)
-plt.show()
+copying = plots.copy_estimate(analysis)
+notebook.show_figure(copying, figures_dir, corpus)
+estimate = provenance.copy_estimate(provenance.shared_readings(analysis), articles)
 if estimate.empty:
     display(html.note("No two sources share a reading rare enough to suggest copying."))
 else:

@@ -80,6 +80,76 @@ def test_installed_command_runs(tmp_path):
     assert (tmp_path / "o" / "scorecard.csv").exists()
 
 
+# ---------------------------------------------------------------------------------------------- export for write-ups
+
+
+def test_every_source_column_has_an_outlet_column_beside_it(seed_tables):
+    outlets = dict(pd.read_csv(SEEDS / "sources.csv").assign(source=lambda t: t["file"].str[:-4])
+                   [["source", "outlet"]].values)
+    for name in TABLES:
+        table = pd.read_csv(seed_tables / f"{name}.csv", keep_default_na=False)
+        for source_column, outlet_column in (("source", "outlet"), ("reference_source", "reference_outlet")):
+            if source_column in table.columns:
+                assert outlet_column in table.columns, name
+                assert (table[source_column].map(outlets) == table[outlet_column]).all(), name
+
+
+@pytest.mark.parametrize(("flags", "bom"), [([], False), (["--excel"], True)])
+def test_excel_flag_writes_a_byte_order_mark(tmp_path, flags, bom):
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path / "o"), *flags]) == 0
+    for name in TABLES:
+        assert (tmp_path / "o" / f"{name}.csv").read_bytes().startswith(b"\xef\xbb\xbf") is bom, name
+    quotes = pd.read_csv(tmp_path / "o" / "quotes.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert quotes.columns[0] == "quote_id"
+
+
+@pytest.mark.parametrize(
+    ("formats", "suffixes"),
+    [("png,svg,pdf", {".png", ".svg", ".pdf", ".csv"}), ("svg", {".svg", ".csv"})],
+)
+def test_figures_command_writes_the_figures_in_the_formats_asked(tmp_path, capsys, formats, suffixes):
+    out = tmp_path / "figs"
+    only = ["article_sizes", "scorecard"]
+    assert main(["figures", str(SEEDS), "--out", str(out), "--format", formats, "--only", *only]) == 0
+    files = [p for p in out.iterdir() if not p.name.startswith(".")]  # not the output-folder marker
+    assert {p.stem for p in files} == {"00-article-sizes", "05-scorecard"}
+    assert {p.suffix for p in files} == suffixes
+    assert "wrote 2 figures" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["figures", "{seeds}", "--out", "{out}", "--format", "gif"], "quotedrift: error: --format gif"),
+     (["figures", "{missing}", "--out", "{out}"], "quotedrift: error: "),
+     (["cards", "{missing}", "--out", "{out}"], "quotedrift: error: "),
+     (["report", "{missing}", "--out", "{out}"], "report: "),
+     (["report", "{seeds}", "--out", "{out}", "--param", "NOPE=1"], "report: --param NOPE: unknown notebook parameter")],
+)
+def test_reader_commands_fail_with_one_line_and_write_nothing(tmp_path, capsys, argv, message):
+    values = {"seeds": str(SEEDS), "out": str(tmp_path / "out"), "missing": str(tmp_path / "missing")}
+    assert main([a.format(**values) for a in argv]) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and err[0].startswith(message), err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cards_command_writes_one_card_per_utterance(tmp_path):
+    from quotedrift import analyze
+
+    assert main(["cards", str(SEEDS), "--out", str(tmp_path / "cards")]) == 0
+    utterances = analyze(SEEDS).utterances["utterance_id"]
+    assert {p.stem for p in (tmp_path / "cards").glob("u*.html")} == set(utterances)
+
+
+def test_analysis_repr_is_short_and_tables_are_attributes():
+    from quotedrift import analyze
+
+    analysis = analyze(SEEDS)
+    assert len(repr(analysis)) < 300 and "seeds" in repr(analysis)
+    for name in TABLES:
+        assert getattr(analysis, name) is analysis.tables[name] and name in dir(analysis)
+
+
 def test_an_internal_error_is_one_line_saying_it_is_a_bug(tmp_path, capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("unexpected")

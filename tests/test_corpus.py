@@ -90,6 +90,40 @@ def test_html_main_text_is_extracted_and_scripts_stay_text(tmp_path):
     assert corpus.articles.loc[0, "file"] == "story.html"
 
 
+PAGE_WITH_METADATA = (
+    '<html><head><title>Arms deal denied | The Daily Ledger</title>'
+    '<meta property="og:site_name" content="The Daily Ledger">'
+    '<meta property="og:title" content="North Korea denies arms deal">'
+    '<meta property="article:published_time" content="2022-11-03T08:15:00+00:00">'
+    '<link rel="canonical" href="https://ledger.example/world/arms-deal"></head><body><article>'
+    f"<h1>North Korea denies arms deal</h1><p>{ENGLISH.strip()}</p>"
+    "<p>“We have never exported weapons,” the official said on Thursday.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "expected"),
+    [
+        (None, {"outlet": "The Daily Ledger", "published": "2022-11-03", "url": "https://ledger.example/world/arms-deal",
+                "title": "North Korea denies arms deal"}),
+        ("file,outlet,published\nstory.html,Ledger (manifest),2022-11-04\n",
+         {"outlet": "Ledger (manifest)", "published": "2022-11-04", "url": "https://ledger.example/world/arms-deal"}),
+    ],
+)
+def test_html_page_metadata_fills_what_the_manifest_leaves_empty(tmp_path, manifest, expected):
+    corpus = load_corpus(make_corpus(tmp_path, {"story.html": PAGE_WITH_METADATA}, manifest))
+    row = corpus.articles.iloc[0]
+    assert {key: row[key] for key in expected} == expected
+
+
+def test_html_page_without_metadata_falls_back_to_the_file_name(tmp_path):
+    page = f"<html><body><article><p>{ENGLISH.strip()}</p></article></body></html>"
+    corpus = load_corpus(make_corpus(tmp_path, {"bare.html": page, "plain.txt": ENGLISH}))
+    rows = corpus.articles.set_index("source")
+    assert rows.loc["bare", ["outlet", "published", "url"]].tolist() == ["bare", "", ""]
+    assert rows.loc["plain", ["outlet", "title"]].tolist() == ["plain", ""]
+
+
 def test_markdown_loads_as_text(tmp_path):
     corpus = load_corpus(make_corpus(tmp_path, {"note.md": "# Title\n\n" + ENGLISH}))
     assert corpus.texts["note"].startswith("# Title")

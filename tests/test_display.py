@@ -97,6 +97,35 @@ def test_html_objects_display_as_html_with_a_short_plain_text_fallback():
     assert repr(out) == "<HTML, 12 characters>"
 
 
+# ---------------------------------------------------------------------------------------------- readable tables
+
+
+@pytest.fixture
+def names():
+    display.use_names({"000_ab": "UrduPoint News", "001_cd": "The Korea Times"}, {"u001": "u001 “one two three”"})
+    yield
+    display.use_names({}, {})
+
+
+def test_tables_name_outlets_and_utterances_not_ids(names):
+    table = pd.DataFrame({"quote_id": ["000_ab:q004"], "source": ["000_ab"], "outlet": ["UrduPoint News"],
+                          "utterance_id": ["u001"], "reference_source": ["001_cd"], "text": ["“We said it”"],
+                          "words": [3]})
+    shown = display.readable(table)
+    assert list(shown.columns) == ["quote_id", "outlet", "utterance", "reference", "text", "words"]
+    assert shown.iloc[0].tolist() == ["q004", "UrduPoint News", "u001 “one two three”", "The Korea Times",
+                                      "“We said it”", 3]
+    markup = display.table_html(table)
+    assert "000_ab" not in markup and "overflow:auto" in markup
+    assert 'text-align:left' in markup.split("We said it")[0].rsplit("<td", 1)[1]  # text cells left-aligned
+    assert 'text-align:right' in markup.split(">3<")[0].rsplit("<td", 1)[1]  # numbers right-aligned
+
+
+def test_tables_without_names_keep_their_ids():
+    table = pd.DataFrame({"source": ["000_ab"], "utterance_id": ["u001"]})
+    assert display.readable(table).equals(table)
+
+
 # ---------------------------------------------------------------------------------------------- diffs vs edits
 
 import re  # noqa: E402

@@ -69,10 +69,18 @@ def test_caption_names_corpus_and_date_range_from_the_articles():
     assert undated == "Corpus: x, 3 articles (publication dates not given)"
 
 
-@pytest.mark.parametrize("name", ["words", "0-words", "00_words", "00-Words", "00-words.png", "00-"])
+@pytest.mark.parametrize("name", ["words", "Drift_per_source-2", "00-words", "x"])
+def test_any_plain_figure_name_is_allowed(tmp_path, name):
+    fig = plt.figure()
+    paths = figures.save_figure(fig, name, pd.DataFrame({"a": [1]}), tmp_path, "caption", formats=("svg",))
+    plt.close(fig)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.csv", f"{name}.svg"] and set(paths) == {"svg", "csv"}
+
+
+@pytest.mark.parametrize("name", ["", "../words", "a/b", ".hidden", "00-words.png", "two words", "-x"])
 def test_bad_figure_names_are_refused(tmp_path, name):
     fig = plt.figure()
-    with pytest.raises(ValueError, match="NN-name"):
+    with pytest.raises(ValueError, match="letters, digits"):
         figures.save_figure(fig, name, pd.DataFrame({"a": [1]}), tmp_path, "caption")
     plt.close(fig)
 
@@ -99,8 +107,17 @@ def test_figure_index_lists_every_figure_with_its_caption(tmp_path):
     assert "[pdf](00-words.pdf)" in index and "[csv](00-words.csv)" in index
 
 
-def test_clear_figures_removes_only_figure_files(tmp_path):
+def test_clear_figures_removes_only_the_indexed_figure_files(tmp_path):
     draw_and_save(tmp_path, small_corpus())
+    figures.write_figure_index(tmp_path, "demo_corpus")
     (tmp_path / "notes.txt").write_text("keep", encoding="utf-8")
+    (tmp_path / "mine.png").write_bytes(b"not ours")  # written after the index: not the tool's
     figures.clear_figures(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.png", "notes.txt"]
+
+
+def test_clear_figures_without_an_index_removes_nothing(tmp_path):
+    draw_and_save(tmp_path, small_corpus())
+    before = sorted(p.name for p in tmp_path.iterdir())
+    figures.clear_figures(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

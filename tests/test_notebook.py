@@ -28,10 +28,23 @@ def test_source_labels_tell_apart_outlets_with_one_name():
                                                 "c": "c"}
 
 
-def test_source_labels_are_shortened():
-    labels = notebook.source_labels(pd.DataFrame({"source": ["x"], "outlet": ["An outlet with a very long name"]}),
-                                    width=12)
-    assert labels == {"x": "An outlet w…"}
+@pytest.mark.parametrize(
+    ("outlet", "width", "expected"),
+    [("An outlet with a very long name", 12, "An outlet…"),
+     ("An outlet with a very long name", None, "An outlet with a very long name"),
+     ("Short", 12, "Short"),
+     ("Supercalifragilistic", 8, "Superca…"),  # one long word: the only place a cut can go
+     ("  Spaced   out  ", None, "Spaced out")],
+)
+def test_source_labels_are_never_cut_mid_word(outlet, width, expected):
+    assert notebook.source_labels(pd.DataFrame({"source": ["x"], "outlet": [outlet]}), width=width) == {"x": expected}
+
+
+def test_source_labels_add_the_short_id_only_where_it_tells_apart():
+    articles = pd.DataFrame({"source": ["001_aa", "002_bb", "kbs-1", "kbs-2", "x"],
+                             "outlet": ["Yonhap", "Yonhap", "KBS", "KBS", "KBS World"]})
+    assert notebook.source_labels(articles) == {"001_aa": "Yonhap [001]", "002_bb": "Yonhap [002]",
+                                                "kbs-1": "KBS [kbs-1]", "kbs-2": "KBS [kbs-2]", "x": "KBS World"}
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ import jupytext
 import nbformat
 import pytest
 
+from quotedrift.cards import chromium
 from quotedrift.paths import NOTEBOOKS, PROJECT_ROOT, SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -83,7 +84,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
         "one_article": EXTRA,
     }
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {name: pool.submit(run_report, folder, base / name / "out") for name, folder in corpora.items()}
+        futures = {name: pool.submit(run_report, folder, base / "out" / name) for name, folder in corpora.items()}
         return {name: future.result() for name, future in futures.items()}
 
 
@@ -141,16 +142,100 @@ def test_caption_of_a_corpus_gives_its_own_date_range(runs):
     assert "Corpus: extra_article, 1 article published 2022-12-23" in one
 
 
-def test_a_failing_notebook_exits_non_zero_with_one_line(tmp_path):
-    corpus = tmp_path / "broken"
-    corpus.mkdir()
-    (corpus / "empty.txt").write_text("", encoding="utf-8")
-    run = run_report(corpus, tmp_path / "out", "--only", "00")
-    assert run.returncode == 1
+@pytest.mark.skipif(chromium() is None, reason="no Chromium (apt-get install -y chromium)")
+def test_rendered_pages_have_no_table_past_1400_px(runs):
+    from quotedrift.pagecheck import MAX_WIDTH_PX, measure
+
+    for stem in NOTEBOOK_NAMES:
+        width = measure(runs["seeds_plus_one"].out / f"{stem}.html")
+        assert width.tables > 0 and width.ok, (stem, width.page_width, width.too_wide)
+        assert width.page_width <= MAX_WIDTH_PX
+
+
+def one_line(run: Run) -> str:
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("report: 00_corpus failed on broken: cell ")
-    assert "CorpusError" in lines[0] and "empty.txt" in lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("files", "extra", "expected"),
+    [
+        ({"empty.txt": ""}, (), "report: empty.txt: the file is empty"),
+        ({}, ("--param", "NO_SUCH=1"), "report: --param NO_SUCH: unknown notebook parameter"),
+        ({}, ("--param", "CORPUS=seeds"), "report: --param CORPUS: set it with --corpus instead"),
+        ({}, ("--reference", "nobody"), "report: --reference nobody: no source with that id"),
+    ],
+)
+def test_bad_input_stops_before_the_first_notebook_with_one_line(tmp_path, files, extra, expected):
+    corpus = tmp_path / "broken"
+    if files:
+        corpus.mkdir()
+        for name, text in files.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+    else:
+        corpus = EXTRA
+    run = run_report(corpus, tmp_path / "out", *extra)
+    assert run.returncode == 2
+    assert one_line(run).startswith(expected)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failing_notebook_leaves_nothing_behind(tmp_path):
+    out = tmp_path / "out"
+    run = run_report(SEEDS, out, "--only", "02", "--param", "TOP_UTTERANCES='five'")
+    assert run.returncode == 1
+    line = one_line(run)
+    assert line.startswith("report: 02_alignment_drift failed on seeds: cell ") and "nothing was written" in line
+    assert not out.exists()
+    assert not (PROJECT_ROOT / "reports" / "_failed").exists()
+
+
+def git_status() -> str:
+    done = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def papermill(notebook: Path, out: Path, *params: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "papermill", str(notebook), str(out), "--no-progress-bar",
+                           "-k", "python3", *params], capture_output=True, text=True, timeout=RUN_TIMEOUT,
+                          cwd=out.parent)
+
+
+@pytest.fixture(scope="module")
+def garbling_notebook(tmp_path_factory) -> Path:
+    """Notebook 03 as the .py source builds it (what ``make report`` executes and commits)."""
+    path = tmp_path_factory.mktemp("papermill") / "03_garbling.ipynb"
+    nbformat.write(jupytext.read(NOTEBOOKS / "03_garbling.py"), path)
+    return path
+
+
+def test_papermill_on_another_corpus_leaves_the_project_untouched(garbling_notebook):
+    before = git_status()
+    done = papermill(garbling_notebook, garbling_notebook.with_name("out.ipynb"), "-p", "CORPUS", str(EXTRA))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert git_status() == before
+
+
+def test_papermill_with_an_unknown_parameter_fails(garbling_notebook):
+    done = papermill(garbling_notebook, garbling_notebook.with_name("bad.ipynb"), "-p", "CORPUS", str(EXTRA),
+                     "-p", "TOP_N", "3")
+    assert done.returncode != 0
+    assert "ParameterError: unknown notebook parameter TOP_N" in done.stderr
+
+
+def test_every_parameter_is_documented_in_its_parameters_cell():
+    from quotedrift.report import declared_parameters
+
+    for stem in NOTEBOOK_NAMES:
+        nb = jupytext.read(NOTEBOOKS / f"{stem}.py")
+        cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+        names = declared_parameters(NOTEBOOKS / f"{stem}.py")
+        assert {"CORPUS", "REFERENCE", "FIGURES"} <= set(names), stem
+        for name in names:
+            line = next(line for line in cell.source.splitlines() if line.startswith(f"{name} ="))
+            assert "  # " in line and len(line.split("  # ", 1)[1]) > 15, f"{stem}: {name} has no comment"
 
 
 # ---------------------------------------------------------------------------------------------- committed

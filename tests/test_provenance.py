@@ -16,7 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from quotedrift import provenance as pv  # noqa: E402
+from quotedrift import plots, provenance as pv  # noqa: E402
+from quotedrift.notebook import source_labels  # noqa: E402
 from quotedrift.analysis import Analysis, analyze  # noqa: E402
 from quotedrift.corpus import Corpus  # noqa: E402
 
@@ -314,11 +315,11 @@ def test_empty_corpus_gives_empty_tables():
 # ---------------------------------------------------------------------------------------------- figure
 
 
-def test_plot_provenance_draws_an_estimate(copied):
+def test_draw_provenance_draws_an_estimate(copied):
     articles = copied.tables["articles"]
     estimate = pv.copy_estimate(pv.shared_readings(copied), articles)
     fig, ax = plt.subplots(figsize=(8, 4))
-    data = pv.plot_provenance(ax, estimate, articles, {"wire-a": "#0072B2"})
+    data = plots.draw_provenance(ax, estimate, articles, source_labels(articles), {"wire-a": "#0072B2"})
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert "Wire-A" in labels and "Wire-B" in labels
     assert "estimate" in ax.get_title(loc="left").lower()
@@ -328,11 +329,11 @@ def test_plot_provenance_draws_an_estimate(copied):
     plt.close(fig)
 
 
-def test_plot_provenance_with_nothing_shared():
+def test_draw_provenance_with_nothing_shared():
     articles = articles_of("a", "b")
     estimate = pv.copy_estimate(readings_frame([]), articles)
     fig, ax = plt.subplots()
-    data = pv.plot_provenance(ax, estimate, articles, {})
+    data = plots.draw_provenance(ax, estimate, articles, source_labels(articles), {})
     assert data.empty
     assert [t.get_text() for t in ax.get_yticklabels()] == ["A (no shared rare reading)", "B (no shared rare reading)"]
     plt.close(fig)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from . import align, drift
+from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
 from .garble import find_garbles
@@ -43,20 +43,31 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass
+@dataclass(repr=False)
 class Analysis:
-    """Every table of one corpus analysis, plus the loaded corpus they point into."""
+    """Every table of one corpus analysis, plus the loaded corpus they point into.
+
+    Each table is also an attribute (``analysis.quotes``, ``analysis.edits`` …); ``repr`` is one short line."""
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     reference: str | None = None
     alignment: align.Alignment | None = None
+    rejected: pd.DataFrame = field(default_factory=pd.DataFrame)  # garble rows a reader's correction removed
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
         if name in tables:
             return tables[name]
         raise AttributeError(name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.__dict__.get("tables", {})))
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name} {len(table):,}" for name, table in self.tables.items())
+        reference = f", reference {self.reference!r}" if self.reference else ""
+        return f"<Analysis of '{self.corpus.name}'{reference}: {sizes} rows>"
 
     @property
     def texts(self) -> dict[str, str]:
@@ -88,12 +99,13 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         corpus = path if isinstance(path, Corpus) else load_corpus(path)
         if reference is not None and reference not in corpus.texts:
             raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
+        fixes = review.read_corrections(corpus.folder)
         stage("corpus")
         texts = corpus.texts
         roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
-        quotes = canonical_speakers(find_quotes(corpus))
+        quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
         stage("quotations")
-        garbles = find_garbles(corpus, quotes)
+        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, set(quotes["quote_id"]))
         stage("garbling")
         alignment = align.align(quotes, texts, roles, reference, garbles)
         utterance_of = align.quote_utterances(alignment)
@@ -118,4 +130,17 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
                                          drift.aligned_words(alignment), len(utterances)),
         }
         stage("scorecard")
-    return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment)
+    return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)
+
+
+def with_outlets(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The table with an ``outlet`` column right after ``source`` (and ``reference_outlet`` after
+    ``reference_source``), so an exported CSV names outlets, not only source ids. Tables that already have
+    the column, or no source column, come back unchanged."""
+    outlet_of = dict(zip(articles["source"].astype(str), articles["outlet"].fillna("").astype(str)))
+    table = table.copy()
+    for source_column, outlet_column in (("source", "outlet"), ("reference_source", "reference_outlet")):
+        if source_column in table.columns and outlet_column not in table.columns:
+            values = table[source_column].astype(str).map(outlet_of).fillna("")
+            table.insert(table.columns.get_loc(source_column) + 1, outlet_column, values)
+    return table

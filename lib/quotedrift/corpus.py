@@ -12,7 +12,8 @@ is an offset into these texts. Input files are only ever read.
     language_method ("english function words": share of English function words in the first 1,500
     characters; "py3langid": the detector's probability),
     in_scope (English articles are scored; others are listed and left out), words, chars, and any extra
-    manifest columns.
+    manifest columns. For HTML pages, outlet, published, url and title left empty by the manifest are read
+    from the page's own metadata (``html_page_metadata``).
 
 ``boilerplate`` columns (one row per span of page chrome, link residue, repeated text or wire furniture)
     source, start, end, text, kind (``boilerplate`` | ``duplicated_text``: damage, counted as garbles;
@@ -158,6 +159,38 @@ def html_main_text(html: str, name: str) -> str:
     if not extracted or not extracted.strip():
         raise CorpusError(f"{shown(name)}: no article text could be extracted from the HTML")
     return normalise_newlines(extracted)
+
+
+# Manifest fields an HTML page can fill from its own metadata, and the trafilatura attribute each comes from.
+PAGE_METADATA_FIELDS = {"outlet": "sitename", "published": "date", "title": "title", "url": "url"}
+
+
+def html_page_metadata(html: str) -> dict[str, str]:
+    """Outlet (site name), publication date, title and URL that an HTML page states about itself
+    (``og:site_name``, ``article:published_time``, ``<title>``, canonical link…, read by trafilatura).
+    Fields the page does not state are left out; nothing in the page is executed."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    found = trafilatura.extract_metadata(html)
+    if found is None:
+        return {}
+    values = {name: getattr(found, attribute, None) for name, attribute in PAGE_METADATA_FIELDS.items()}
+    return {name: str(value).strip() for name, value in values.items() if value and str(value).strip()}
+
+
+def with_page_metadata(path: Path, meta: dict) -> dict:
+    """The manifest row of an HTML article, its empty fields filled from the page's own metadata
+    (the manifest always wins; non-HTML files are returned as given)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return meta
+    missing = [name for name in PAGE_METADATA_FIELDS if not str(meta.get(name) or "").strip()]
+    if not missing:
+        return meta
+    text, _ = decode_bytes(path.read_bytes(), path.name)
+    page = html_page_metadata(normalise_newlines(text))
+    return {**meta, **{name: page[name] for name in missing if name in page}}
 
 
 def read_article(path: Path) -> tuple[str, str]:
@@ -487,6 +520,8 @@ def load_corpus(folder: str | Path) -> Corpus:
         spans += [{"source": source, "text": text[s["start"]:s["end"]], **s} for s in chrome]
         rows.append(row)
     articles = pd.DataFrame(rows)
+    # HTML pages (or a manifest column) may give a title; every other article gets an empty one
+    articles["title"] = articles["title"].fillna("") if "title" in articles else ""
     ordered = [c for c in ARTICLE_COLUMNS] + [c for c in articles.columns if c not in ARTICLE_COLUMNS]
     articles = articles[ordered].sort_values("source", kind="stable").reset_index(drop=True)
     for row in articles.itertuples():
@@ -501,6 +536,7 @@ def load_article(job: tuple[str, Path, dict]) -> tuple[str, str, list[dict], dic
     """One article, (source, path, manifest row) → (text, encoding, boilerplate spans, ``articles`` row)."""
     source, path, meta = job
     text, encoding = read_article(path)
+    meta = with_page_metadata(path, meta)
     chrome = boilerplate_spans(text)
     return text, encoding, chrome, _article_row(source, path, text, encoding, chrome, meta)
 

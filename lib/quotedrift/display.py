@@ -140,18 +140,74 @@ def kind_legend(kinds: Iterable[str]) -> Html:
     return Html("<p>Highlighted: " + " ".join(items) + " (hover a highlight for its detail)</p>")
 
 
+# How tables name things (set once per notebook by ``notebook.start``): outlet labels for source ids, and a
+# short title (id and first words) per utterance. Empty by default: tables then show the raw ids.
+READABLE: dict[str, dict[str, str]] = {"sources": {}, "utterances": {}}
+SOURCE_COLUMNS = ("source", "reference_source", "source_a", "source_b")
+TABLE_MAX_HEIGHT_PX = 640  # a long table scrolls inside its cell instead of running down the page
+TEXT_CELL = "text-align:left;white-space:normal;min-width:12em;max-width:36em;vertical-align:top"
+NUMBER_CELL = "text-align:right;white-space:nowrap;vertical-align:top"
+
+
+def use_names(sources: Mapping[str, str], utterances: Mapping[str, str]) -> None:
+    """Name sources by outlet label and utterances by their first words in every table shown from now on."""
+    READABLE["sources"] = dict(sources)
+    READABLE["utterances"] = dict(utterances)
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A table as a reader reads it: source ids replaced by outlet labels (one ``outlet`` column, not two),
+    quotation ids shortened to their own part (``q004``), utterance ids followed by their first words."""
+    sources, utterances = READABLE["sources"], READABLE["utterances"]
+    shown = table.copy()
+    if sources:
+        if "source" in shown and "outlet" in shown:
+            shown = shown.drop(columns="outlet")
+        for column in SOURCE_COLUMNS:
+            if column in shown:
+                shown[column] = shown[column].map(lambda s: sources.get(s, s) if isinstance(s, str) else s)
+        shown = shown.rename(columns={"source": "outlet", "reference_source": "reference"})
+        for column in ("quote_id", "quote_a", "quote_b", "reference_quote"):
+            if column in shown:
+                shown[column] = shown[column].map(lambda q: q.rsplit(":", 1)[-1] if isinstance(q, str) else q)
+    if utterances and "utterance_id" in shown:
+        shown["utterance_id"] = shown["utterance_id"].map(lambda u: utterances.get(u, u) if isinstance(u, str) else u)
+        shown = shown.rename(columns={"utterance_id": "utterance"})
+    return shown
+
+
 def table_html(table: pd.DataFrame, max_rows: int | None = None, float_format: str = "{:.3g}") -> Html:
-    """A DataFrame as an escaped, index-free HTML table (static; GitHub renders it)."""
-    shown = table if max_rows is None else table.head(max_rows)
-    shown = shown.apply(lambda col: col.map(_one_line) if pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col) else col)
-    markup = shown.to_html(
-        index=False, escape=True, na_rep="", border=0,
-        float_format=lambda x: float_format.format(x),
-    )
+    """A DataFrame as an escaped, index-free HTML table (static; GitHub renders it), readable: outlet names
+    for ids (see ``readable``), text left-aligned and wrapped, numbers right-aligned; a table wider or longer
+    than its cell scrolls inside it."""
+    shown = readable(table if max_rows is None else table.head(max_rows))
+    head = "".join(f'<th style="{NUMBER_CELL if _numeric(shown[c]) else TEXT_CELL}">{escape(c)}</th>'
+                   for c in shown.columns)
+    rows = []
+    for values in shown.itertuples(index=False):
+        cells = []
+        for column, value in zip(shown.columns, values):
+            numeric = _numeric(shown[column])
+            cells.append(f'<td style="{NUMBER_CELL if numeric else TEXT_CELL}">{_cell(value, float_format)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
     more = ""
     if max_rows is not None and len(table) > max_rows:
         more = f"<p>… {len(table) - max_rows} more rows not shown.</p>"
-    return Html(markup + more)
+    return Html(f'<div class="qd-table" style="overflow:auto;max-width:100%;max-height:{TABLE_MAX_HEIGHT_PX}px">'
+                f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>{more}')
+
+
+def _numeric(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
+def _cell(value: object, float_format: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        return escape(float_format.format(value))
+    return escape(_one_line(value))
 
 
 def _one_line(value: object) -> object:

@@ -8,7 +8,8 @@ articles' ``published`` column, never from today's date); the caption is also st
 
 ``outlet_styles(sources)`` gives each source a colour (Okabe–Ito, safe for colour-blind readers), a hatch
 and a marker, so figures also read in greyscale; it depends only on the set of sources, so one corpus gives
-each outlet the same look in every figure.
+each outlet the same look in every figure. Eight colours × eight hatches (and eight markers) keep up to 64
+outlets apart: no two share a (colour, hatch) or a (colour, marker) pair. The drawing is in ``plots``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-FIGURE_NAME_RE = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Any name every file system takes: letters, digits, '-' and '_' (no path, no extension), up to 120 characters.
+FIGURE_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,119}$")
 FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
 FONT = "DejaVu Sans"  # ships with matplotlib: the same glyphs on every machine
@@ -75,6 +77,7 @@ class OutletStyle:
     colour: str
     hatch: str
     marker: str
+    hatch_colour: str = "#333333"  # white on dark fills, so a hatch never vanishes into its bar
 
 
 def use_style() -> None:
@@ -86,17 +89,30 @@ def outlet_styles(sources: Iterable[str]) -> dict[str, OutletStyle]:
     """Colour, hatch and marker per source, assigned in sorted order of the distinct sources.
 
     Up to eight sources get eight different colours; beyond that colours repeat with a different hatch and
-    marker, so every (colour, hatch) pair stays unique.
+    marker, so every (colour, hatch) and (colour, marker) pair stays unique up to MAX_DISTINCT sources.
     """
     styles = {}
     for i, source in enumerate(sorted({str(s) for s in sources})):
         lap = i // len(OKABE_ITO)
+        colour = OKABE_ITO[i % len(OKABE_ITO)]
         styles[source] = OutletStyle(
-            colour=OKABE_ITO[i % len(OKABE_ITO)],
+            colour=colour,
             hatch=HATCHES[(i + lap) % len(HATCHES)],
             marker=MARKERS[(i + lap) % len(MARKERS)],
+            hatch_colour="white" if relative_luminance(colour) < DARK_LUMINANCE else "#333333",
         )
     return styles
+
+
+MAX_DISTINCT = len(OKABE_ITO) * len(HATCHES)
+DARK_LUMINANCE = 0.2  # WCAG relative luminance below which white lines contrast more than dark grey
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a '#rrggbb' colour (0 black … 1 white)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def outlet_colours(sources: Iterable[str]) -> dict[str, str]:
@@ -126,22 +142,27 @@ def full_caption(caption: str, corpus=None) -> str:
     return f"{caption} {corpus_caption(corpus.name, corpus.articles)}."
 
 
-def save_figure(fig, name: str, data: pd.DataFrame, folder: str | Path, caption: str, corpus=None) -> dict[str, Path]:
-    """Write NAME.png (300 dpi), NAME.svg, NAME.pdf and NAME.csv into ``folder``; returns the paths by format.
+def save_figure(fig, name: str, data: pd.DataFrame, folder: str | Path, caption: str, corpus=None,
+                formats: tuple[str, ...] = FORMATS) -> dict[str, Path]:
+    """Write NAME.png (300 dpi), NAME.svg, NAME.pdf (or the ``formats`` asked for) and NAME.csv into
+    ``folder``; returns the paths by format.
 
-    ``name`` is ``NN-words-with-dashes`` (NN: the notebook's number). ``data`` is the table of the numbers
+    ``name`` is any file name of letters, digits, '-' and '_'. ``data`` is the table of the numbers
     plotted, written sorted as given, without the index. With ``corpus`` the caption line also names the
-    corpus and its date range. The caption is drawn under the figure and kept in the PNG's metadata.
+    corpus and its date range. The caption is drawn under the figure and kept in the file's metadata.
     """
     if not FIGURE_NAME_RE.match(name):
-        raise ValueError(f"figure name '{name}' is not of the form NN-name (e.g. 02-drift-per-source)")
+        raise ValueError(f"figure name '{name}': use letters, digits, '-' and '_' only")
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown:
+        raise ValueError(f"figure format '{unknown[0]}': choose from {', '.join(FORMATS)}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     text = full_caption(caption, corpus)
     _draw_caption(fig, text)
     paths = {}
     with plt.rc_context({k: v for k, v in STYLE.items() if k.startswith(("svg.", "pdf."))}):
-        for fmt in FORMATS:
+        for fmt in formats:
             path = folder / f"{name}.{fmt}"
             metadata = dict(METADATA[fmt])
             metadata.update(_caption_metadata(fmt, name, text))
@@ -179,22 +200,30 @@ def figure_captions(folder: str | Path) -> dict[str, str]:
     from PIL import Image
 
     captions = {}
-    for png in sorted(Path(folder).glob("[0-9][0-9]-*.png")):
+    for png in sorted(Path(folder).glob("*.png")):
         with Image.open(png) as image:
             captions[png.stem] = image.text.get("Description", "")
     return captions
 
 
 def figure_files(folder: str | Path) -> list[Path]:
-    """Every exported figure file (NN-name.{png,svg,pdf,csv}) in a folder."""
+    """Every exported figure file (NAME.{png,svg,pdf,csv} with NAME that of a PNG figure) in a folder."""
     folder = Path(folder)
-    return sorted(p for fmt in (*FORMATS, "csv") for p in folder.glob(f"[0-9][0-9]-*.{fmt}"))
+    names = {png.stem for png in folder.glob("*.png")}
+    return sorted(p for fmt in (*FORMATS, "csv") for p in folder.glob(f"*.{fmt}") if p.stem in names)
 
 
 def clear_figures(folder: str | Path) -> None:
-    """Remove exported figure files (only NN-name.* files) so the folder reflects one run."""
-    for path in figure_files(folder):
-        path.unlink()
+    """Remove the figure files an earlier run indexed in ``folder/README.md`` (and that index), so the folder
+    reflects one run; files the index does not list are never touched."""
+    index = Path(folder) / "README.md"
+    if not index.exists() or not index.read_text(encoding="utf-8").startswith("# Figures: "):
+        return
+    names = re.findall(r"^\| \[([^\]]+)\]\(\1\.png\)", index.read_text(encoding="utf-8"), re.MULTILINE)
+    for name in names:
+        for fmt in (*FORMATS, "csv"):
+            (Path(folder) / f"{name}.{fmt}").unlink(missing_ok=True)
+    index.unlink()
 
 
 def write_figure_index(folder: str | Path, corpus_name: str) -> Path:
@@ -212,7 +241,7 @@ def write_figure_index(folder: str | Path, corpus_name: str) -> Path:
         "| --- | --- | --- |",
     ]
     for name, caption in captions.items():
-        files = " · ".join(f"[{fmt}]({name}.{fmt})" for fmt in (*FORMATS, "csv"))
+        files = " · ".join(f"[{fmt}]({name}.{fmt})" for fmt in (*FORMATS, "csv") if (folder / f"{name}.{fmt}").exists())
         cell = caption.replace("|", "\\|").replace("\n", " ")
         lines.append(f"| [{name}]({name}.png) | {cell} | {files} |")
     if not captions:

@@ -1,7 +1,10 @@
 """Plain-words findings, written from the numbers of one analysis (each notebook ends with them).
 
 Each function takes an :class:`~quotedrift.analysis.Analysis` (and, where needed, a derived table) and returns
-a list of sentences. Sentences say what the numbers are; where a table is empty they say so plainly.
+a list of sentences. Sentences say what the numbers are; where a table is empty they say so plainly. They
+never say more than the tables: sources that share the highest (or lowest) value, as the table shows it,
+are named together as a tie, and a source with no value on a dimension is said to have none, not ranked.
+Outlets are named by their full, unique labels (``notebook.source_labels``), never cut.
 """
 
 from __future__ import annotations
@@ -33,6 +36,28 @@ def _labels(analysis) -> dict[str, str]:
     return source_labels(analysis.articles)
 
 
+def extremes(values: pd.Series, highest: bool = True, decimals: int | None = None) -> list:
+    """The index labels that share the highest (or lowest) value — rounded to ``decimals`` as a table shows
+    it — in index order; missing values never count."""
+    shown = pd.to_numeric(values, errors="coerce").dropna()
+    if decimals is not None:
+        shown = shown.round(decimals)
+    if shown.empty:
+        return []
+    best = shown.max() if highest else shown.min()
+    return [label for label, value in shown.items() if value == best]
+
+
+def named(sources: list, labels: dict[str, str]) -> str:
+    """'A', 'A and B', 'A, B and C' from source ids."""
+    return listing([labels.get(s, s) for s in sources])
+
+
+def leads(sources: list, labels: dict[str, str], verb: str, verb_plural: str) -> str:
+    """'A has' / 'A and B share' style subject-verb: one source or a tie."""
+    return f"{named(sources, labels)} {verb if len(sources) == 1 else verb_plural}"
+
+
 def corpus_findings(analysis) -> list[str]:
     """Sources, roles, languages, sizes and page chrome of the corpus."""
     articles, chrome = analysis.articles, analysis.corpus.boilerplate
@@ -58,11 +83,12 @@ def corpus_findings(analysis) -> list[str]:
     else:
         share = chrome.assign(n=chrome["end"] - chrome["start"]).groupby("source")["n"].sum()
         chars = articles.set_index("source")["chars"].astype(int)
-        ratio = (share / chars.reindex(share.index)).sort_values(ascending=False)
-        top = ratio.index[0]
+        ratio = share / chars.reindex(share.index)
+        top = extremes((ratio * 100).round(0), highest=True)
+        where = f"in {named(top, labels)}" if len(top) == 1 else f"tied in {named(top, labels)}"
         found.append(f"{plural(len(chrome), 'span')} of page chrome or repeated text were found in "
-                     f"{plural(chrome['source'].nunique(), 'article')}; the most is in {labels[top]} "
-                     f"({ratio.iloc[0]:.0%} of its characters).")
+                     f"{plural(chrome['source'].nunique(), 'article')}; the most is {where} "
+                     f"({ratio[top[0]]:.0%} of {'its' if len(top) == 1 else 'each one’s'} characters).")
     return found
 
 
@@ -71,17 +97,23 @@ def quotes_findings(analysis) -> list[str]:
     quotes, labels = analysis.quotes, _labels(analysis)
     if quotes.empty:
         return [f"No quotations were found in this corpus ({plural(len(analysis.articles), 'article')})."]
-    per_source = quotes.groupby("source").size().sort_values(ascending=False)
+    per_source = quotes.groupby("source").size()
     kinds = quotes["kind"].value_counts()
+    most = extremes(per_source)
     found = [f"{plural(len(quotes), 'quotation')} in {plural(per_source.size, 'article')}; "
-             f"{labels.get(per_source.index[0], per_source.index[0])} carries the most ({per_source.iloc[0]}).",
+             f"{leads(most, labels, 'carries', 'tie for carrying')} the most ({per_source[most[0]]}"
+             f"{'' if len(most) == 1 else ' each'}).",
              "By kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + "."]
     speakers = quotes["speaker"].fillna("").astype(str)
-    named = speakers[speakers.str.strip() != ""]
-    if len(named):
-        top = named.value_counts()
-        found.append(f"{plural(top.size, 'speaker')} named; the most quoted is {top.index[0]} "
-                     f"({plural(top.iloc[0], 'quotation')}). {len(quotes) - len(named)} quotations have no speaker.")
+    with_speaker = speakers[speakers.str.strip() != ""]
+    if len(with_speaker):
+        top = with_speaker.value_counts().sort_index()
+        most = extremes(top)
+        who = f"the most quoted is {most[0]}" if len(most) == 1 else f"{listing(most)} are quoted most, equally"
+        found.append(f"{plural(top.size, 'speaker')} named; {who} ({plural(top[most[0]], 'quotation')}"
+                     f"{'' if len(most) == 1 else ' each'}). "
+                     f"{plural(len(quotes) - len(with_speaker), 'quotation')} "
+                     f"{'has' if len(quotes) - len(with_speaker) == 1 else 'have'} no speaker.")
     else:
         found.append("No quotation has a speaker yet.")
     return found
@@ -101,14 +133,22 @@ def drift_findings(analysis) -> list[str]:
         found.append("Edits against the references: " + ", ".join(f"{v} {k}" for k, v in by.items()) + ".")
         subst = edits[edits["category"] == "substantive"].groupby("source").size()
         if len(subst):
-            worst = subst.sort_values(ascending=False)
-            found.append(f"{labels.get(worst.index[0], worst.index[0])} has the most substantive edits ({worst.iloc[0]}).")
+            worst = extremes(subst)
+            found.append(f"{leads(worst, labels, 'has', 'share')} the most substantive edits ({subst[worst[0]]}"
+                         f"{'' if len(worst) == 1 else ' each'}).")
     fidelity = pd.to_numeric(scorecard.get("fidelity", pd.Series(dtype=float)), errors="coerce")
+    fidelity.index = scorecard["source"] if "source" in scorecard else fidelity.index
     if fidelity.notna().any():
-        ranked = scorecard.assign(fidelity=fidelity).dropna(subset=["fidelity"]).sort_values("fidelity")
-        low, high = ranked.iloc[0], ranked.iloc[-1]
-        found.append(f"Fidelity ranges from {low['fidelity']:.2f} ({labels.get(low['source'], low['source'])}) "
-                     f"to {high['fidelity']:.2f} ({labels.get(high['source'], high['source'])}).")
+        low, high = extremes(fidelity, False, 2), extremes(fidelity, True, 2)
+        if fidelity.round(2).dropna().nunique() == 1:
+            found.append(f"Every scored source has fidelity {fidelity.dropna().iloc[0]:.2f}.")
+        else:
+            found.append(f"Fidelity ranges from {fidelity[low[0]]:.2f} ({named(low, labels)}) "
+                         f"to {fidelity[high[0]]:.2f} ({named(high, labels)}).")
+        missing = [s for s, v in fidelity.items() if pd.isna(v)]
+        if missing:
+            found.append(f"{named(missing, labels)} {'has' if len(missing) == 1 else 'have'} no fidelity value "
+                         "(no quotation of theirs is linked to a reference).")
     return found
 
 
@@ -117,16 +157,16 @@ def garble_findings(analysis) -> list[str]:
     garbles, articles, labels = analysis.garbles, analysis.articles, _labels(analysis)
     if garbles.empty:
         return ["No damage of any kind was found in this corpus."]
-    rates = per_1000_words(counts_by(garbles, articles["source"], "kind"), articles).sum(axis=1)
-    rates = rates.sort_values(ascending=False)
+    rates = per_1000_words(counts_by(garbles, articles["source"], "kind"), articles).sum(axis=1).round(1)
     kinds = garbles["kind"].value_counts()
     order = {kind: i for i, kind in enumerate(garble.kinds())}
     kinds = kinds.loc[sorted(kinds.index, key=lambda k: (order.get(k, len(order)), k))]
+    most, least = extremes(rates, True, 1), extremes(rates, False, 1)
     found = [f"{plural(len(garbles), 'damaged span')} in {plural(garbles['source'].nunique(), 'article')}; "
              "by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.items()) + ".",
-             f"The most damaged is {labels.get(rates.index[0], rates.index[0])} "
-             f"({rates.iloc[0]:.1f} per 1,000 words); the least is {labels.get(rates.index[-1], rates.index[-1])} "
-             f"({rates.iloc[-1]:.1f})."]
+             f"The most damaged {'is' if len(most) == 1 else 'are, tied,'} {named(most, labels)} "
+             f"({rates[most[0]]:.1f} per 1,000 words); the least {'is' if len(least) == 1 else 'are, tied,'} "
+             f"{named(least, labels)} ({rates[least[0]]:.1f})."]
     found += [f"{kind} ({plural(count, 'span')}): {_kind_meaning(kind)}." for kind, count in kinds.items()]
     if all(garble.severity(kind) == 1 for kind in kinds.index):
         found.append("All of it is cosmetic residue (page chrome, repeated lines, run-together sentences); "
@@ -169,15 +209,25 @@ def scorecard_findings(analysis, ranked: pd.DataFrame, weights: Mapping[str, flo
     scored = ranked.dropna(subset=["summary_rank"])
     if scored.empty:
         return ["No source has a score on any dimension yet, so there is no summary rank."]
-    top, bottom = scored.iloc[0], scored.iloc[-1]
+    rank = scored.set_index("source")["summary_rank"].astype(float)
+    first, last = extremes(rank, highest=False), extremes(rank, highest=True)
     weight_text = ", ".join(f"{k} {v:g}" for k, v in weights.items())
-    found = [f"With weights {weight_text}, {labels.get(top['source'], top['source'])} ranks first and "
-             f"{labels.get(bottom['source'], bottom['source'])} last (rank {bottom['summary_rank']}) of "
-             f"{plural(len(scored), 'ranked source')}."]
+    top = (f"{named(first, labels)} ranks first" if len(first) == 1
+           else f"{named(first, labels)} tie for first (rank 1)")
+    found = [f"With weights {weight_text}, {top} of {plural(len(scored), 'ranked source')}."]
+    if set(last) != set(first):
+        bottom = int(rank[last[0]])
+        found.append(f"{named(last, labels)} {'ranks' if len(last) == 1 else 'tie for'} last (rank {bottom}).")
+    dims = ("fidelity", "garbles", "attribution")
+    for source in first:
+        missing = [d for d in dims if d in ranked and pd.isna(ranked.set_index("source").at[source, d])]
+        if missing:
+            found.append(f"{labels.get(source, source)} has no {' or '.join(missing)} value: its rank rests on "
+                         "the other dimensions.")
     for dim, better in (("fidelity", "highest"), ("garbles", "least damaged"), ("attribution", "most in agreement")):
-        values = ranked[["source", dim]].dropna()
-        if len(values) >= 2:
-            low = values.sort_values(dim, kind="stable").iloc[0]
-            found.append(f"Lowest on {dim}: {labels.get(low['source'], low['source'])} "
-                         f"({low[dim]:.2f} on a 0–1 scale where 1 is {better}).")
+        values = ranked.set_index("source")[dim].dropna().round(2)
+        if values.nunique() >= 2:
+            low = extremes(values, highest=False)
+            found.append(f"Lowest on {dim}: {named(low, labels)} "
+                         f"({values[low[0]]:.2f} on a 0–1 scale where 1 is {better}).")
     return found

@@ -25,16 +25,60 @@ class Session(NamedTuple):
     analysis: Analysis
     labels: dict[str, str]
     styles: dict
-    figures_dir: Path
+    figures_dir: Path | None
 
 
-def start(corpus: str | Path, figures_folder: str | Path, reference: str | None = None) -> Session:
-    """Set the figure style and analyse the corpus named by a notebook's parameters (paths off the project)."""
+# Names IPython itself puts in a notebook's namespace (never parameters).
+IPYTHON_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
+
+
+class ParameterError(ValueError):
+    """A notebook was given a parameter its parameters cell does not declare (one line)."""
+
+
+def unknown_parameters(namespace: Mapping[str, object], declared: Iterable[str]) -> list[str]:
+    """Names in a notebook's namespace that its parameters cell did not declare: what papermill injected
+    beyond the declared parameters (IPython's own and private names are ignored)."""
+    declared = set(declared)
+    return sorted(n for n in namespace if n not in declared and not n.startswith("_") and n not in IPYTHON_NAMES)
+
+
+def start(corpus: str | Path, figures_folder: str | Path | None, reference: str | None = None,
+          unknown: Iterable[str] = ()) -> Session:
+    """Check the parameters, set the figure style and analyse the corpus named by a notebook's parameters
+    (paths off the project). ``unknown`` lists injected names the parameters cell does not declare
+    (``unknown_parameters``): any makes this raise ParameterError before anything runs."""
+    unknown = sorted(unknown)
+    if unknown:
+        raise ParameterError(f"unknown notebook parameter {', '.join(unknown)} (see the parameters cell)")
+    from . import display
+
     figures.use_style()
     analysis = analyze(project_path(corpus), reference=reference)
     articles = analysis.articles
-    return Session(analysis, source_labels(articles), figures.outlet_styles(articles["source"]),
-                   project_path(figures_folder))
+    labels = source_labels(articles)
+    display.use_names(labels, utterance_titles(analysis.utterances))
+    folder = project_path(figures_folder) if figures_folder else None
+    return Session(analysis, labels, figures.outlet_styles(articles["source"]), folder)
+
+
+def utterance_titles(utterances: pd.DataFrame) -> dict[str, str]:
+    """'u004 “first words of its reference …”' per utterance id (how tables and headings name utterances)."""
+    from .cards import utterance_title
+
+    return {str(u): utterance_title(str(u), str(t)) for u, t in zip(utterances["utterance_id"], utterances["reference_text"])}
+
+
+def show_figure(fig, figures_dir: Path | None, corpus=None) -> None:
+    """Show a figure from ``quotedrift.plots``; save it (PNG, SVG, PDF, CSV) only when the notebook was given
+    a FIGURES folder (``make report`` does), so rerunning a cell writes nothing."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
+    if figures_dir is not None:
+        plots.save(fig, figures_dir, corpus=corpus)
+    plt.show()
 
 
 def project_path(value: str | Path) -> Path:
@@ -48,18 +92,67 @@ def shown_path(path: str | Path) -> str:
     return display_path(path)
 
 
-def source_labels(articles: pd.DataFrame, width: int = LABEL_WIDTH) -> dict[str, str]:
-    """A short readable label per source: its outlet (shortened), followed by the start of the source id
-    where two sources would otherwise get the same label."""
+def source_labels(articles: pd.DataFrame, width: int | None = None) -> dict[str, str]:
+    """A readable, unique label per source: its outlet name (whitespace tidied), followed by the source id in
+    brackets only where two sources share that name; the source id where no outlet is given.
+
+    Names are never cut mid-word: with ``width`` a longer name keeps its first whole words and ends in '…'
+    (figures wrap full names instead, see ``plots.wrap_label``)."""
+    sources = articles["source"].astype(str).tolist()
+    outlets = articles["outlet"].fillna("").astype(str) if "outlet" in articles else pd.Series([""] * len(sources))
     labels = {}
-    for source, outlet in zip(articles["source"].astype(str), articles["outlet"].fillna("").astype(str)):
-        label = outlet.strip() or source
-        labels[source] = label if len(label) <= width else label[: width - 1].rstrip() + "…"
-    counts = pd.Series(list(labels.values())).value_counts()
+    for source, outlet in zip(sources, outlets):
+        label = " ".join(outlet.split()) or source
+        labels[source] = label if width is None else shorten_words(label, width)
+    counts = pd.Series(list(labels.values()), dtype=object).value_counts()
     for source, label in labels.items():
-        if counts[label] > 1 and label != source:
-            labels[source] = f"{label} [{source.split('_')[0] if '_' in source else source[:12]}]"
+        if counts.get(label, 0) > 1 and label != source:
+            labels[source] = f"{label} [{_short_id(source, sources)}]"
     return labels
+
+
+def _short_id(source: str, sources: list[str]) -> str:
+    """The source id's first '_'-separated part where that alone tells it apart (seeds: '000'), else the id."""
+    head = source.split("_")[0]
+    return head if head and sum(s.split("_")[0] == head for s in sources) == 1 else source
+
+
+def shorten_words(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` characters, else its first whole words and '…' (never cut mid-word)."""
+    if len(text) <= width:
+        return text
+    head = text[:width - 1]
+    if " " in head and not text[width - 1].isspace():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"
+
+
+def article_sizes(articles: pd.DataFrame, chrome: pd.DataFrame) -> pd.DataFrame:
+    """Per source: words, the words of its page chrome or repeated text, and the rest (``text_words``)."""
+    chrome_words = {s: 0 for s in articles["source"]}
+    for row in chrome.itertuples():
+        chrome_words[row.source] = chrome_words.get(row.source, 0) + len(str(row.text).split())
+    sizes = articles[["source", "outlet", "words"]].copy()
+    sizes["chrome_words"] = sizes["source"].map(chrome_words).fillna(0).astype(int)
+    sizes["text_words"] = (sizes["words"] - sizes["chrome_words"]).clip(lower=0)
+    return sizes.reset_index(drop=True)
+
+
+def attribution_per_source(articles: pd.DataFrame, attribution: pd.DataFrame, scorecard: pd.DataFrame) -> pd.DataFrame:
+    """Per source (index): attribution agreement (from the scorecard), attributions compared, and the share
+    of them with a loaded cue verb (missing where the source has none)."""
+    per_source = pd.DataFrame(index=pd.Index(list(articles["source"]), name="source"))
+    if len(scorecard) and "attribution_agreement" in scorecard:
+        per_source["attribution_agreement"] = pd.to_numeric(
+            scorecard.set_index("source")["attribution_agreement"], errors="coerce").reindex(per_source.index)
+    else:
+        per_source["attribution_agreement"] = float("nan")
+    stance = counts_by(attribution, articles["source"], "cue_stance")
+    total = stance.sum(axis=1) if len(stance.columns) else pd.Series(0, index=per_source.index)
+    per_source["attributions"] = total.astype(int)
+    loaded = stance["loaded"] if "loaded" in stance else pd.Series(0, index=per_source.index)
+    per_source["loaded_cue_share"] = (loaded / total.where(total > 0)).round(3)
+    return per_source
 
 
 def check_spans(table: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:

@@ -54,7 +54,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
@@ -602,7 +601,8 @@ def _final_groups(tree: pd.DataFrame, sources: list[str]) -> list[list[str]]:
     return [list(g) for g in sorted(unique, key=lambda g: (-len(g), g[0]))]
 
 
-# ---------------------------------------------------------------------------------------------- figure
+# ---------------------------------------------------------------------------------------------- figure labels
+# (the figure itself is drawn by quotedrift.plots.copy_estimate)
 
 CAPTION = ("An estimate, not proof: outlets joined further left share more rare readings (the same sentences "
            "of their own prose, the same quotations, the same edits and garbles, the same spellings), so they "
@@ -613,62 +613,12 @@ LABEL_MIN_ROWS = 1.0  # vertical distance (in outlet rows) between two labels
 LABEL_MIN_SCORE = 0.08  # weaker joins are drawn but not labelled (their labels would crowd the weak end)
 
 
-def plot_provenance(ax, estimate: pd.DataFrame, articles: pd.DataFrame, colours: dict[str, str] | None = None,
-                    min_score: float = MIN_EDGE_SCORE) -> pd.DataFrame:
-    """Draw the single-linkage tree of ``copy_tree`` as a dendrogram lying on its side: one row per source
-    (outlet name, colour marker), joins placed at their score (higher = more shared), the strongest joins
-    labelled with their heaviest shared reading; unlinked sources listed at the bottom. Returns the numbers
-    drawn (the tree with each join's label), for ``figures.save_figure``."""
-    colours = colours or {}
-    tree = copy_tree(estimate, articles, min_score)
-    order = leaf_order(tree, articles)
-    outlet = _outlet_names(articles)
-    leaf_x = max(0.1, math.ceil((tree["score"].max() if len(tree) else 0.1) * 10 + 0.5) / 10)
-    y_of = {source: i for i, source in enumerate(order)}
-    node = {source: (leaf_x, float(y_of[source])) for source in order}
-    group = {source: source for source in order}
-    labels = _edge_labels(tree, estimate)
-    strong = tree[tree["score"] >= LABEL_MIN_SCORE]
-    label_at: dict[int, tuple[float, float]] = {}
-    for row in tree.itertuples():
-        ga, gb = group[row.source_a], group[row.source_b]
-        (xa, ya), (xb, yb), x = node[ga], node[gb], row.score
-        ax.plot([xa, x, x, xb], [ya, ya, yb, yb], color="#555555", linewidth=1.0, solid_joinstyle="miter")
-        y = (ya + yb) / 2
-        label_at[row.step] = (x, y)
-        merged = f"g{row.step}"
-        node[merged] = (x, y)
-        for member in row.members.split(";"):
-            group[member] = merged
-    for step in _labels_that_fit(strong, label_at):  # above the branch that leaves the join, on a white ground
-        x, y = label_at[step]
-        ax.text(x, y - 0.12, " " + labels[step], fontsize=6.5, va="bottom", ha="left", color="#222222",
-                clip_on=False, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.3})
-    linked = {s for members in tree["members"] for s in members.split(";")}
-    for source in order:
-        style = {"color": colours.get(source, "#777777")} if source in linked else {"color": "#bbbbbb"}
-        ax.plot([leaf_x], [y_of[source]], marker="s", markersize=6, linestyle="none", **style)
-    ax.set_yticks(range(len(order)), [_leaf_label(s, outlet, s in linked) for s in order], fontsize=7.5)
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xscale("log")  # spreads the many weak joins apart
-    ax.set_xlim(leaf_x, min_score * 0.8)
-    ticks = [t for t in (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0) if min_score <= t <= leaf_x]
-    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
-    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
-    ax.set_xlabel("score of the link that joins them (log scale; higher = more rare readings shared)")
-    ax.grid(False)
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.set_title("Which outlets seem to copy a common text (estimate)", loc="left")
-    return tree.assign(label=tree["step"].map(labels))
-
-
 def provenance_caption(estimate: pd.DataFrame) -> str:
     """The caption of the figure, with how many pairs of sources share readings."""
     return f"{CAPTION} {len(estimate)} pairs of sources share at least one rare reading."
 
 
-def _labels_that_fit(strong: pd.DataFrame, label_at: dict[int, tuple[float, float]]) -> list[int]:
+def labels_that_fit(strong: pd.DataFrame, label_at: dict[int, tuple[float, float]]) -> list[int]:
     """The strongest joins' labels, at most MAX_EDGE_LABELS, skipping any that would sit within a row of a
     label already placed (labels run to the right, so two on nearby rows overlap)."""
     placed: list[int] = []
@@ -680,7 +630,8 @@ def _labels_that_fit(strong: pd.DataFrame, label_at: dict[int, tuple[float, floa
     return placed
 
 
-def _edge_labels(tree: pd.DataFrame, estimate: pd.DataFrame) -> dict[int, str]:
+def edge_labels(tree: pd.DataFrame, estimate: pd.DataFrame) -> dict[int, str]:
+    """Each join's label: the kind and words of the heaviest reading its two sources share."""
     top = estimate.set_index(["source_a", "source_b"])
     labels = {}
     for row in tree.itertuples():
@@ -690,14 +641,8 @@ def _edge_labels(tree: pd.DataFrame, estimate: pd.DataFrame) -> dict[int, str]:
 
 
 def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _outlet_names(articles: pd.DataFrame) -> dict[str, str]:
-    names = articles.get("outlet", articles["source"]).astype(str)
-    return dict(zip(articles["source"].astype(str), names))
-
-
-def _leaf_label(source: str, outlet: dict[str, str], linked: bool) -> str:
-    name = _shorten(outlet.get(source) or source, 42)
-    return name if linked else f"{name} (no shared rare reading)"
+    """The text, or its first whole words within ``limit`` characters followed by '…' (never cut mid-word)."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return head.rstrip() + "…"
