@@ -27,6 +27,7 @@ CORPUS = "seeds"  # corpus folder; a relative path hangs off the project root
 REFERENCE = None  # source id whose text is the reference where the corpus has no primary text (None: consensus)
 FIGURES = None  # folder to save the figures in (PNG, SVG, PDF + CSV); None: figures are shown, nothing is written
 TOP_UTTERANCES = 5  # how many of the most reported utterances get a variant table, word diffs and a card
+SHOW_COSMETIC = False  # mark cosmetic edits too (case, punctuation, quote style, US/UK spelling), faintly
 _declared = set(globals())  # keep last: notebook.start rejects any parameter not declared above
 
 # %%
@@ -73,25 +74,21 @@ for row in top.itertuples(index=False):
 # %% [markdown]
 # ## Variant tables and word diffs
 #
-# For each of the utterances most reported: every quotation aligned word by word to the reference (one column
-# per reference word; marked cells differ from it; ∅: the quotation lacks the word or does not reach it;
-# `+word` is a word it adds), then each source's version as a diff against the reference.
+# For each of the utterances most reported: every quotation aligned word by word to the reference it is
+# measured against (one column per reference word; marked cells differ from it; ∅: the quotation lacks the
+# word or does not reach it; `+word` is a word it adds), then each version with exactly its rows of
+# `edits.csv` marked — substantive, editorial and (faint, only when `SHOW_COSMETIC` is on) cosmetic in three
+# styles. Where independent translations exist, each family is shown against its own reference.
 
 # %%
 for row in top.itertuples(index=False):
-    versions = notebook.utterance_versions(quotes, row.utterance_id)
-    reference_label = f"reference ({row.reference_source})"
     display(html.paragraph(f"Utterance {cards.utterance_title(row.utterance_id, row.reference_text)} — "
-                           f"{row.speaker or 'speaker unknown'}, "
-                           f"{narrative.plural(len(versions), 'source')}:"))
-    if not versions:
-        display(html.note("No quotation of this utterance carries its id in the quotes table."))
-        continue
-    table = notebook.with_reference_row(analysis.variant_table(row.utterance_id), reference_label)
-    display(html.variant_table_html(table, reference_label))
-    for source, text in versions.items():
-        display(html.paragraph(f"{labels.get(source, source)}:"))
-        display(html.word_diff_html(str(row.reference_text), text, "the reference", labels.get(source, source)))
+                           f"{row.speaker or 'speaker unknown'}:"))
+    parts = html.utterance_html(analysis, row.utterance_id, labels, show_cosmetic=SHOW_COSMETIC)
+    if not parts:
+        display(html.note("No version of this utterance other than its reference."))
+    for part in parts:
+        display(part)
 
 # %% [markdown]
 # ## Edits per source

@@ -30,7 +30,7 @@ _declared = set(globals())  # keep last: notebook.start rejects any parameter no
 _given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import display as html, narrative, notebook, plots
+from quotedrift import display as html, garble, narrative, notebook, plots
 
 analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, garbles = analysis.corpus, analysis.articles, analysis.garbles
@@ -38,6 +38,15 @@ display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(garbles),
                        f"{narrative.plural(len(articles), 'article')}."))
 if garbles.empty:
     display(html.note("No damage of any kind was found in this corpus."))
+
+# %% [markdown]
+# ## The kinds of damage looked for
+#
+# Every detector is registered once (`quotedrift.garble`): its kind, how severe a row of it is (1 residue,
+# 2 damaged wording, 3 could mislead), whether it reads one article or compares outlets, and what it means.
+
+# %%
+display(html.table_html(garble.kinds_table()))
 
 # %% [markdown]
 # ## Every damaged span is evidence
