@@ -19,7 +19,7 @@ Flags (semicolon-separated in ``flags``):
   ``unique_spelling``   no other source prints this spelling of the name (case, spaces and hyphens ignored);
   ``title_departs``     the title resembles none of the titles other sources print for the speaker;
   ``loaded_cue``        a loaded cue where most other sources are neutral;
-  ``relay_dropped``     most other sources name a relay (KCNA, Yonhap, …) and this one names none.
+  ``relay_dropped``     most other sources name a relay (ZNA, Zorblax Wire, …) and this one names none.
 
 ``attribution`` columns
     utterance_id, source, speaker, speaker_mention, title, cue, cue_stance, relay, flags, quote_id,
@@ -94,7 +94,7 @@ def loaded_framing(text: str, sentence: tuple[int, int], quote: tuple[int, int])
 
 
 def is_full_name(mention: str) -> bool:
-    """A mention with at least two capitalised name words ('Kwon Jong-jun', not 'Kwon' or 'the official')."""
+    """A mention with at least two capitalised name words ('Yun Jong-jun', not 'Yun' or 'the official')."""
     return len(re.findall(r"\b[A-Z][a-z’'\-]+", str(mention or ""))) >= 2 and not re.search(
         r"\b(the|a|an|of|official|ministry|department|house|states|agency|spokesman)\b", str(mention), re.I)
 

@@ -383,7 +383,7 @@ FURNITURE_LINES: tuple[tuple[str, str], ...] = (
     (r"\(end\)", "wire end mark '(END)'"),
 )
 _FURNITURE_RES = tuple((re.compile(pattern, re.IGNORECASE), reason) for pattern, reason in FURNITURE_LINES)
-# A line after which nothing belongs to the article: a sidebar header ("More From KCNA.kp (En)") or a wire
+# A line after which nothing belongs to the article: a sidebar header ("More From ZNA.zz (En)") or a wire
 # service's end mark ("(END)"). That line and every later line are boilerplate.
 TAIL_HEADERS: tuple[tuple[str, str], ...] = (
     (r"more from [\w .&()'’-]{2,60}", "sidebar of other stories"),
@@ -406,7 +406,7 @@ def boilerplate_spans(text: str) -> list[dict]:
 
     A repeated line (at least 25 characters, compared case- and space-insensitively) is reported on its
     later copies as ``duplicated_text``: the first copy stays searchable. After a sidebar header ("More From
-    KCNA.kp (En)") or a wire end mark ("(END)") every line is boilerplate; a short line without sentence
+    ZNA.zz (En)") or a wire end mark ("(END)") every line is boilerplate; a short line without sentence
     punctuation or quotation marks that ends in a full name is a photo caption (never the first line).
     """
     spans: list[dict] = []

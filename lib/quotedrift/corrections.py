@@ -3,7 +3,7 @@
 A reader who disagrees with a row writes one line per change::
 
     row_id,field,value,note
-    000_9b930dce00ab652e:q004,speaker,Kim Yo Jong,the statement is hers (KCNA 29 Jan)
+    000_9b930dce00ab652e:q004,speaker,Kim Su Min,the statement is hers (ZNA 29 Jan)
     002_12439db231305b66:1205:1373,kind,none,not damage: the quotation really ends there
 
 ``row_id`` is a ``quote_id`` of the quotes table or a ``garble_id`` of the garbles table (``source:start:end``).

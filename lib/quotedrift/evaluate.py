@@ -7,7 +7,7 @@ Run ``python -m quotedrift.evaluate`` (or ``make eval``). The stories of ``corpo
   80 % of the gold span and 80 % of the predicted span;
 - speaker accuracy compares canonical speakers letter-for-letter after dropping case, spaces and hyphens;
   cue accuracy compares the cue word (lower case) on the gold quotations that have a cue;
-- relay accuracy compares the agency named (KCNA, Yonhap, …, or none) on every gold quotation;
+- relay accuracy compares the agency named (ZNA, Zorblax Wire, …, or none) on every gold quotation;
 - a predicted link is right when its two quotations match two gold quotations that the gold links;
   gold links touching a quotation marked ``paraphrase`` are scored apart (the paraphrase recall);
 - a gold garble is found when a predicted garble of the same source overlaps its span.

@@ -19,14 +19,14 @@ How it works, step by step (each step is a small function below):
 4. **Kinds**: ``headline`` (in the headline or the one-sentence standfirst under it), ``scare`` (after
    ``so-called``, ``alleged``, ``pretext of`` …), ``direct`` (six or more words starting like a sentence),
    ``partial`` (quoted words inside the writer's sentence), ``statement`` (each sentence of a primary text,
-   the framing ``Pyongyang, January 29 (KCNA) -- … issued the following press statement:`` left out, and
+   the framing ``Zorbagrad, January 29 (ZNA) -- … issued the following press statement:`` left out, and
    the text after the end mark ``-0-`` too).
 5. **Attribution**: the cue (``said``, ``warning``, ``according to`` …) next to the quotation in its sentence,
    the speaker mention (the subject before the cue, or the name/pronoun/description around a trailing cue),
    the title as printed, and the relay (``as quoted by …``, ``in a statement carried by …``, ``told
    reporters``, ``state media``). Within an article a bare surname becomes the full name, pronouns the
    nearest compatible name, ``the official`` the official quoted before, an unnamed official the named
-   official of the same country whose title does not conflict with the description's role, and a country (``DPRK``, ``NK``) the official who speaks for it.
+   official of the same country whose title does not conflict with the description's role, and a country (``ZPR``, ``NK``) the official who speaks for it.
 
 Columns of the returned table (one row per quotation, sorted by source and start):
 
@@ -36,9 +36,9 @@ text                ``article_text[start:end]``
 kind                direct | partial | headline | scare | statement
 speaker             who said it, one spelling per article (``speakers.canonical_speakers`` unifies it
                     across the corpus)
-speaker_mention     what the article wrote (``Kwon Jung Joon``, ``the official``, ``she``, ``NK``)
+speaker_mention     what the article wrote (``Yun Jung Joon``, ``the official``, ``she``, ``NK``)
 cue                 the cue word(s) as printed, lower case (``said``, ``warning``, ``according to``)
-relay               the outlet or channel the words came through (``Korean Central News Agency``)
+relay               the outlet or channel the words came through (``Zorblax Central News Agency``)
 utterance_id        empty; the alignment stage fills it
 cue_stance          added by ``analyze``: neutral | loaded | none (see :mod:`quotedrift.attribution`)
 title               the speaker's title as printed (``director-general in charge of U.S. affairs``)
@@ -110,7 +110,7 @@ OFFICIAL_WORDS_RE = re.compile(
 ORG_RE = re.compile(
     r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
     r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
-# Country kinds that may stand as the speaker ("Pyongyang said", "the U.S. warned"); demonyms and seats may not.
+# Country kinds that may stand as the speaker ("Zorbagrad said", "the U.S. warned"); demonyms and seats may not.
 SPEAKING_PLACE_KINDS = ("short", "capital", "region")
 SPEAKING_KINDS = {row["alias"]: row["kind"] for row in lexicon.table("places")}
 # Nouns a country or organisation modifies rather than speaks through ("EU leaders", "US officials"): the
@@ -575,7 +575,7 @@ class _Found(tuple):
 
 
 def _speaking_country(text: str, lo: int, hi: int) -> _Found | None:
-    """The first country named in ``text[lo:hi]`` as a speaker may be ("Pyongyang", "the U.S.", "DPRK"):
+    """The first country named in ``text[lo:hi]`` as a speaker may be ("Zorbagrad", "the U.S.", "ZPR"):
     a country name, short form or capital (not a demonym or seat), not a possessive ("Russia's war"), with a
     leading "the" kept in the span as printed."""
     kinds = SPEAKING_KINDS
@@ -601,7 +601,7 @@ def _modifies_next(text: str, end: int) -> bool:
 
 
 def _title_near(text: str, lo: int, hi: int, name: tuple[int, int, str]) -> str:
-    """The title printed with a name: an appositive after it (``Kwon Jong-gun, director-general …,``) or the
+    """The title printed with a name: an appositive after it (``Yun Jong-gun, director-general …,``) or the
     words before it in its clause (``NATO Secretary-General Jens Stoltenberg``)."""
     after = re.match(r",\s+((?:the |a |an )?[a-z](?:(?:[A-Z]\.){2,}|[^,.;:\"“”\n]|\.(?=\S)){3,120}?)(?:,|\.(?=\s|$)|;|$|\s+(?:said|told|claimed))",
                      text[name[1]:min(len(text), name[1] + 160)])
@@ -630,7 +630,7 @@ def _trailing_title_words(words: str) -> str:
 
 
 def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
-    """A trailing attribution right after the closing mark: ``," Kwon said`` or ``," said Kwon …``."""
+    """A trailing attribution right after the closing mark: ``," Yun said`` or ``," said Yun …``."""
     window = text[lo:hi]
     lead = re.match(r"[\s,]*", window).end()
     say_first = SAY_CUES_RE.match(window, lead)
@@ -726,7 +726,7 @@ class Entity:
 
 
 def country_of(words: str) -> str:
-    """The country a title or description belongs to (``DPRK's Foreign Ministry`` → North Korea), or '';
+    """The country a title or description belongs to (``ZPR's Foreign Ministry`` → Zorbia), or '';
     a country only named as a field ("director-general in charge of U.S. affairs") does not count."""
     for start, end, alias, country in lexicon.find_countries(words or ""):
         if not re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]):
@@ -837,7 +837,7 @@ def _gender_evidence(text: str, full: str, title: str) -> str:
 
 
 def _is_anaphoric(description: str) -> bool:
-    """``the official``, ``The DPRK official``, ``the department head``: a short definite description that
+    """``the official``, ``The ZPR official``, ``the department head``: a short definite description that
     points back to someone already quoted (not a full title such as ``the vice director general of …``)."""
     words = description.split()
     return words[0].lower() in ("the", "this") and len(words) <= 3 and " of " not in description
@@ -918,7 +918,7 @@ def _roles_compatible(description: str, title: str) -> bool:
 
 
 def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None:
-    """A country named as speaker (``DPRK``, ``NK``) becomes the official who speaks for it in the article."""
+    """A country named as speaker (``ZPR``, ``NK``) becomes the official who speaks for it in the article."""
     from collections import Counter
 
     counts = Counter((e.name, e.kind, e.country) for e in entities if e.kind in ("name", "official")

@@ -2,14 +2,14 @@
 
 Rule-based and explainable:
 
-- **finding names** (:func:`find_person_names`): runs of capitalised words (``Kwon Jong-gun``,
-  ``Vassily Nebenzia``), with titles (``President``), places and organisations (``Korean Central News
+- **finding names** (:func:`find_person_names`): runs of capitalised words (``Yun Jong-gun``,
+  ``Ivan Petrov``), with titles (``President``), places and organisations (``Zorblax Central News
   Agency``) and sentence-initial function words cut off; a lone surname counts only when a full name with
   that surname appears in the same text (``Kirby`` after ``John Kirby``).
 - **comparing names** (:func:`same_person`): Korean names (known surname first, then one to three given
   syllables, spaced or hyphenated) are compared syllable by syllable after a romanisation key
-  (g/k, j/ch, d/t, b/p, r/l; oo→u, eo→o, o~u), so ``Kwon Jong Gun`` ~ ``Kwon Jung Joon`` ~ ``Kwon Jong-jun``
-  while ``Kim Jong Un`` ≠ ``Kim Yo Jong`` and ``Kwon Jong-un`` ≠ ``Kim Jong Un`` (surnames differ). Other
+  (g/k, j/ch, d/t, b/p, r/l; oo→u, eo→o, o~u), so ``Yun Jong Gun`` ~ ``Yun Jung Joon`` ~ ``Yun Jong-jun``
+  while ``Kim Min Su`` ≠ ``Kim Su Min`` and ``Yun Jong-un`` ≠ ``Kim Min Su`` (surnames differ). Other
   names need a close surname and a compatible first name.
 - **canonical names** (:func:`canonical_speakers`): speaker strings that denote one person are merged; the
   canonical spelling is the most common full spelling (ties: alphabetical). Countries and organisations get
@@ -98,7 +98,7 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
 
     Full names are runs of two to four capitalised name-like words; a single word counts when it is the
     surname (for Korean names, the family name) of a full name in the same text, or a distinctive Korean
-    family name (``Kwon``).
+    family name (``Yun``).
     """
     parts = _name_parts(text)
     full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)
@@ -228,8 +228,8 @@ def _same_person(a: str, b: str) -> float:
     """Confidence (0–1) that two name strings denote one person.
 
     1.0 for spellings that differ only in case, hyphens and spaces; high for romanisation variants
-    (``Kwon Jong Gun`` / ``Kwon Jung Joon``); 0.7 or so for a bare surname against a full name; 0 for
-    different surnames or clearly different given names (``Kim Jong Un`` / ``Kim Yo Jong``).
+    (``Yun Jong Gun`` / ``Yun Jung Joon``); 0.7 or so for a bare surname against a full name; 0 for
+    different surnames or clearly different given names (``Kim Min Su`` / ``Kim Su Min``).
     """
     words_a, words_b = _words(str(a or "")), _words(str(b or ""))
     if not words_a or not words_b:
@@ -251,7 +251,7 @@ def _flat(name: str) -> str:
 def name_variants_in_text(text: str) -> list[list[tuple[int, int, str]]]:
     """Groups of full-name mentions in one text that denote one person but are spelled incompatibly.
 
-    Differences in case, hyphens and spaces are compatible (``Kim Yo-jong`` / ``Kim Yo Jong``); a bare
+    Differences in case, hyphens and spaces are compatible (``Kim Yo-jong`` / ``Kim Su Min``); a bare
     surname is compatible with anything. Only groups with at least two incompatible spellings are returned.
     """
     mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]

@@ -252,7 +252,7 @@ def _alias_of(words: str, aliases: dict[str, str]) -> tuple[str, str] | None:
 
 
 def country_in(text: str) -> str:
-    """The first country a title or description names (``DPRK's Foreign Ministry`` → North Korea), or ''."""
+    """The first country a title or description names (``ZPR's Foreign Ministry`` → Zorbia), or ''."""
     found = find_countries(str(text or ""))
     return found[0][3] if found else ""
 
