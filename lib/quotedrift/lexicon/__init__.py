@@ -123,8 +123,13 @@ def words_of(name: str, col: str = "word") -> frozenset[str]:
 @cache
 def agency_aliases() -> dict[str, str]:
     """{printed form: agency name} for every agency of ``agencies.csv`` (its name and its aliases)."""
+    return _names_and_aliases("agencies")
+
+
+def _names_and_aliases(name: str) -> dict[str, str]:
+    """{printed form: name} for a table with ``name`` and ``|``-separated ``aliases`` columns."""
     aliases: dict[str, str] = {}
-    for row in table("agencies"):
+    for row in table(name):
         aliases[row["name"]] = row["name"]
         for alias in row.get("aliases", "").split("|"):
             if alias.strip():
@@ -260,12 +265,7 @@ def country_in(text: str) -> str:
 @cache
 def organisation_aliases() -> dict[str, str]:
     """{printed form: organisation} for ``organisations.csv`` and the seats of government of ``places.csv``."""
-    aliases: dict[str, str] = {}
-    for row in table("organisations"):
-        aliases[row["name"]] = row["name"]
-        for alias in row.get("aliases", "").split("|"):
-            if alias.strip():
-                aliases[alias.strip()] = row["name"]
+    aliases = _names_and_aliases("organisations")
     for row in table("places"):
         if row["kind"] == "seat":
             aliases[row["alias"]] = row["alias"]
