@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from quotedrift import align
+from quotedrift.align.units import build_units
 from quotedrift.wording import normalise, us_spelling, words
 
 
@@ -205,6 +206,29 @@ def test_an_utterance_printed_by_thousands_costs_comparisons_linear_in_its_outle
     quarter, half, full = counts[n_outlets // 4], counts[n_outlets // 2], counts[n_outlets]
     assert full <= 2.2 * half and half <= 2.2 * quarter  # doubling the outlets at most doubles the comparisons
     assert full <= 2 * n_outlets  # a few comparisons per outlet, not one per pair (2,000 outlets: 2 million pairs)
+
+
+@pytest.mark.parametrize(
+    ("garbles", "expected"),
+    [
+        ([], {}),
+        ([("a", 0, 5)], {0: 1}),                      # inside the first quotation
+        ([("a", 0, 5), ("a", 3, 9), ("a", 40, 41)], {0: 2, 1: 1}),
+        ([("a", 0, 200)], {0: 1, 1: 1}),              # one long span over both quotations
+        ([("b", 0, 5)], {}),                          # another source's damage
+        ([("a", 35, 37)], {}),                        # between the two quotations (the blank lines)
+        ([("a", 37, 37)], {}),                        # an empty span at the second one's start touches nothing
+        ([("a", 38, 38)], {1: 1}),                    # an empty span inside it
+        ([("a", 20, 40)] * 3, {0: 3, 1: 3}),          # the same span three times counts three times
+    ],
+)
+def test_damaged_units_counts_the_garble_rows_in_each_span(garbles, expected):
+    quotes, texts, roles = quotes_of(("a", "We will respond to this provocation", "direct", KWON),
+                                     ("a", "They spread rumours about our country", "direct", KWON))
+    units = build_units(quotes, texts, roles)
+    assert [(u.start, u.end) for u in units] == [(0, 35), (37, 74)]
+    table = pd.DataFrame(garbles, columns=["source", "start", "end"])
+    assert align.damaged_units(units, table) == expected
 
 
 def test_identical_wordings_are_compared_once():

@@ -152,15 +152,10 @@ def increment_ratios(build, n: int, tmp_path_factory) -> dict[str, tuple[float, 
     return ratios
 
 
-ALIGN_QUADRATIC = ("align.candidate_pairs and paraphrase_links walk whole posting lists (capped at MAX_POSTINGS = "
-                   "5,000 and RARE_POSTINGS = 100 entries), the same source's units included: quadratic in the copies "
-                   "of one quotation inside one article until the cap; not fixed yet")
-
-
 @pytest.mark.parametrize(("case", "stage"), [
     ("one-line", "pipeline"), ("unmatched-marks", "pipeline"),
     ("one-line", "garble"), ("unmatched-marks", "garble"),
-    pytest.param("one-line", "align", marks=pytest.mark.xfail(reason=ALIGN_QUADRATIC, strict=False)),
+    ("one-line", "align"),  # copies of one quotation in one article: a source's own units skipped by binary search
     ("unmatched-marks", "align"),  # linear since the alignment restructure (issue 15)
 ])
 def test_work_grows_linearly_with_the_article(growth, case, stage):

@@ -17,6 +17,7 @@ number of word alignments (``Alignment.tally``) grows with the number of distinc
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -57,8 +58,18 @@ def damaged_units(units: list[Unit], garbles: pd.DataFrame | None) -> dict[int, 
     """Units whose span holds garble rows (damage a reference must not carry), with how many."""
     if garbles is None or len(garbles) == 0:
         return {}
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    starts: dict[str, list[int]] = defaultdict(list)
+    ends: dict[str, list[int]] = defaultdict(list)
     for source, start, end in garbles[["source", "start", "end"]].itertuples(index=False, name=None):
-        spans[str(source)].append((int(start), int(end)))
-    found = {u.uid: sum(s < u.end and u.start < e for s, e in spans.get(u.source, ())) for u in units}
-    return {uid: n for uid, n in found.items() if n}
+        starts[str(source)].append(int(start))
+        ends[str(source)].append(int(end))
+    for found in (*starts.values(), *ends.values()):
+        found.sort()
+    return {u.uid: n for u in units if (n := overlapping(starts[u.source], ends[u.source], u.start, u.end))}
+
+
+def overlapping(starts: list[int], ends: list[int], start: int, end: int) -> int:
+    """How many spans (sorted starts and sorted ends, each span start <= end) overlap a non-empty [start, end):
+    those starting before ``end`` less those ending by ``start`` (two binary searches, not a walk: one
+    article may hold thousands of garble rows and of quotations)."""
+    return bisect_left(starts, end) - bisect_right(ends, start)

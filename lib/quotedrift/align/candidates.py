@@ -20,6 +20,7 @@ embeddings, see :mod:`.meaning`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -178,21 +179,9 @@ def _probe(w: int, found: list[tuple[str, str]], postings) -> set[int]:
         if len(posting) <= RARE_POSTINGS:
             partners.update(o for o in posting if o > w)
         elif i < PROBE_SHINGLES:
-            at = _position(posting, w)
+            at = bisect_left(posting, w)
             partners.update(o for o in posting[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1] if o > w)
     return partners
-
-
-def _position(posting: list[int], w: int) -> int:
-    """Index of ``w`` in an ascending posting list (binary search)."""
-    lo, hi = 0, len(posting)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if posting[mid] < w:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 # ---------------------------------------------------------------------------------------------- paraphrase
@@ -211,19 +200,20 @@ def paraphrase_links(units: list[Unit], linked: set[int], tally: Tally) -> list[
         if unit.speaker:
             for key in unit.context | unit.content_stems:
                 index[(unit.speaker, key)].append(unit.uid)
+    own = source_ranges(units)
     scored: list[tuple[float, int, int, str]] = []
     for unit in units:
         if unit.uid in linked or not unit.speaker or not is_short_quote(unit):
             continue
         keys = set(unit.context) | {head(unit)}
-        candidates = {uid for key in keys if len(index[(unit.speaker, key)]) <= RARE_POSTINGS
-                      for uid in index[(unit.speaker, key)]}
+        postings = [index[(unit.speaker, key)] for key in keys if (unit.speaker, key) in index]
+        candidates = {uid for posting in postings if len(posting) <= RARE_POSTINGS
+                      for uid in other_sources(posting, own[unit.source])}
         for other in sorted(candidates):
-            if units[other].source != unit.source:
-                tally.add("paraphrase")
-                score, why = paraphrase_evidence(unit, units[other])
-                if score:
-                    scored.append((-score, unit.uid, other, why))
+            tally.add("paraphrase")
+            score, why = paraphrase_evidence(unit, units[other])
+            if score:
+                scored.append((-score, unit.uid, other, why))
     found: list[Link] = []
     taken: set[tuple[int, str]] = set()    # (initiator, partner source)
     claimed: set[tuple[str, int]] = set()  # (initiator source, partner)
@@ -235,6 +225,25 @@ def paraphrase_links(units: list[Unit], linked: set[int], tally: Tally) -> list[
         claimed.add(claim)
         found.append(_short_link(units[uid], units[other], -negative, why))
     return found
+
+
+def source_ranges(units: list[Unit]) -> dict[str, tuple[int, int]]:
+    """Each source's units as a range of unit ids (units are numbered source by source, see
+    :func:`.units.build_units`), so a posting list skips a source's own units by binary search, not by a walk."""
+    ranges: dict[str, tuple[int, int]] = {}
+    for unit in units:
+        first, end = ranges.get(unit.source, (unit.uid, unit.uid))
+        if end != unit.uid:
+            raise ValueError(f"units of {unit.source!r} are not numbered consecutively")
+        ranges[unit.source] = (first, unit.uid + 1)
+    return ranges
+
+
+def other_sources(posting: list[int], own: tuple[int, int]) -> list[int]:
+    """The entries of an ascending posting list outside the id range ``own`` (another source's units): the
+    copies of one quotation inside one article cost a binary search, not a walk (issue 13)."""
+    lo, hi = bisect_left(posting, own[0]), bisect_left(posting, own[1])
+    return posting[:lo] + posting[hi:]
 
 
 def _short_link(unit: Unit, other: Unit, score: float, why: str) -> Link:
