@@ -43,8 +43,8 @@ def run_stages(text: str, skip: set[str]) -> dict[str, float]:
     from quotedrift.attribution import attribution_table
     from quotedrift.corpus import load_corpus
     from quotedrift.garble import find_garbles
-    from quotedrift.quotes import find_quotes
-    from quotedrift.speakers import canonical_speakers
+    from quotedrift.extract import find_quotes
+    from quotedrift.people.canonical import canonical_speakers
 
     seconds: dict[str, float] = {}
     state: dict = {}

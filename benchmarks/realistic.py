@@ -36,7 +36,7 @@ from pathlib import Path
 
 from quotedrift.corpus import load_corpus
 from quotedrift.paths import PROJECT_ROOT
-from quotedrift.quotes import find_quotes
+from quotedrift.extract import find_quotes
 from quotedrift.wording import STOPWORDS
 
 CORPORA = PROJECT_ROOT / "corpora"

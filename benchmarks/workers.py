@@ -23,7 +23,7 @@ ROUNDS = 3
 
 def timed_stages(corpus, quotes_table) -> tuple[float, float]:
     from quotedrift.garble import find_garbles
-    from quotedrift.quotes import find_quotes
+    from quotedrift.extract import find_quotes
     start = time.perf_counter()
     find_quotes(corpus)
     middle = time.perf_counter()
@@ -33,8 +33,8 @@ def timed_stages(corpus, quotes_table) -> tuple[float, float]:
 
 def main(n: int) -> None:
     from quotedrift.corpus import load_corpus
-    from quotedrift.quotes import find_quotes
-    from quotedrift.speakers import canonical_speakers
+    from quotedrift.extract import find_quotes
+    from quotedrift.people.canonical import canonical_speakers
     with tempfile.TemporaryDirectory() as tmp:
         corpus = load_corpus(generate(n, Path(tmp) / "corpus", quiet=True))
     os.environ["QUOTEDRIFT_WORKERS"] = "1"

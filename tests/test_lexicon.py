@@ -56,31 +56,31 @@ def test_a_made_up_agency_is_one_row(lexicon_row):
 def test_a_made_up_quote_mark_style_is_one_row_per_glyph(monkeypatch):
     import importlib
 
-    from quotedrift import quotes
+    from quotedrift.extract import marks
 
     text = "He said 〝We will win the match tomorrow night〞 and left."
-    assert not quotes.find_marked_quotes(text)
+    assert not marks.find_marked_quotes(text)
     rows = lexicon.table("quote_marks") + ({"char": "〝", "family": "double", "role": "open", "name": "test"},
                                            {"char": "〞", "family": "double", "role": "close", "name": "test"})
     monkeypatch.setattr(lexicon, "table", _patched(lexicon.table, "quote_marks", rows))
     try:
-        found = importlib.reload(quotes).find_marked_quotes(text)
+        found = importlib.reload(marks).find_marked_quotes(text)
         assert [text[q.start:q.end] for q in found] == ["We will win the match tomorrow night"]
     finally:
         monkeypatch.undo()
-        importlib.reload(quotes)
+        importlib.reload(marks)
 
 
 def test_quote_marks_come_from_the_table():
-    from quotedrift import quotes
+    from quotedrift.extract import marks
 
     table = lexicon.table("quote_marks")
-    assert set(quotes.DOUBLE_MARKS) == {r["char"] for r in table if r["family"] == "double"}
-    assert set(quotes.SINGLE_MARKS) == {r["char"] for r in table if r["family"] == "single"}
+    assert set(marks.DOUBLE_MARKS) == {r["char"] for r in table if r["family"] == "double"}
+    assert set(marks.SINGLE_MARKS) == {r["char"] for r in table if r["family"] == "single"}
 
 
 def test_a_made_up_name_scheme_is_one_row_and_its_family_names(monkeypatch):
-    from quotedrift import speakers
+    from quotedrift.people import names as speakers
 
     monkeypatch.setitem(speakers.FAMILY_FIRST_SCHEMES, "zorblaxian", {"qor": "qor", "khor": "qor"})
     monkeypatch.setitem(speakers.SCHEME_LIMITS, "zorblaxian", (2, 4))

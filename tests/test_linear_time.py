@@ -166,7 +166,7 @@ def test_work_grows_linearly_with_the_article(growth, case, stage):
 def test_the_count_catches_a_quadratic_attribution_search(tmp_path_factory):
     """The measure itself: with the old sentence search (the paragraph re-split for every quotation, as before
     issue 13) the pipeline's increments grow about four-fold on a one-line article."""
-    from quotedrift import quotes
+    from quotedrift import extract
     from quotedrift.text import sentence_spans
 
     def resplit_per_quotation(masked, paragraph, start, end, cache=None):
@@ -176,6 +176,6 @@ def test_the_count_catches_a_quadratic_attribution_search(tmp_path_factory):
         return paragraph
 
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(quotes, "_sentence_around", resplit_per_quotation)
+        monkeypatch.setattr(extract, "_sentence_around", resplit_per_quotation)
         ratio, counts = increment_ratios(one_line, 12_000, tmp_path_factory)["pipeline"]
     assert ratio > MAX_INCREMENT_RATIO, counts

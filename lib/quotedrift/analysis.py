@@ -17,9 +17,9 @@ from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
 from .garble import find_garbles
-from .quotes import find_quotes
+from .extract import find_quotes
 from .scorecard import scorecard_table
-from .speakers import canonical_speakers
+from .people.canonical import canonical_speakers
 
 STAGES = ("corpus", "quotations", "garbling", "alignment", "drift", "attribution", "scorecard")
 PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay silent)

@@ -50,7 +50,7 @@ FLAG_NAMES = ("speaker_differs", "unique_spelling", "title_departs", "loaded_cue
 COLUMNS = ["utterance_id", "source", "speaker", "speaker_mention", "title", "cue", "cue_stance", "relay",
            "flags", "quote_id", "name_spelling", "relay_name", "loaded_words", "speaker_confidence", "compared"]
 # A speaker resolved with less confidence than this (a guessed pronoun, a country standing for its officials,
-# a description merged by its features: see quotes.py) is shown but never flagged as differing.
+# a description merged by its features: see people/resolve.py) is shown but never flagged as differing.
 CONFIDENT_SPEAKER = 0.75
 TITLE_LIKENESS = 60
 

@@ -461,7 +461,7 @@ def _caption_reason(line: str) -> str | None:
     (never the first line, which is the headline)."""
     if len(line.split()) > CAPTION_MAX_WORDS or not _CAPTION_SHAPE.fullmatch(line):
         return None
-    from .speakers import find_person_names
+    from .people.names import find_person_names
 
     names = [n for n in find_person_names(line) if len(n[2].split()) >= 2]
     if not names or names[-1][1] != len(line.rstrip(" ,")):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from ..speakers import COUNTRY_ALIASES
+from ..people.names import COUNTRY_ALIASES
 from ..wording import content_bigrams, matching_blocks, stem
 from . import meaning
 from .units import Unit, linkable_alone

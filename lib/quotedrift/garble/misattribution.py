@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 
-from ..speakers import find_person_names
+from ..people.names import find_person_names
 from .registry import register, row
 from .util import listing
 

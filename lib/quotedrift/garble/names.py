@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..speakers import name_variants_in_text
+from ..people.names import name_variants_in_text
 from .registry import register, row
 from .util import listing as _listing
 
@@ -13,7 +13,7 @@ from .util import listing as _listing
           confirmed_by=("named", "spelling", "spelled"))
 def name_inconsistencies(text: str, words=None) -> list[dict]:
     """One person spelled in incompatible ways within one article ("Park Jong-jun", "Park Jung Joon"),
-    from the speaker resolution (``speakers.name_variants_in_text``); every spelling of the group is a row."""
+    from the speaker resolution (``people.names.name_variants_in_text``); every spelling of the group is a row."""
     rows = []
     for group in name_variants_in_text(text):
         spellings = list(dict.fromkeys(name for _, _, name in group))

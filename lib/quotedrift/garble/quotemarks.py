@@ -1,6 +1,6 @@
 """quote_marks: quotation marks damaged in transit, seen in the marks themselves within one paragraph.
 
-The quotation extractor (``quotes.py``) pairs marks to find quotations and reports the marks it could not
+The quotation extractor (``extract/``) pairs marks to find quotations and reports the marks it could not
 pair (kinds ``unbalanced_quote`` and ``broken_quote``); this detector reports the shapes of damage that the
 pairing hides: a pair of straight single quotes used as a double mark (''…''), an opening mark closed by a
 mark of another style (“…", "…”, “…″, «…”, ‘…'), an opening mark (“) printed where the closing one belongs

@@ -11,6 +11,7 @@ caller cannot change what another caller sees). Lines starting with ``#`` are co
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 
@@ -140,9 +141,16 @@ def _names_and_aliases(name: str) -> dict[str, str]:
 @cache
 def agency_regex():
     """:func:`agency_pattern` compiled, case-insensitive (callers check the case of short names themselves)."""
-    import re
 
     return re.compile(agency_pattern(), re.IGNORECASE)
+
+
+@cache
+def cue_regex() -> re.Pattern:
+    """The cue words searched next to quotations (``cues.csv``, ``search=yes``), longest first, plus
+    "According to" at a sentence start: one compiled pattern shared by extraction and title reading."""
+    cues = sorted((re.escape(c) for c in column("cues", "word", search="yes")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(cues) + r"|According to)\b")
 
 
 def agency_pattern() -> str:
@@ -158,7 +166,6 @@ def first_name_genders() -> dict[str, str]:
     """{lower-case first name: 'male' | 'female'} from gender-guesser's shipped dictionary (``nam_dict.txt``):
     names it marks male (M, 1M, ?M) or female (F, 1F, ?F) in every country it lists, never both. Read once,
     lazily (about 0.3 s), only when a pronoun needs it."""
-    import re
     from importlib import resources
 
     raw = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_bytes().decode("iso8859-1")
@@ -201,7 +208,6 @@ _CAPITAL_RUN_RE = None
 
 
 def _capital_run_re():
-    import re
 
     global _CAPITAL_RUN_RE
     if _CAPITAL_RUN_RE is None:
@@ -236,7 +242,6 @@ def find_countries(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
 
 
 def _token_spans(run: str, offset: int):
-    import re
 
     class Span(tuple):
         def start(self):
@@ -274,7 +279,6 @@ def organisation_aliases() -> dict[str, str]:
 
 def literal_pattern(names) -> str:
     """A regular expression (no groups, case-sensitive) matching any of ``names`` as whole words, longest first."""
-    import re
 
     ordered = sorted(set(names), key=lambda n: (-len(n), n))
     return r"(?<![\w])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])"

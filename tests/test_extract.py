@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from quotedrift.corpus import load_corpus
 from quotedrift.paths import SEEDS
-from quotedrift.quotes import QUOTE_COLUMNS, article_quotes, find_quotes
+from quotedrift.extract import QUOTE_COLUMNS, article_quotes, find_quotes
 
 
 def quotes_of(tmp_path, text: str, role: str = "report", speaker: str = ""):
@@ -183,7 +183,7 @@ def test_arbitrary_unicode_never_raises(text):
     ("Joe Biden spoke to reporters.\n\n“It is absurd and irresponsible,” he said.", "Joe Biden"),
 ])
 def test_pronouns_agree_in_gender(text, speaker):
-    from quotedrift.quotes import article_rows
+    from quotedrift.extract import article_rows
 
     rows = article_rows(("a", text, text, "report", ""))
     assert rows[-1]["speaker"] == speaker

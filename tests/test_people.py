@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotedrift.speakers import (
-    canonical_speakers, clean_description, find_person_names, name_variants_in_text, same_person, unnamed_officials,
-)
+from quotedrift.people.canonical import canonical_speakers
+from quotedrift.people.names import find_person_names, name_variants_in_text, same_person
+from quotedrift.people.officials import clean_description, unnamed_officials
 
 
 @pytest.mark.parametrize("a, b", [
