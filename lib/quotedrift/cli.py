@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .analysis import TABLES, Analysis, analyze, with_outlets
@@ -27,7 +28,20 @@ BUG_REPORT = ("this is a bug in quotedrift, not a problem with your files: pleas
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """argparse with usage errors on one line (exit 2), like every other error of the command."""
+    """argparse with usage errors on one line (exit 2), like every other error of the command.
+
+    ``configure(parser)``, when given, adds the parser's arguments the first time it parses: a subcommand whose
+    options need heavy modules (matplotlib, nbformat) costs nothing to a run of another subcommand."""
+
+    def __init__(self, *args, configure: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._configure = configure
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._configure is not None:
+            configure, self._configure = self._configure, None
+            configure(self)
+        return super().parse_known_args(args, namespace)
 
     def error(self, message: str):
         self.exit(BAD_INPUT, f"{self.prog}: error: {shown(message)} (see {self.prog} --help)\n")
@@ -85,10 +99,19 @@ def analyze_command(args: argparse.Namespace) -> int:
 
 
 def add_reader_commands(commands) -> None:
-    """The commands that write what a reader takes away: figures, utterance cards, the notebook report."""
-    from . import plots, report
+    """The commands that write what a reader takes away: figures, utterance cards, the notebook report (their
+    options are added when the command is used, see :class:`OneLineParser`)."""
+    commands.add_parser("figures", help="draw the suite's figures for a corpus (PNG, SVG, PDF + CSV)",
+                        configure=figures_arguments)
+    commands.add_parser("cards", help="write one HTML card per utterance (and PNGs with --png)",
+                        configure=cards_arguments)
+    commands.add_parser("report", help="execute the notebooks on a corpus (notebooks, HTML, figures)",
+                        configure=report_arguments)
 
-    fig = commands.add_parser("figures", help="draw the suite's figures for a corpus (PNG, SVG, PDF + CSV)")
+
+def figures_arguments(fig: argparse.ArgumentParser) -> None:
+    from . import plots
+
     fig.add_argument("corpus", type=Path, help="corpus folder")
     fig.add_argument("--out", required=True, help="folder for the figure files: new, empty, or written by quotedrift")
     fig.add_argument("--format", default="png,svg,pdf", help="comma-separated formats among png, svg, pdf")
@@ -96,13 +119,19 @@ def add_reader_commands(commands) -> None:
                      help=f"only these figures ({', '.join(plots.FIGURES)})")
     fig.add_argument("--reference", default=None, help="source id to use as reference where there is no primary text")
     fig.set_defaults(handler=figures_command)
-    card = commands.add_parser("cards", help="write one HTML card per utterance (and PNGs with --png)")
+
+
+def cards_arguments(card: argparse.ArgumentParser) -> None:
     card.add_argument("corpus", type=Path, help="corpus folder")
     card.add_argument("--out", required=True, help="folder for the cards: new, empty, or written by quotedrift")
     card.add_argument("--png", action="store_true", help="also a PNG of each card (needs Chromium)")
     card.add_argument("--reference", default=None, help="source id to use as reference where there is no primary text")
     card.set_defaults(handler=cards_command)
-    rep = commands.add_parser("report", help="execute the notebooks on a corpus (notebooks, HTML, figures)")
+
+
+def report_arguments(rep: argparse.ArgumentParser) -> None:
+    from . import report
+
     rep.add_argument("corpus", type=Path, help="corpus folder")
     report.add_arguments(rep, corpus_flag=False)
     rep.set_defaults(handler=report_command)
