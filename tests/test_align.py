@@ -305,12 +305,30 @@ def test_word_meaning_tells_rewordings_from_other_words(a, b, alike):
     assert (meaning.similarity(a, b) >= MIN_MODIFIER_MEANING) is alike
 
 
-def test_loading_word_meaning_leaves_logging_as_it_was():
+def test_loading_word_meaning_leaves_logging_as_it_was(tmp_path):
     import logging
+    import os
     import subprocess
     import sys
 
-    code = ("import logging; from quotedrift.align import meaning; meaning.similarity('a', 'b'); "
-            "root = logging.getLogger(); print(len(root.handlers), root.level)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["0", str(logging.WARNING)]
+    code = ("import logging, sys; from quotedrift.align import meaning; meaning.similarity('a', 'b'); "
+            "root = logging.getLogger(); print(len(root.handlers), root.level, 'wordllama' in sys.modules)")
+    env = {**os.environ, "QUOTEDRIFT_CACHE": str(tmp_path)}  # an empty cache: the model itself must load
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout.split()
+    assert out == ["0", str(logging.WARNING), "True"]
+
+
+@pytest.mark.parametrize(("a", "b"), [("baseless", "groundless"), ("really undesirable", "truly unwanted")])
+def test_word_meaning_scores_are_kept_between_processes_and_equal_the_model(tmp_path, a, b):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from quotedrift.align import meaning; print(repr(meaning.similarity(*sys.argv[1:3]))); "
+            "meaning.save(); print('wordllama' in sys.modules)")
+    env = {**os.environ, "QUOTEDRIFT_CACHE": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code, a, b], capture_output=True, text=True, check=True,
+                           env=env).stdout.split() for _ in range(2)]
+    assert runs[0][1] == "True" and runs[1][1] == "False"  # the second process never loads the model
+    assert runs[0][0] == runs[1][0]  # and gets the model's score, exactly
+    assert [p.name.startswith("meaning-") for p in tmp_path.iterdir()] == [True]

@@ -39,11 +39,18 @@ def test_derived_values_cached(cache):
 
 @pytest.mark.parametrize("damage", [b"", b"not marshal", b"\x00\x01"])
 def test_damaged_cache_file_is_rebuilt(cache, damage):
-    wordcache.cached("test-dict", lambda: {"a": 1.0})
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"a": 1.0}
+
+    wordcache.cached("test-dict", build)
     [path] = cache.glob("wordlist-test-dict-*.marshal")
     path.write_bytes(damage)
-    assert wordcache.cached("test-dict", lambda: {"a": 1.0}) == {"a": 1.0}
-    assert wordcache.cached("test-dict", lambda: {"b": 2.0}) == {"a": 1.0}  # rewritten whole
+    assert wordcache.cached("test-dict", build) == {"a": 1.0}  # rebuilt
+    assert wordcache.cached("test-dict", build) == {"a": 1.0}  # rewritten whole: read back, not built again
+    assert len(calls) == 2
 
 
 def test_unwritable_cache_still_gives_values(tmp_path, monkeypatch):
@@ -52,3 +59,26 @@ def test_unwritable_cache_still_gives_values(tmp_path, monkeypatch):
     monkeypatch.setenv("QUOTEDRIFT_CACHE", str(blocker / "cache"))  # cannot be created under a file
     assert wordcache.cached("test-dict", lambda: {"a": 1.0}) == {"a": 1.0}
     assert blocker.read_text() == "not a folder"
+
+
+def test_a_changed_rule_builds_a_new_file(cache):
+    def first_rule():
+        return {"a": 1.0}
+
+    def second_rule():
+        return {"a": 2.0}
+
+    assert wordcache.cached("test-rule", first_rule) == {"a": 1.0}
+    assert wordcache.cached("test-rule", second_rule) == {"a": 2.0}  # not the first rule's values from the file
+    assert len(list(cache.glob("wordlist-test-rule-*.marshal"))) == 2
+
+
+def test_first_name_genders_from_the_cache_equal_a_fresh_parse(cache):
+    from quotedrift import lexicon
+
+    lexicon.first_name_genders.cache_clear()
+    built = lexicon.first_name_genders()
+    lexicon.first_name_genders.cache_clear()
+    loaded = lexicon.first_name_genders()
+    assert list(cache.glob("wordlist-first-name-genders-*.marshal"))
+    assert loaded == built and built.get("mary") == "female" and built.get("john") == "male"

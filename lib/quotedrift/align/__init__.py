@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from . import meaning
 from .candidates import Link, Tally, compare, connect_wordings, paraphrase_links
 from .references import Alignment, assign_utterances, groups_of, reference_window
 from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, utterances_table,
@@ -45,6 +46,7 @@ def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
     size = Counter(components.find(u.uid) for u in units)
     linked = {u.uid for u in units if size[components.find(u.uid)] >= 2}
     para = paraphrase_links(units, linked, tally)
+    meaning.save()  # word-meaning scores computed here are kept for the next process
     partners: dict[int, list[int]] = defaultdict(list)
     for link in para:
         partners[link.a].append(link.b)

@@ -8,13 +8,26 @@ neither its modifiers' letters nor its frame): most corpora never load it.
 
 Measured on the seeds (``make eval``): it finds "baseless rumor" for "groundless rumor" (modifiers 0.28 alike in
 meaning against -0.08 for "self-made"), see the README for the recall gained and the seconds it costs.
+
+Importing and loading the model costs about 0.6 s, more than the rest of a small corpus's analysis. The scores
+are a pure function of the two phrases and the model's files, so they are kept between processes (a small
+*memo* in the word-list cache folder, :mod:`quotedrift.wordcache`, its name carrying a fingerprint of the
+model's files): a rerun on a corpus, or any corpus whose candidate phrases were scored before, never loads the
+model. :func:`save` writes the scores computed since the memo was read.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import marshal
 import os
+
+from ..wordcache import cache_dir, package_key, write_atomically
+
+MEMO_FORMAT = 1  # bump when the memo's layout changes
+MAX_MEMO_PAIRS = 200_000  # phrase pairs kept (about 10 MB); beyond it new scores are computed, not kept
+_new_scores: dict[tuple[str, str], float] = {}
 
 
 @functools.cache
@@ -41,7 +54,43 @@ def _model():
 @functools.lru_cache(maxsize=100_000)
 def similarity(a: str, b: str) -> float:
     """Cosine similarity in meaning of two short phrases (-1 to 1); 0.0 when the model is not installed."""
-    model = _model()
-    if model is None or not a or not b:
+    if not a or not b:
         return 0.0
-    return round(float(model.similarity(a, b)), 3)
+    known = _memo().get((a, b))
+    if known is not None:
+        return known
+    model = _model()
+    if model is None:
+        return 0.0
+    score = round(float(model.similarity(a, b)), 3)
+    if len(_memo()) + len(_new_scores) < MAX_MEMO_PAIRS:
+        _new_scores[(a, b)] = score
+    return score
+
+
+def _memo_path():
+    return cache_dir() / f"meaning-{package_key('wordllama', 'weights', 'tokenizers')}-v{MEMO_FORMAT}.marshal"
+
+
+@functools.cache
+def _memo() -> dict[tuple[str, str], float]:
+    """Scores computed by earlier processes ({} when there is no memo or it cannot be read)."""
+    try:
+        memo = marshal.loads(_memo_path().read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return memo if isinstance(memo, dict) else {}
+
+
+def save() -> None:
+    """Add the scores computed in this process to the memo (whole file, atomically; a read-only cache folder
+    only means the model loads again next time)."""
+    if not _new_scores:
+        return
+    memo = {**_memo(), **_new_scores}
+    try:
+        write_atomically(_memo_path(), marshal.dumps(memo))
+    except (OSError, ValueError):
+        return
+    _memo.cache_clear()
+    _new_scores.clear()

@@ -164,8 +164,15 @@ def agency_pattern() -> str:
 @cache
 def first_name_genders() -> dict[str, str]:
     """{lower-case first name: 'male' | 'female'} from gender-guesser's shipped dictionary (``nam_dict.txt``):
-    names it marks male (M, 1M, ?M) or female (F, 1F, ?F) in every country it lists, never both. Read once,
-    lazily (about 0.3 s), only when a pronoun needs it."""
+    names it marks male (M, 1M, ?M) or female (F, 1F, ?F) in every country it lists, never both. Read lazily,
+    only when a pronoun needs it; parsed once per installation (about 0.3 s) and then loaded from the word-list
+    cache (:mod:`quotedrift.wordcache`)."""
+    from ..wordcache import cached
+
+    return cached("first-name-genders", _parse_first_name_genders, package="gender_guesser")
+
+
+def _parse_first_name_genders() -> dict[str, str]:
     from importlib import resources
 
     raw = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_bytes().decode("iso8859-1")
