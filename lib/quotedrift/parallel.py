@@ -29,13 +29,19 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def forks(n_items: int, min_items: int = MIN_ITEMS) -> bool:
+    """Whether :func:`ordered_map` runs ``n_items`` items in worker processes (what they share must be loaded
+    before, in this process)."""
+    return workers() >= 2 and n_items >= min_items and not multiprocessing.current_process().daemon
+
+
 def ordered_map(function: Callable[[Item], Result], items: Sequence[Item], min_items: int = MIN_ITEMS) -> list[Result]:
     """``[function(item) for item in items]``, computed in worker processes when there are enough items.
 
     ``function`` must be a module-level function (it is pickled). Results come back in the order of ``items``.
     """
     count = workers()
-    if count < 2 or len(items) < min_items or multiprocessing.current_process().daemon:
+    if not forks(len(items), min_items):
         return [function(item) for item in items]
     chunksize = max(1, len(items) // (count * CHUNKS_PER_WORKER))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)

@@ -18,6 +18,8 @@ There is no single grade. :func:`summary_rank` builds an optional rank from weig
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from . import garble
@@ -66,9 +68,13 @@ def _add_garbles(card: pd.DataFrame, garbles: pd.DataFrame) -> None:
     card["garble_severity"] = severity.groupby(garbles["source"]).sum()
     card["garble_severity"] = card["garble_severity"].fillna(0)
     card["garbles_per_1000_words"] = (1000 * card["garbles"] / card["words"]).round(2)
-    for kind in garble.kinds() + tuple(sorted(set(garbles["kind"]) - set(garble.kinds()))):
-        count = garbles[garbles["kind"] == kind].groupby("source").size()
-        card[f"garbles_per_1000_{kind}"] = (1000 * count.reindex(card.index).fillna(0) / card["words"]).round(2)
+    kinds = garble.kinds() + tuple(sorted(set(garbles["kind"]) - set(garble.kinds())))
+    counts = Counter(zip(garbles["kind"], garbles["source"]))  # one pass, not one filter and group-by per kind
+    per_kind = pd.DataFrame({kind: [float(counts[(kind, source)]) for source in card.index] for kind in kinds},
+                            index=card.index, columns=list(kinds))
+    rates = (1000 * per_kind).div(card["words"], axis=0).round(2)
+    for kind in kinds:
+        card[f"garbles_per_1000_{kind}"] = rates[kind]
 
 
 def _add_attribution(card: pd.DataFrame, attribution: pd.DataFrame) -> None:

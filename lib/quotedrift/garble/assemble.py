@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..parallel import ordered_map
+from ..parallel import forks, ordered_map
 from ..text import tokens
 from .registry import detector, detectors, kinds
 
@@ -38,7 +38,8 @@ def find_garbles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
 
     in_scope = sorted(corpus.articles.loc[corpus.articles["in_scope"].astype(bool), "source"])
     rows = corpus_garbles(corpus, quotes)
-    prepare()  # load the word lists once, before any worker process starts
+    if forks(len(in_scope)):
+        prepare()  # load the word lists whole, once, before the worker processes start (they share one copy)
     for source, found in zip(in_scope, ordered_map(text_garbles, [corpus.texts[s] for s in in_scope])):
         rows += [{"source": source, **r} for r in found]
     return garble_table(corpus.texts, rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from ..text import normalise_word
-from ..wordcache import zipf_table
+from ..wordcache import load_all, zipf_table
 
 
 
@@ -42,8 +42,9 @@ def known(word: str, floor: float = 2.5) -> bool:
 
 
 def prepare() -> None:
-    """Load every word list the detectors use (before worker processes fork, so they share one copy)."""
+    """Load every word list the detectors use, whole (before worker processes fork, so they share one copy;
+    a single process reads only the shards its look-ups need, see :class:`quotedrift.wordcache.ShardedTable`)."""
     from .foreign import foreign_zipf
 
-    word_zipf()
-    foreign_zipf()
+    load_all(word_zipf())
+    load_all(foreign_zipf())
