@@ -82,3 +82,23 @@ def test_first_name_genders_from_the_cache_equal_a_fresh_parse(cache):
     loaded = lexicon.first_name_genders()
     assert list(cache.glob("wordlist-first-name-genders-*.marshal"))
     assert loaded == built and built.get("mary") == "female" and built.get("john") == "male"
+
+
+@pytest.mark.parametrize("size", [10, wordcache.SHARDED_FROM])
+def test_a_table_read_back_gives_the_same_look_ups_and_order(cache, size):
+    built = {f"w{i:06d}"[::-1]: i / 7 for i in range(size)}  # an order no sort would give back
+    calls = []
+
+    def build():
+        calls.append(1)
+        return dict(built)
+
+    assert wordcache.cached("test-big", build) == built
+    loaded = wordcache.cached("test-big", build)
+    assert len(calls) == 1  # the second one is read back
+    assert isinstance(loaded, wordcache.ShardedTable) is (size >= wordcache.SHARDED_FROM)
+    probes = [next(iter(built)), "w000003"[::-1], "absent", "", "é"]
+    assert [loaded.get(p, -1.0) for p in probes] == [built.get(p, -1.0) for p in probes]
+    assert [p in loaded for p in probes] == [p in built for p in probes]
+    assert list(loaded.items()) == list(built.items())  # iteration in the order the table was built
+    assert wordcache.load_all(loaded) == built and loaded.get("absent") is None
