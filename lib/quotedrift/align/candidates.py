@@ -146,10 +146,10 @@ def connect_wordings(units: list[Unit], groups: list[list[int]], tally: Tally) -
     components = Components(len(units))
     reps = [group[0] for group in groups]
     sources = [frozenset(units[u].source for u in group) for group in groups]
-    for group, srcs in zip(groups, sources):
+    joined = [False] * len(groups)  # whether a wording's copies are connected to its first unit yet
+    for w, (group, srcs) in enumerate(zip(groups, sources)):
         if len(srcs) >= 2 and linkable_alone(units[group[0]]):
-            for uid in group[1:]:
-                components.union(group[0], uid)
+            _join(components, group, joined, w)
     shingles = [sorted(content_bigrams(units[r].norms)) for r in reps]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for w, found in enumerate(shingles):
@@ -164,9 +164,19 @@ def connect_wordings(units: list[Unit], groups: list[list[int]], tally: Tally) -
                 continue
             tally.add("candidates")
             if compare(units[a], units[b]) is not None:
-                for uid in groups[w] + groups[other]:
-                    components.union(a, uid)
+                _join(components, groups[w], joined, w)
+                _join(components, groups[other], joined, other)
+                components.union(a, b)
     return components
+
+
+def _join(components: Components, group: list[int], joined: list[bool], w: int) -> None:
+    """Connect the copies of wording ``w`` to its first unit, once (a wording printed by two thousand outlets
+    and linked to many others is walked once, not once per link)."""
+    if not joined[w]:
+        joined[w] = True
+        for uid in group[1:]:
+            components.union(group[0], uid)
 
 
 def _probe(w: int, found: list[tuple[str, str]], postings) -> set[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text import Token, normalise_word, tokens
 from .registry import register, row
@@ -184,12 +185,14 @@ def _lone_variants(by_source: dict[str, dict[tuple, tuple[int, int]]]):
     """(source, middle, span, usual middle, other sources) where one source departs from all the others."""
     if len(by_source) < DEPARTURE_MIN_OTHERS + 1:
         return
+    printers = Counter(m for middles in by_source.values() for m in middles)  # sources printing each middle
     for source, middles in by_source.items():
-        others = [s for s in by_source if s != source]
-        usual = {m for s in others for m in by_source[s]}
-        if len(usual) != 1 or usual & set(middles):
+        # the others print one middle and none of this source's: every middle of this source is its own, and
+        # one middle is left over (counted once per source, so an anchor of n outlets costs n, not n²)
+        if len(printers) != len(middles) + 1 or any(printers[m] != 1 for m in middles):
             continue
-        [common] = usual
+        [common] = set(printers) - set(middles)
+        others = [s for s in by_source if s != source]
         for middle, span in middles.items():
             yield source, middle, span[:2], common, others
 
