@@ -853,3 +853,37 @@ def test_added_quote_marks_legitimate(tmp_path, others, variant):
 
     corpus = corpus_of(tmp_path, others + [variant])
     assert added_marks.added_quote_marks(corpus, quotes_of(corpus)) == []
+
+
+# ---------------------------------------------------------------------------------------------- broken_grammar and friends
+
+
+@pytest.mark.parametrize("detector, text, expected", [
+    ("broken_grammar", "He came to deliver a his own moral lesson to them.", "deliver a his own"),
+    ("broken_grammar", "Biden spoke at a fundraiser, according the newspaper.", "fundraiser, according the newspaper"),
+    ("broken_grammar", "It was a mistake, she added.. Then she left.", "added.. Then"),
+    ("broken_grammar", "The staff can resign or accept severance pay. , reports the agency.", "pay. , reports"),
+    ("broken_grammar", "Some questioned the abuse in the region. and other matters were raised.", "region. and"),
+    ("midsentence_capital", "they should get salaries that are higher If they can", "higher If they"),
+    ("midsentence_capital", "for the last 3,000 years, We should all apologise", "years, We should"),
+    ("quote_marks", "“It is racist”. “, he also said on Sunday.", "“It is racist”. “, he also"),
+    ("page_chrome", "The president spoke on Sunday.\nFIFA President Jane Roe.REUTERS/Kai Doe\nMore text here.",
+     "FIFA President Jane Roe.REUTERS/Kai Doe"),
+    ("page_chrome", "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp\n",
+     "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp"),
+    ("glued_words", "Main news\nLeadershipJane Smith\n", "LeadershipJane"),
+])
+def test_impossible_shapes_found(detector, text, expected):
+    check(garble.detector(detector).find, text, expected)
+
+
+@pytest.mark.parametrize("detector, text", [
+    ("broken_grammar", "He met the U.S. and the U.K. envoys, according to the statement."),
+    ("broken_grammar", "She waited... and then she spoke. Then, at 5 p.m. the talks ended."),
+    ("broken_grammar", "What is the his-and-hers towel set worth? It is a gift."),
+    ("midsentence_capital", "Yes, We Can Win The War Of Ideas"),  # a Title Case line
+    ("midsentence_capital", "He said, we should go, and so we went."),
+    ("glued_words", "She works at McDonald and listens to SoundCloud on her iPhone."),
+])
+def test_impossible_shapes_legitimate(detector, text):
+    check(garble.detector(detector).find, text, None)
