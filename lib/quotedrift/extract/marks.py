@@ -50,12 +50,12 @@ TRAILING_ATTRIBUTION_RE = re.compile(
          [^,;:!?]*?[.]?\s*$                          # the clause runs to the end (one full stop at most)
     """, re.VERBOSE)
 # A sentence in the writer's voice, not the speaker's: a third-person pronoun, a cue word, or a role with
-# its article (``the French president``; role words: lexicon/titles.csv).
+# its article (``the foreign minister``; role words: lexicon/titles.csv).
 _ROLES = "|".join(sorted((re.escape(w) for w in lexicon.column("titles", "word", kind="role")), key=len, reverse=True))
 WRITERS_VOICE_RE = re.compile(
     rf"""\b(?i:he|she|his|him|her)\b                  # the speaker in the third person
        | \b(?:{_CUES})\b                             # a cue word (said, added, believes …)
-       | \b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\b   # the French president, the spokesperson
+       | \b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\b   # the foreign minister, the spokesperson
     """, re.VERBOSE)
 ENDS_AT_ATTRIBUTION = "the quotation is taken to end before its attribution"
 # What stands before a quotation nested in another that is speech quoted in speech (``say, ‘Watch out…’``,
