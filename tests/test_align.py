@@ -226,6 +226,63 @@ def test_a_multi_sentence_quotation_renders_every_utterance_it_holds():
     assert sorted(spans["text"]) == sorted([first + ".", second + "."])  # each through its own sentence
 
 
+LABEL_A = "Europe gets caught up in disputes that are not ours, which stops it building its strategic autonomy"
+LABEL_B = "we will lack the money to fund our strategic autonomy and we will become mere vassals of larger powers"
+
+
+@pytest.mark.parametrize(
+    ("items", "together"),
+    [
+        # two sentences sharing only a two-word label stay apart, however many outlets print the label
+        ([("a", LABEL_A, "direct", KWON), ("b", LABEL_A, "direct", KWON), ("c", "strategic autonomy", "partial", KWON),
+          ("d", "strategic autonomy", "partial", KWON), ("e", LABEL_B, "direct", KWON),
+          ("f", LABEL_B, "direct", KWON)], {"a": "b", "e": "f"}),
+        # a partial quotation of another translation stays with the sentence it renders
+        ([("a", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("b", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("b2", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("c", "The remarks by the other side are extremely absurd and irresponsible", "direct", KWON),
+          ("d", "extremely absurd and irresponsible", "partial", KWON),
+          ("e", "extremely absurd and irresponsible", "partial", KWON)], {"a": "e"}),
+    ],
+)
+def test_utterances_hold_what_renders_their_reference(items, together):
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    for a, b in together.items():
+        assert utterance[a] == utterance[b]
+    assert len({utterance[a] for a in together}) == len(together)  # and the groups stay apart
+
+
+def test_a_sentence_other_outlets_print_as_two_renders_two_utterances():
+    long = ("The remarks by the other side are extremely ridiculous and irresponsible, they seriously violate "
+            "basic facts and diplomatic protocol")
+    items = [("a", long, "direct", KWON), ("b", long, "direct", KWON),
+             ("c", "The remarks are extremely ridiculous and irresponsible", "direct", KWON),
+             ("d", "The remarks are extremely ridiculous and irresponsible", "direct", KWON),
+             ("e", "go against facts and seriously violate basic facts and diplomatic protocol", "partial", KWON),
+             ("f", "seriously violate basic facts and diplomatic protocol", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    members = align.membership_table(align.align(quotes, texts, roles), texts)
+    pieces = members[members["quote_id"] == "a:q000"]
+    assert len(set(pieces["utterance_id"])) == 2  # one sentence, two clauses, two utterances
+    assert all(texts[src][s:e] == t for src, s, e, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    assert set(members.loc[members["source"] == "c", "utterance_id"]) < set(pieces["utterance_id"])
+    assert set(members.loc[members["source"] == "f", "utterance_id"]) < set(pieces["utterance_id"])
+
+
+def test_clauses_every_outlet_prints_in_one_sentence_stay_one_utterance():
+    whole = "Going forward, to build a better product in a hard market, we will need to be extremely dedicated"
+    items = [("a", whole, "direct", KWON), ("b", whole, "direct", KWON), ("c", whole, "direct", KWON),
+             ("d", "build a better product", "partial", KWON), ("e", "build a better product", "partial", KWON),
+             ("f", "need to be extremely dedicated", "partial", KWON),
+             ("g", "need to be extremely dedicated", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    assert len(set(result.utterance_of.values())) == 1
+
+
 # ---------------------------------------------------------------------------------------------- real stories
 
 from quotedrift import analyze  # noqa: E402
