@@ -347,3 +347,22 @@ def test_loading_word_meaning_leaves_logging_as_it_was():
             "root = logging.getLogger(); print(len(root.handlers), root.level)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", str(logging.WARNING)]
+
+
+def test_a_one_word_quotation_renders_only_its_word_of_the_reference():
+    from quotedrift import drift
+
+    frame = " Ann Lee told the engineers on Tuesday about the product launch."
+    sentence = "we will need to be extremely dedicated"
+    texts = {s: f"Ann Lee wrote to the engineers: “{sentence}”.{frame}" for s in ("a", "b")}
+    texts["c"] = f"Ann Lee wants the engineers to be “dedicated”.{frame}"
+    rows = []
+    for source, words in (("a", sentence), ("b", sentence), ("c", "dedicated")):
+        start = texts[source].index(words)
+        rows.append({"quote_id": f"{source}:q001", "source": source, "start": start, "end": start + len(words),
+                     "text": words, "kind": "partial", "speaker": "Ann Lee"})
+    result = align.align(pd.DataFrame(rows), texts, {s: "report" for s in texts})
+    lone = next(u.uid for u in result.units if u.source == "c")
+    assert lone in result.utterance_of and result.window_of[lone] == (6, 7)
+    edits = drift.edits_table(result, texts)
+    assert edits[edits["source"] == "c"].empty  # not charged with the five words it does not quote

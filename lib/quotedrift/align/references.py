@@ -268,7 +268,7 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
             if len({units[u].source for u in strays}) >= 2:
                 pending.append(strays)
             continue
-        _rewordings_follow_partners(group, paraphrased, partners, main)
+        _rewordings_follow_partners(group, paraphrased, partners, main, units, ref)
         if len({units[u].source for u in main}) < 2:
             if len({units[u].source for u in strays}) >= 2:
                 pending.append(strays)
@@ -446,8 +446,11 @@ def _position_of(reference: Unit, unit: Unit, cut: int) -> int | None:
 
 
 def _rewordings_follow_partners(group: list[int], paraphrased: set[int], partners: dict[int, list[int]],
-                                windows: dict[int, tuple[int, int]]) -> None:
-    """A rewording renders the reference words its partner renders."""
+                                windows: dict[int, tuple[int, int]], units: list[Unit], ref: int) -> None:
+    """A rewording renders the reference words its partner renders; a short quotation linked on its speaker
+    and frame whose words all stand in a row inside those reference words ("hardcore" in "… will need to be
+    extremely hardcore") renders just those words, not the partner's whole window (which would charge it
+    with dropping the rest)."""
     changed = True
     while changed:
         changed = False
@@ -455,8 +458,18 @@ def _rewordings_follow_partners(group: list[int], paraphrased: set[int], partner
             if uid in paraphrased and uid not in windows:
                 found = [windows[p] for p in partners[uid] if p in windows]
                 if found:
-                    windows[uid] = min(found)
+                    windows[uid] = _narrowed(units[ref], units[uid], min(found))
                     changed = True
+
+
+def _narrowed(reference: Unit, unit: Unit, window: tuple[int, int]) -> tuple[int, int]:
+    """The reference words inside ``window`` that a unit prints word for word in a row, else the window."""
+    start, end = window
+    n = len(unit.words)
+    for i in range(start, end - n + 1):
+        if reference.norms[i:i + n] == unit.norms:
+            return i, i + n
+    return window
 
 
 def _family(uid: int, ref: int, founders: list[int], units: list[Unit], windows: Windows, basis: str) -> int:
