@@ -366,3 +366,21 @@ def test_a_one_word_quotation_renders_only_its_word_of_the_reference():
     assert lone in result.utterance_of and result.window_of[lone] == (6, 7)
     edits = drift.edits_table(result, texts)
     assert edits[edits["source"] == "c"].empty  # not charged with the five words it does not quote
+
+
+def test_an_independent_translation_is_measured_against_itself_and_a_rewording_is_charged():
+    from quotedrift import drift
+
+    wire = "The relevant remarks by the other side are extremely ridiculous and irresponsible and seriously violate basic facts"
+    own = "Those comments made by the other side were absurd in the extreme and showed a grave disregard for basic facts"
+    spun = "The relevant comments by the other side are very ridiculous and careless and seriously break basic facts"
+    items = [("a", wire, "direct", KWON), ("b", wire, "direct", KWON), ("c", own, "direct", KWON),
+             ("d", spun, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    uid = {result.units[u].source: u for u in result.utterance_of}
+    assert len({result.utterance_of[uid[s]] for s in "abcd"}) == 1  # one utterance
+    assert result.family_of[uid["c"]] == uid["c"] and result.family_of[uid["d"]] == uid["a"]
+    edits = drift.edits_table(result, texts)
+    assert edits[edits["source"] == "c"].empty and (edits.loc[edits["source"] == "d", "category"] == "substantive").any()
+    assert align.utterances_table(result, texts)["reference_basis"].tolist() == ["families"]
