@@ -207,7 +207,8 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     close_at = quote.close_mark + 1 if quote.close_mark >= 0 else quote.end
     info = {"cue": "", "cue_span": (-1, -1), "mention": None, "title": ""}
     trailing = (_after_attribution(masked, close_at, sentence[1], names)
-                if quote.close_mark >= 0 and quote.end <= sentence[1] else None)
+                if (quote.close_mark >= 0 or quote.info.get("attribution_after")) and quote.end <= sentence[1]
+                else None)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):
