@@ -38,7 +38,8 @@ MIN_COVERED = 0.5  # share of a unit's words in aligned runs for it to stay with
 MIN_CLAUSE_WORDS = 3  # words on each side of a clause cut (a clause, not a stray word)
 MIN_CLAUSE_SOURCES = 2  # sources that must quote each clause apart for an utterance to be cut in two
 # share of a sentence's words aligned to its wording for it to descend from it (half, as MIN_COVERED); fidelity
-# AUC with 0.3 / 0.4 / 0.5 / 0.6 (`make eval`): Macron 0.85 / 0.84 / 0.90 / 0.89, Mao Ning 0.84 / 0.90 / 0.90 / 0.88
+# AUC with 0.3 / 0.4 / 0.5 / 0.6 (`make eval`): Macron 0.91 / 0.90 / 0.96 / 0.97, Mao Ning 0.84 / 0.90 / 0.90 / 0.89,
+# Infantino 0.82 / 0.82 / 0.84 / 0.83
 MIN_DESCENT_SHARE = 0.5
 MIN_INDEPENDENT_WORDS = 12  # only a long sentence can be told to be an independent translation by its words
 MAX_ANCHORS = 10  # members a stray is tried against (longest distinct wordings) before it regroups apart
@@ -296,7 +297,7 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
             result.window_of[uid] = own if own is not None else window
             if own is None:
                 result.family_of[uid] = ref
-            if basis in ("consensus", "families") and uid not in paraphrased \
+            if basis in ("consensus", "families") and uid not in paraphrased and uid not in damaged \
                     and _independent(units[result.family_of[uid]], units[uid], result.window_of[uid]):
                 result.family_of[uid], result.window_of[uid] = uid, (0, len(units[uid].words))
                 result.basis_of[utterance] = "families"
@@ -311,7 +312,7 @@ def _independent(reference: Unit, unit: Unit, window: tuple[int, int]) -> bool:
     spinner's "The query Europeans must reply" for "The question Europeans need to answer"): on the two
     development stories with no primary text, independent translations share 20–45 % of their words with the
     nearest wording, spun copies mostly 50 % or more (some fall under it too and go uncharged: the rule cannot
-    tell a lone translation from a heavy rewording)."""
+    tell a lone translation from a heavy rewording). A damaged version is never its own reference."""
     if len(unit.words) < MIN_INDEPENDENT_WORDS or reference.uid == unit.uid:
         return False
     shared = sum(m.size for m in matching_blocks(reference.norms[window[0]:window[1]], unit.norms))
