@@ -201,9 +201,9 @@ def test_pronouns_agree_in_gender(text, speaker):
     ("“That was a shame. while they did not know. The ship went off course, said Zorba.\n\nLater text.",
      ["That was a shame. while they did not know. The ship went off course,"]),
     # … or up to the writer's next sentence (third person, a role with its article) …
-    ("Zorba said: “We will fight on and on. Zorba risked his name with the remark.",
+    ("Zorba said: “We will fight on and on. Zorba risked his name with the remark.\n\nThe match went on.",
      ["We will fight on and on."]),
-    ("Roe said: “The worst is behind us all. The president believes the worst is behind them.",
+    ("Roe said: “The worst is behind us all. The president believes the worst is behind them.\n\nThe match went on.",
      ["The worst is behind us all."]),
     # … or up to the next opening mark
     ('And she added, “The question is simple. The answer is not. "We cannot solve it," Roe said.',
@@ -291,3 +291,15 @@ def test_single_opening_mark_after_lead_in(tmp_path, text, expected):
 def test_primary_statements_of_any_shape(tmp_path, text, expected):
     rows = quotes_of(tmp_path, text, role="primary", speaker="Jane Roe")
     assert rows["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, repairs", [
+    # the capture of the page ends inside the quotation: no damage to report
+    ("Roe said: “We will fight on until the end of the season", [""]),
+    # the next paragraph opens with a mark again (behind HTML tags here): a quotation of several paragraphs
+    ("<p>Roe said: “We will fight on until the end.</p>\n<p>“And we will win the cup,” she said.</p>", ["", ""]),
+    # a paragraph of the writer's follows: the closing mark is missing
+    ("Roe said: “We will fight on until the end.\n\nThe match starts at noon on Sunday.", ["unbalanced_quote"]),
+])
+def test_open_quotation_by_convention_is_no_repair(tmp_path, text, repairs):
+    assert quotes_of(tmp_path, BODY + text)["repair"].tolist() == repairs

@@ -16,7 +16,8 @@ start, or after the sentence of the paragraph's earlier quotation), an opening m
 ends at a glued word such as ``lineSending``, else runs to the paragraph end or the next mark, stopping before
 a trailing attribution or a sentence in the writer's voice), a closing mark pushed into the next paragraph, a
 mark glued to a word. A lone single opening mark is a quotation only after a lead-in (``Says, ‘Don’t…``):
-elsewhere it may be an apostrophe.
+elsewhere it may be an apostrophe. An opening mark left open because the quotation runs on into a paragraph
+that opens with a mark, or to the end of the captured text, is no damage (:func:`left_open_by_convention`).
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ WRITERS_VOICE_RE = re.compile(
        | \b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\b   # the foreign minister, the spokesperson
     """, re.VERBOSE)
 ENDS_AT_ATTRIBUTION = "the quotation is taken to end before its attribution"
+# HTML tags printed before a paragraph (``<p>“…``): a mark behind them still opens the paragraph.
+LEADING_TAGS_RE = re.compile(r"(?:\s*<[^<>\n]{1,300}>)+")
+# How far past a paragraph's end the next paragraph's opening mark is looked for (HTML tags and blank lines).
+NEXT_PARAGRAPH_REACH = 400
 # What stands before a quotation nested in another that is speech quoted in speech (``say, ‘Watch out…’``,
 # ``told him: “No”``): a comma or colon lead-in. Words quoted as a term inside a quotation (``the 'rumour of
 # arms' dealings``) stay part of the outer quotation only.
@@ -217,6 +222,21 @@ def _unbalanced(text: str, open_mark: Mark, limit: int) -> Quote | None:
     if why == ENDS_AT_ATTRIBUTION:
         quote.info["attribution_after"] = True  # ``…, said Lee.`` follows as it would a closing mark
     return quote
+
+
+def left_open_by_convention(text: str, open_mark: int) -> bool:
+    """Whether an opening mark that nothing closes is no damage: its quotation runs on into the next paragraph,
+    which opens with a mark again (the newspaper convention for a quotation of several paragraphs, also when
+    HTML tags stand before the mark), or to the end of the text (the capture of the page was cut there).
+    Apostrophes aside, a closing mark later in the paragraph makes it damage after all."""
+    if text[open_mark] not in OPENING_GLYPHS + "\"'":
+        return False
+    end = text.find("\n", open_mark)
+    end = len(text) if end < 0 else end
+    if any(c in CLOSING_GLYPHS + DOUBLE_MARKS for c in text[open_mark + 1:end] if c not in SINGLE_MARKS + "“"):
+        return False
+    following = LEADING_TAGS_RE.sub("", text[end:end + NEXT_PARAGRAPH_REACH]).lstrip()
+    return not following or following[0] in OPENING_GLYPHS or following[0] in "\"'"
 
 
 def _orphan_start(text: str, floor: int, paragraph_start: int, pos: int) -> int:
