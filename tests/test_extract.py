@@ -303,3 +303,30 @@ def test_primary_statements_of_any_shape(tmp_path, text, expected):
 ])
 def test_open_quotation_by_convention_is_no_repair(tmp_path, text, repairs):
     assert quotes_of(tmp_path, BODY + text)["repair"].tolist() == repairs
+
+
+@pytest.mark.parametrize("text, expected, repairs", [
+    # a mark with no space either side is paired by what is open: here it closes, then one opens …
+    ("The press was critical. “Has the leader lost his mind?“asks a paper. For critics, Fooland”undermines "
+     "efforts to control the region“, an analysis said.",
+     ["Has the leader lost his mind?", "undermines efforts to control the region"], ["broken_quote", "broken_quote"]),
+    # … and a closing glyph glued after a byline opens the quotation
+    ("[Staff Reporter Jane Roe]”I am a European… We should apologize for the past 3,000 years.” Then more.",
+     ["I am a European… We should apologize for the past 3,000 years."], ["broken_quote"]),
+    # a mark followed by a comma or full stop closes; a quotation holds at least one letter or digit
+    ("He called it “moral lesson-giving” and “hypocrisy”. .” He then left the room.",
+     ["moral lesson-giving", "hypocrisy"], ["", ""]),
+])
+def test_marks_without_spaces(tmp_path, text, expected, repairs):
+    rows = quotes_of(tmp_path, BODY + text)
+    assert rows["text"].tolist() == expected
+    assert rows["repair"].tolist() == repairs
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="top-ad">An advert</div> He called the talks “dense” on Sunday.',
+    "<p>He called the talks “dense and frank” on Sunday.</p>",
+])
+def test_marks_in_html_markup_are_no_damage(tmp_path, text):
+    rows = quotes_of(tmp_path, BODY + text)
+    assert "dense" in rows["text"].str.cat(sep=" ") and set(rows["repair"]) == {""}

@@ -2,8 +2,10 @@
 
 Marks (:func:`scan_marks`): straight and curly double quotes, « guillemets », „low“ quotes, and single quotes
 (the glyphs and their roles are rows of ``lexicon/quote_marks.csv``). Whether a mark opens or closes is read
-from its neighbours (space before → opening, space or punctuation after → closing); the glyph decides only
-when the neighbours do not. Apostrophes (``Kim's``), primes (``5'10"``) and elisions (``'90s``) are not marks.
+from its neighbours (space before → opening, space or punctuation after → closing); a double mark with no
+space either side (``mind?“asks``) is left to the pairing (it closes what is open, else opens) and reported
+as glued; otherwise the glyph decides when the neighbours do not. Apostrophes (``Kim's``), primes
+(``5'10"``) and elisions (``'90s``) are not marks.
 
 Pairing (:func:`pair_double_marks`, :func:`pair_single_marks`) goes paragraph by paragraph; a quotation may
 run over paragraphs when each new paragraph opens with a mark, with double marks and with single ones (British
@@ -36,8 +38,11 @@ OPENING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="open"))
 CLOSING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="close"))
 OPEN_BEFORE = "([{—–-/:" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_AFTER = ".,;:!?)]}…—–-" + DOUBLE_MARKS + SINGLE_MARKS
+PUNCTUATION_AFTER_CLOSE = ".,;:!?"
+GLUED_AFTER = ".,;:!?)]"  # prose punctuation a mark follows with no space only when the space is missing
 MARK_CHAR_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 PRIME_RE = re.compile(r"\d+\s?['’′]\s?\d+\s?[\"”″]|\d+['’′](?=\s|$)")
+ALNUM_RE = re.compile(r"[^\W_]")
 GLUE_RE = re.compile(r"(?<![A-Z])[a-z]{2,}(?=[A-Z][a-z])")
 # Cue words that may follow the quoted words (``…, said Kim.``, ``…, she added.``): lexicon/cues.csv.
 _CUES = "|".join(sorted((re.escape(c) for c in lexicon.column("cues", "word", search="yes")), key=len, reverse=True))
@@ -134,17 +139,22 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         next_alnum = pos + 1 < end and text[pos + 1].isalnum()
         if family == "single" and (prev_alnum and next_alnum or _is_elision(text, pos, end, before)):
             continue
+        glued = prev_alnum and next_alnum
         if before and not after:
             role = "open"
-        elif after and not before:
-            role = "close"
+        elif after and not before or pos + 1 < end and text[pos + 1] in PUNCTUATION_AFTER_CLOSE:
+            role = "close"  # no quotation starts with a comma or full stop: ``"\n\n", on the eve``
+        elif family == "double" and not before and not after:
+            role = "either"  # no space either side (``mind?“asks``, ``]”I am``): the pairing decides
+            # the mark runs into a word after prose: a space is missing (not so in ``class="…"``, ``<p>“``)
+            glued = next_alnum and (prev_alnum or text[pos - 1] in GLUED_AFTER)
         elif char in OPENING_GLYPHS:
             role = "open"
         elif char in CLOSING_GLYPHS:
             role = "close"
         else:
             role = "either"
-        marks.append(Mark(pos, char, family, role, glued=prev_alnum and next_alnum))
+        marks.append(Mark(pos, char, family, role, glued=glued))
     return marks
 
 
@@ -184,7 +194,9 @@ def _unbalanced_end(text: str, start: int, limit: int) -> tuple[int, str]:
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
-    return trim_span(text, start, end)
+    """The quoted words between two offsets, trimmed; empty when they hold no letter or digit (``“. .”``)."""
+    start, end = trim_span(text, start, end)
+    return (start, end) if ALNUM_RE.search(text, start, end) else (start, start)
 
 
 def _glued_repair(text: str, mark: Mark, quote: Quote) -> None:
