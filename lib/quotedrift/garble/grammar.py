@@ -3,13 +3,17 @@
 Each shape is impossible in edited English, so it needs no corpus to be damage: an article before a
 possessive ("to deliver a his own lesson"), "according" without its "to" ("according the paper"), a full
 stop printed twice ("she added.."), a full stop followed by a comma (". , reports"), a sentence that goes on
-in lower case after a full stop ("in the region. and other"). One pass of precompiled expressions: linear in the text's length.
+in lower case after a full stop ("in the region. and other"), an agency printed in capitals elsewhere in
+lower case before its verb ("ap reported"). One pass of precompiled expressions: linear in the text's length.
 """
 
 from __future__ import annotations
 
 import re
 
+import functools
+
+from .. import lexicon
 from ..text import ABBREVIATIONS
 from .registry import register, row
 
@@ -37,12 +41,26 @@ def broken_grammar(text: str, words=None) -> list[dict]:
         for m in shape.finditer(text):
             start, end = _widen(text, m.start(), m.end())
             rows.append(row(start, end, "broken_grammar", f"‘{text[start:end]}’: {why}"))
+    for m in _lower_case_agency().finditer(text):
+        rows.append(row(m.start(), m.end(), "broken_grammar",
+                        f"‘{m.group()}’: the agency ‘{m.group('agency').upper()}’ printed in lower case before "
+                        "its reporting verb"))
     for m in _LOWER_AFTER_STOP.finditer(text):
         if m.group("word").lower() in ABBREVIATIONS:
             continue
         rows.append(row(m.start(), m.end(), "broken_grammar",
                         f"‘{m.group()}’: the sentence goes on in lower case after a full stop"))
     return rows
+
+
+@functools.cache
+def _lower_case_agency() -> re.Pattern:
+    """An agency whose name is printed in capitals (``lexicon/agencies.csv``: "AP", "AFP"), in lower case
+    before a reporting verb of ``lexicon/cues.csv`` ("ap reported"): a credit mangled in copying."""
+    acronyms = sorted({a.lower() for a in lexicon.agency_aliases() if a.isupper() and len(a) >= 2}, key=len, reverse=True)
+    cues = sorted((re.escape(c) for c in lexicon.column("cues", "word") if " " not in c), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?P<agency>" + "|".join(map(re.escape, acronyms)) + r")\s+(?:"
+                      + "|".join(cues) + r"|reported|reports)\b")
 
 
 WIDEN_REACH = 30  # characters looked at either side for the neighbouring word shown as evidence
