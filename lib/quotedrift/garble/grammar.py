@@ -2,7 +2,8 @@
 
 Each shape is impossible in edited English, so it needs no corpus to be damage: an article before a
 possessive ("to deliver a his own lesson"), "according" without its "to" ("according the paper"), a full
-stop printed twice ("she added.."), a full stop followed by a comma (". , reports"), a sentence that goes on
+stop printed twice ("she added.."), "it’s" after a preposition ("for it’s history"), "then" after a
+comparative ("more then"), a full stop followed by a comma (". , reports"), a sentence that goes on
 in lower case after a full stop ("in the region. and other"), an agency printed in capitals elsewhere in
 lower case before its verb ("ap reported"). One pass of precompiled expressions: linear in the text's length.
 """
@@ -23,6 +24,10 @@ _SHAPES = (
     (re.compile(r"\baccording\s+(?:the|a|an|his|her|their)\b", re.IGNORECASE),
      "‘according’ without its ‘to’"),
     (re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])"), "a full stop printed twice"),
+    (re.compile(r"\b(?:of|in|on|with|for|from|about|by|at)\s+it['’]s\s+(?=[a-z])", re.IGNORECASE),
+     "‘it’s’ (it is) after a preposition, where the possessive ‘its’ belongs"),
+    (re.compile(r"\b(?:more|less|rather|better|worse|greater|higher|lower|fewer|larger|smaller|bigger)\s+then\b(?!\s+than)",
+                re.IGNORECASE), "‘then’ after a comparative, where ‘than’ belongs"),
     (re.compile(r"(?<=[^\W\d_])[.!?][ \t]+,"), "a comma after a full stop (words lost between them)"),
 )
 # A full stop after a lower-case word, then a lower-case word that continues the sentence. Only common
