@@ -27,6 +27,8 @@ def glued_names(corpus, quotes=None) -> list[dict]:
     """Unknown words that split into a name other copies print and a common English word."""
     articles = corpus.articles
     sources = sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
+    if len(sources) <= MIN_OTHERS:
+        return []  # no other copies to learn names from
     words = {s: [w for w in tokens(corpus.texts[s]) if w.text.isalpha()] for s in sources}
     printed_by: dict[str, set[str]] = defaultdict(set)
     for source, found in words.items():

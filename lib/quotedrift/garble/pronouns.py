@@ -15,6 +15,7 @@ import re
 
 from .. import lexicon
 from ..people.names import find_person_names
+from ..text import tokens
 from .registry import register, row
 from .util import listing as _listing
 
@@ -36,16 +37,17 @@ def _pronoun_cue() -> re.Pattern:
           confirmed_by=("pronoun", "she added", "he added", "gender"))
 def wrong_pronouns(text: str, words=None) -> list[dict]:
     """Pronoun-and-cue pairs that no person of the article can be the subject of."""
-    found = list(_pronoun_cue().finditer(text))
+    gendered = _gender_words(text, tokens(text) if words is None else words)
+    found = [m for m in _pronoun_cue().finditer(text) if PRONOUN_GENDER[m.group("pronoun").lower()] not in gendered]
     if not found:
-        return []
+        return []  # no pronoun cue, or a word of its gender that it may refer to
     genders = _people_genders(text)
     if not genders:
         return []
     rows = []
     for match in found:
         wanted = PRONOUN_GENDER[match.group("pronoun").lower()]
-        if any(g != OTHER[wanted] for g in genders.values()) or wanted in _gender_words(text):
+        if any(g != OTHER[wanted] for g in genders.values()) or wanted in gendered:
             continue
         names = sorted(genders)
         rows.append(row(match.start(), match.end(), "wrong_pronoun",
@@ -79,7 +81,7 @@ def _people_genders(text: str) -> dict[str, str]:
     return genders
 
 
-def _gender_words(text: str) -> set[str]:
+def _gender_words(text: str, words) -> set[str]:
     """The genders of the gendered titles and nouns the article uses ("spokeswoman", "Mr", "sister")."""
     titles = lexicon.title_genders()
-    return {titles[w] for w in re.findall(r"[a-z]+", text.lower()) if w in titles}
+    return {titles[key] for key in {w.text.lower() for w in words} if key in titles}

@@ -22,12 +22,14 @@ CONTEXT_WORDS = 3  # words either side of a lone misplaced mark shown as its evi
 CONTEXT_REACH = 80  # characters either side searched for those words (keeps the cost per mark bounded)
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DOUBLE_SINGLE = re.compile(r"''(?=\S)[^'\n]{1,300}?(?<=\S)''")
-_REVERSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[,.;:!?]|\s+[a-z]|[a-z])|“(?=[ \t]*,)")
-_REVERSED_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[\])]))”(?=[A-Z])", re.MULTILINE)
+# Expressions start with the mark itself (look-behinds after it): the search then skips to each mark
+# instead of trying every position of the text (ten times faster on a long one).
+_REVERSED_CLOSE = re.compile(r"“(?:(?<=[\w.,!?]“)(?=[,.;:!?]|\s+[a-z]|[a-z])|(?=[ \t]*,))")
+_REVERSED_OPEN = re.compile(r"”(?=[A-Z])(?:(?<=^”)|(?<=[\s\])]”))", re.MULTILINE)
 _DOUBLE_CLOSE = re.compile(r"”[ \t]*\.?[ \t]*\.[ \t]*”|”[ \t]+\.?”")
 _DASH_OPENED = re.compile(r"^\s*[–—]\s*[A-Z][^“\"\n]*”", re.MULTILINE)
-_SINGLE_MIXED = re.compile(r"(?<!\w)‘[^’'\n]{1,80}'(?!\w)")
-_OPENING_AS_APOSTROPHE = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")  # "football‘s"
+_SINGLE_MIXED = re.compile(r"‘(?<!\w‘)[^’'\n]{1,80}'(?!\w)")
+_OPENING_AS_APOSTROPHE = re.compile(r"‘(?<=[^\W\d_]‘)(?=[^\W\d_])")  # "football‘s"
 _SINGLE_OPENING = re.compile(r"(?:(?<=\s)|(?<=^))[‘'](?=[^\W\d_])", re.MULTILINE)  # ‘ or ' opening a word
 _SINGLE_CLOSING = re.compile(r"(?<=[^\s‘'])[’'](?![^\W\d_])")  # ’ or ' ending a word, not an apostrophe
 # Double marks: which close which. A straight mark opens when nothing is open and closes otherwise.
