@@ -187,3 +187,19 @@ def test_pronouns_agree_in_gender(text, speaker):
 
     rows = article_rows(("a", text, text, "report", ""))
     assert rows[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the subject of the cue, not the object of an earlier clause
+    ('Speaking with Ama Belko during the trip, Tavi Renn emphasized that "we will not bend to anyone."', "Tavi Renn"),
+    ('After Ama Belko spoke to reporters, Tavi Renn on Wednesday called the plan "a very bad idea for us all."',
+     "Tavi Renn"),
+    ('Tavi Renn, who charged Ama Belko with lying, said "we will not bend to anyone."', "Tavi Renn"),
+    ('Tavi Renn (the envoy of Ama Belko) said "we will not bend to anyone."', "Tavi Renn"),
+    # negatives: the object after the cue is never the speaker, and a plain subject stays the subject
+    ('Tavi Renn told Ama Belko that "we will not bend to anyone."', "Tavi Renn"),
+    ('Tavi Renn said Ama Belko was "a very bad partner for us all."', "Tavi Renn"),
+])
+def test_speaker_is_the_subject_of_the_cue(tmp_path, sentence, expected):
+    quotes = quotes_of(tmp_path, BODY + sentence)
+    assert quotes["speaker"].tolist() == [expected]

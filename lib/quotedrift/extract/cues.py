@@ -35,6 +35,15 @@ DESCRIPTOR_MODIFIERS = (r"senior|top|high-ranking|ranking|anonymous|unnamed|unid
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?:{DESCRIPTOR_MODIFIERS})\s+){{0,5}}(?:{DESCRIPTOR_HEADS})\b(?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in)\b))?",
     re.IGNORECASE)
+# A definite description by role or standing ("the FIFA president", "the global football supremo", "Twitter's
+# new owner", "the world's richest man"): a determiner or possessive, up to four modifiers, a role noun from
+# lexicon/role_nouns.csv (resolved to a named person by people.resolve, else kept as a description).
+ROLE_NOUNS = lexicon.column("role_nouns", "word")
+ROLE_DESCRIPTION_RE = re.compile(r"""
+    (?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|\b[A-Z][\w.-]*['’]s)\s+
+    (?:(?!(?:the|a|an|of|by|to|for|with|in|on|at|from|as|that|this|who|said|says|told)\b)[\w'’.-]+\s+){0,4}?
+    (?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True)) + r""")\b(?!['’-])
+    (?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in|this|last)\b))?""", re.VERBOSE | re.IGNORECASE)
 ORG_RE = re.compile(
     r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
     r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
@@ -102,7 +111,8 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
         if e <= hi:
             return s, e, name, "name"
     found = []
-    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (PRONOUN_RE, "pronoun")):
+    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ROLE_DESCRIPTION_RE, "descriptor"), (ORG_RE, "org"),
+                        (PRONOUN_RE, "pronoun")):
         match = regex.search(text, lo, hi)
         while match and kind == "org" and _modifies_next(text, match.end()):
             match = regex.search(text, match.end(), hi)
@@ -122,6 +132,56 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
             hit = org or country
             return hit.start(), hit.end(), hit.group(), "org" if org else "country"
     return s, -neg_end, mention, kind
+
+
+# What may stand between a subject and its cue verb: adverbs and times ("Macron said Friday" has none;
+# "China on Wednesday called", "Mao also said", "the ministry has since said").
+SUBJECT_GAP = r"""
+    \s*(?:(?:has|have|had|also|then|later|again|further|once|since|now|previously|earlier|swiftly|quickly|
+        reportedly|repeatedly|(?:on|last|this|next)\s+[A-Z]?[a-z]+|[A-Z][a-z]+day|[a-z]+ly)\s+)*$"""
+SUBJECT_GAP_RE = re.compile(SUBJECT_GAP, re.VERBOSE)
+# An appositive or relative clause between a subject and its cue: "X, who charged Y, said", "X, the
+# envoy of Y, told", "X (Y's envoy) said".
+APPOSITIVE_GAP_RE = re.compile(r"\s*(?:,[^,;:.!?]{1,160},|\([^()]{1,160}\))" + SUBJECT_GAP, re.VERBOSE)
+
+
+# A sentence end with no space after it (scraped text: "…for Wagner."Wagner owner X …", "has more.Report:"):
+# a full stop, or a closing double mark, glued to the capital that starts the next sentence.
+GLUED_SENTENCE_END_RE = re.compile(r"(?:[a-z_][.!?]|_[\"”])[\"”’]?(?=[A-Z])")
+
+
+def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
+    """The subject of the cue verb at ``hi`` in the clause ``text[lo:hi]``: the mention the cue follows directly
+    ("…with Xi Jinping during his trip, Macron emphasized" → Macron; "After Y spoke, X's ministry accused"
+    → the ministry), or the mention an appositive or relative clause separates from the cue ("X, who charged Y,
+    said" → X); else the first mention of the clause, as :func:`_mention_in` finds it."""
+    glued = [m.end() for m in GLUED_SENTENCE_END_RE.finditer(text, lo, hi)]
+    lo = glued[-1] if glued else lo  # "…Wagner."Wagner owner X denied it": the clause starts after the glue
+    first = _mention_in(text, lo, hi, names)
+    if first is None:
+        return None
+    if APPOSITIVE_GAP_RE.match(text, first[1], hi):
+        return first
+    gap = SUBJECT_GAP_RE.search(text, first[1], hi)
+    tail = gap.start() if gap else hi
+    if tail <= first[1]:
+        return first
+    last = _last_mention(text, first[1], tail, names)
+    return last if last is not None and last[1] == tail else first
+
+
+def _last_mention(text: str, lo: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The mention of ``text[lo:hi]`` that ends last (a name first, as :func:`_mention_in` ranks them)."""
+    found = None
+    start = lo
+    while start < hi:
+        mention = _mention_in(text, start, hi, names)
+        if mention is None:
+            break
+        if found is None or mention[1] >= found[1]:
+            found = mention
+        start = mention[1] if mention[1] > start else start + 1
+    return found
 
 
 class _Found(tuple):
@@ -170,8 +230,8 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     say_first = SAY_CUES_RE.match(window, lead)
     if say_first:
         after = re.match(r"\s*", window[say_first.end():]).end() + say_first.end()
-        mention = _mention_in(text, lo + after, min(hi, lo + after + 120), names)
-        if mention and mention[0] == lo + after:
+        mention = _mention_at(text, lo + after, min(hi, lo + after + 120), names)
+        if mention:
             return {"cue": say_first, "cue_span": (lo + say_first.start(), lo + say_first.end()), "mention": mention}
         return None
     cue = CUE_RE.search(window, lead)
@@ -184,6 +244,22 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     if not mention or mention[0] != lo + lead:
         return None
     return {"cue": cue, "cue_span": (lo + cue.start(), lo + cue.end()), "mention": mention}
+
+
+HONORIFIC_LEAD_RE = re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in sorted(spk.TITLE_WORDS, key=len, reverse=True))
+                               + r")\.?[ \u00a0]+)+", re.IGNORECASE)
+
+
+def _mention_at(text: str, start: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The mention that starts at ``start`` (after an inverted cue: "said Yun", "said Mr. Yun", "said the
+    agency's chief"), or None."""
+    lead = HONORIFIC_LEAD_RE.match(text, start, hi)
+    name_at = lead.end() if lead else start
+    i = bisect.bisect_left(names, (name_at,))
+    if i < len(names) and names[i][0] == name_at and names[i][1] <= hi:
+        return names[i][0], names[i][1], names[i][2], "name"
+    mention = _mention_in(text, start, hi, [])
+    return mention if mention and mention[0] == start else None
 
 
 def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -216,7 +292,7 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     elif before_cues:
         cue = before_cues[-1]
         info.update(cue=cue.group().lower(), cue_span=(cue.start(), cue.end()))
-        info["mention"] = _mention_in(masked, sentence[0], cue.start(), names)
+        info["mention"] = _subject_before(masked, sentence[0], cue.start(), names)
         if cue.group().lower() == "according to":
             info["mention"] = _mention_in(masked, cue.end(), min(sentence[1], cue.end() + 80), names)
     else:
