@@ -203,19 +203,26 @@ def papermill(notebook: Path, out: Path, *params: str) -> subprocess.CompletedPr
                           cwd=out.parent)
 
 
-@pytest.fixture(scope="module")
-def garbling_notebook(tmp_path_factory) -> Path:
-    """Notebook 03 as the .py source builds it (what ``make report`` executes and commits)."""
-    path = tmp_path_factory.mktemp("papermill") / "03_garbling.ipynb"
-    nbformat.write(jupytext.read(NOTEBOOKS / "03_garbling.py"), path)
+def notebook_from_source(stem: str, folder: Path) -> Path:
+    """A notebook as its .py source builds it (what ``make report`` executes and commits)."""
+    path = folder / f"{stem}.ipynb"
+    nbformat.write(jupytext.read(NOTEBOOKS / f"{stem}.py"), path)
     return path
 
 
-def test_papermill_on_another_corpus_leaves_the_project_untouched(garbling_notebook):
+@pytest.fixture(scope="module")
+def garbling_notebook(tmp_path_factory) -> Path:
+    return notebook_from_source("03_garbling", tmp_path_factory.mktemp("papermill"))
+
+
+@pytest.mark.parametrize("stem", NOTEBOOK_NAMES)
+def test_papermill_on_another_corpus_leaves_the_project_untouched(stem, tmp_path):
+    notebook = notebook_from_source(stem, tmp_path)
     before = git_status()
-    done = papermill(garbling_notebook, garbling_notebook.with_name("out.ipynb"), "-p", "CORPUS", str(EXTRA))
+    done = papermill(notebook, notebook.with_name("out.ipynb"), "-p", "CORPUS", str(EXTRA))
     assert done.returncode == 0, done.stderr[-2000:]
     assert git_status() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([notebook.name, "out.ipynb"])
 
 
 def test_papermill_with_an_unknown_parameter_fails(garbling_notebook):
@@ -223,6 +230,16 @@ def test_papermill_with_an_unknown_parameter_fails(garbling_notebook):
                      "-p", "TOP_N", "3")
     assert done.returncode != 0
     assert "ParameterError: unknown notebook parameter TOP_N" in done.stderr
+    # the cell's error is one line (InputError._render_traceback_), in the notebook papermill writes and in
+    # the section of papermill's report that quotes the cell; papermill's own stack is printed around it
+    written = nbformat.read(garbling_notebook.with_name("bad.ipynb"), as_version=4)
+    errors = [o for c in written.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert [e["traceback"] for e in errors] == [
+        ["ParameterError: unknown notebook parameter TOP_N (see the parameters cell)"]]
+    quoted = done.stderr.split('Exception encountered at "In [', 1)[1].splitlines()[1:]
+    assert [line for line in quoted if line.strip()] == [
+        "ParameterError: unknown notebook parameter TOP_N (see the parameters cell)"]
 
 
 def test_every_parameter_is_documented_in_its_parameters_cell():

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import InputError
 from .text import count_words, iter_lines, mask_spans, trim_span
 from .wording import STOPWORDS
 
@@ -64,7 +65,7 @@ MAX_MANIFEST_FIELD = 131_072
 _UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-class CorpusError(ValueError):
+class CorpusError(InputError):
     """Bad input: the message is one line naming the file (and manifest line) and what is wrong."""
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .errors import InputError
 from . import figures
 from .analysis import Analysis, analyze
 from .paths import PROJECT_ROOT, display_path
@@ -32,7 +33,7 @@ class Session(NamedTuple):
 IPYTHON_NAMES = frozenset({"In", "Out", "get_ipython", "exit", "quit", "open"})
 
 
-class ParameterError(ValueError):
+class ParameterError(InputError):
     """A notebook was given a parameter its parameters cell does not declare (one line)."""
 
 

@@ -24,12 +24,14 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .errors import InputError
+
 MARKER = ".quotedrift-output"
 MARKER_TEXT = ("This folder was written by quotedrift. The next run with the same output folder replaces it whole:\n"
                "do not keep your own files here.\n")
 
 
-class OutputError(ValueError):
+class OutputError(InputError):
     """An output folder that may not be written: the message is one line naming it and saying why."""
 
 

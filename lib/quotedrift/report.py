@@ -35,6 +35,7 @@ from pathlib import Path
 
 import nbformat
 
+from .errors import InputError
 from . import figures
 from .paths import FIGURES, NOTEBOOKS, PROJECT_ROOT, REPORTS, SEEDS, display_path
 
@@ -54,7 +55,7 @@ class NotebookFailed(RuntimeError):
     """One notebook raised; the message is one line."""
 
 
-class ReportError(ValueError):
+class ReportError(InputError):
     """Bad input to the runner (corpus, reference, parameter): one line, raised before any notebook runs."""
 
 
