@@ -203,3 +203,16 @@ def test_pronouns_agree_in_gender(text, speaker):
 def test_speaker_is_the_subject_of_the_cue(tmp_path, sentence, expected):
     quotes = quotes_of(tmp_path, BODY + sentence)
     assert quotes["speaker"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle's subject is the main clause's subject, not the subject of a clause inside it
+    ('During a speech, the Zorbian president Tavi Renn said that Ama Belko had no idea, adding that this was '
+     '"a great embarrassment for everyone."', "Tavi Renn"),
+    # a trailing attribution after a sentence cut at the closing mark
+    ('According to a news agency. “The remarks are extremely ridiculous and irresponsible,” she said.', ""),
+])
+def test_subject_of_participles_and_trailing_pronouns(tmp_path, sentence, expected):
+    quotes = quotes_of(tmp_path, BODY + sentence)
+    assert quotes["speaker"].tolist()[-1] == expected
+    assert quotes["cue"].tolist()[-1] in ("adding", "said")

@@ -235,3 +235,35 @@ def test_resolution_with_the_corpus(text, expected):
 
 def test_without_the_corpus_a_lone_surname_stays_unresolved():
     assert speakers_of('"We will go hardcore," Renn said.') == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pronouns continue the subject of the sentence that named the person, not the last person it named
+    ('Tavi Renn noted that Ama Belko had left. | He described the plan as "a very bad idea for all of us."',
+     ["Tavi Renn"]),
+    ('After talks with Zorbian Chancellor Ama Belko, Tavi Renn left. | "We will not bend," he said.', ["Tavi Renn"]),
+    # negative: the nearest agreeing person when the sentence's first person does not agree
+    ('Ms Ama Belko met Tavi Renn. | "We will not bend," he said.', ["Tavi Renn"]),
+    # the writer of a message quoted as if it spoke
+    ('Tavi Renn sent an email to all staff on Monday. | "Work hard or leave," the email said.', ["Tavi Renn"]),
+    ('A memo from Tavi Renn reached staff. | "Work hard or leave," the memo added.', ["Tavi Renn"]),
+    ('Ama Belko read the news. | "Work hard or leave," the email said.', ["email"]),  # no writer named: stays
+    # a title, product or button label is nobody's words
+    ('Tavi Renn said the company would become "Zorbcorp Mark Two" soon.', [""]),
+    ('Tavi Renn sent an email with the subject line "a fork in the road" on Monday.', [""]),
+    ('Tavi Renn told staff to click "yes" on the form.', [""]),
+    ('Tavi Renn said the plan was "extremely hardcore" now.', ["Tavi Renn"]),  # negative: ordinary words
+])
+def test_pronouns_writers_and_labels(text, expected):
+    assert speakers_of(text, roster_of(*OTHERS)) == expected
+
+
+def test_a_country_speaks_through_its_one_named_spokesperson():
+    roster = roster_of("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.")
+    text = ('Germany on Wednesday called the remarks "absurd and irresponsible" in the capital. | '
+            'Foreign Ministry spokesperson Ama Belko spoke to reporters.')
+    assert speakers_of(text, roster) == ["Ama Belko"]
+    acting = 'Germany designated the group a "criminal organisation" on Friday. | Ama Belko spoke to reporters.'
+    assert speakers_of(acting, roster) == ["Germany"]  # an act of state: the country, not its spokesperson
+    alone = 'Germany on Wednesday called the remarks "absurd and irresponsible" in the capital.'
+    assert speakers_of(alone, roster) == ["Germany"]  # negative: no official named in the article

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..people import names as spk
-from ..people.titles import title_near
+from ..people.resolve import governed
+from ..people.titles import TITLE_LIKE_WORDS, title_near
 from ..text import sentence_spans
 from .marks import Quote
 
@@ -38,7 +39,7 @@ DESCRIPTOR_RE = re.compile(
 # A definite description by role or standing ("the FIFA president", "the global football supremo", "Twitter's
 # new owner", "the world's richest man"): a determiner or possessive, up to four modifiers, a role noun from
 # lexicon/role_nouns.csv (resolved to a named person by people.resolve, else kept as a description).
-ROLE_NOUNS = lexicon.column("role_nouns", "word")
+ROLE_NOUNS = lexicon.column("role_nouns", "word") + lexicon.column("documents", "word")
 ROLE_DESCRIPTION_RE = re.compile(r"""
     (?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|\b[A-Z][\w.-]*['’]s)\s+
     (?:(?!(?:the|a|an|of|by|to|for|with|in|on|at|from|as|that|this|who|said|says|told)\b)[\w'’.-]+\s+){0,4}?
@@ -70,6 +71,10 @@ NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # quotation in seeds/ and corpora/ is well under this, so real articles are unaffected; it keeps the
 # attribution search linear in the article's length on pathological text (issue 13).
 ATTRIBUTION_REACH = 1000
+# A trailing attribution (``," she said.``) runs to the next full stop or line end, at most this far (characters)
+# past the closing mark: the longest in corpora/ is under 100.
+TRAILING_REACH = 200
+TRAILING_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
 
 
@@ -167,7 +172,37 @@ def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str
     if tail <= first[1]:
         return first
     last = _last_mention(text, first[1], tail, names)
-    return last if last is not None and last[1] == tail else first
+    if last is not None and last[1] == tail:
+        return last
+    return _first_ungoverned(text, lo, hi, names) or first
+
+
+def _introduces(text: str, end: int, name_start: int) -> bool:
+    """Whether a description ending at ``end`` introduces the name at ``name_start``: only title words, capitals,
+    commas and hyphens between them ("NATO Secretary-General X", "The President of Zorbia, X,")."""
+    between = text[end:name_start]
+    return (0 <= len(between) <= 40 and not re.search(r"[.;:!?]", between)
+            and all(w[:1].isupper() or w.lower() in TITLE_LIKE_WORDS or w.lower() in ("of", "the")
+                    for w in re.findall(r"[A-Za-z]+", between)))
+
+
+def _first_ungoverned(text: str, lo: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The first mention of ``text[lo:hi]``, in text order, that no preposition or subordinator governs: the
+    subject of the main clause ("During his speech, the president said that Y …, adding" → the president,
+    not Y, the subject of the clause after "that")."""
+    start = lo
+    while start < hi:
+        mention = _mention_in(text, start, hi, [])
+        named = next((n for n in names[bisect.bisect_left(names, (start,)):] if n[1] <= hi), None)
+        if named and named[0] < hi and (mention is None or named[0] <= mention[0]
+                                        or _introduces(text, mention[1], named[0])):
+            mention = (named[0], named[1], named[2], "name")  # "NATO Secretary-General X", "The President, X,"
+        if mention is None:
+            return None
+        if mention[3] != "pronoun" and not governed(text, lo, mention[0]):
+            return mention
+        start = max(mention[1], start + 1)
+    return None
 
 
 def _last_mention(text: str, lo: int, hi: int, names) -> tuple[int, int, str, str] | None:
@@ -282,8 +317,12 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     open_at = quote.open_mark if quote.open_mark >= 0 else quote.start
     close_at = quote.close_mark + 1 if quote.close_mark >= 0 else quote.end
     info = {"cue": "", "cue_span": (-1, -1), "mention": None, "title": ""}
-    trailing = (_after_attribution(masked, close_at, sentence[1], names)
-                if quote.close_mark >= 0 and quote.end <= sentence[1] else None)
+    trail_end = sentence[1]
+    if quote.close_mark >= 0 and trail_end <= close_at + 1:  # the sentence was cut at the quotation's end
+        clause_end = TRAILING_CLAUSE_END_RE.search(masked, close_at, close_at + TRAILING_REACH)
+        trail_end = clause_end.start() + 1 if clause_end else trail_end
+    trailing = (_after_attribution(masked, close_at, trail_end, names)
+                if quote.close_mark >= 0 and quote.end <= trail_end else None)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):

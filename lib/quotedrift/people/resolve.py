@@ -147,7 +147,7 @@ class ArticleResolver:
             if self.names[i][0] >= position:
                 break
             candidate = self.full_name(self.names[i])
-            if agrees(candidate) and not _governed(self.text, start, self.names[i][0]):
+            if agrees(candidate) and not governed(self.text, start, self.names[i][0]):
                 return self.names[i][0], candidate
         return position, full
 
@@ -161,6 +161,8 @@ class ArticleResolver:
         if role is None:
             return None
         word, family = role
+        if family == "document":
+            return self._writer(entity)
         wanted_country = country_of(description)
         positions = [n[0] for n in self.names]
         here = bisect.bisect_left(positions, entity.position)
@@ -188,6 +190,30 @@ class ArticleResolver:
         if len(exact) == 1:  # "the billionaire": the one person of the corpus printed with that very word
             return Entity(exact[0], "name", "", "", entity.position, 0.5)
         return None
+
+    def _writer(self, entity: Entity) -> Entity | None:
+        """The writer of "the email" or "the memo" that an article quotes: the person named, nearest before the
+        quotation (else after it), in a sentence that has the message sent or written ("X sent an email to
+        staff", "a memo from X")."""
+        if self._bounds is None:
+            self._bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
+        sentences = []
+        for start, end in zip(self._bounds, self._bounds[1:] + [len(self.text)]):
+            if DOCUMENT_RE.search(self.text, start, end) and WRITING_RE.search(self.text, start, end):
+                sentences.append((start, end))
+        writers = []
+        for start, end in sentences:
+            for i in range(bisect.bisect_left(self.names, (start,)), len(self.names)):
+                if self.names[i][0] >= end:
+                    break
+                writers.append((self.names[i][0], self.full_name(self.names[i])))
+        writers = [w for w in writers if len(w[1].split()) >= 2]
+        before = [w for w in writers if w[0] < entity.position]
+        chosen = before[-1] if before else (writers[0] if writers else None)
+        if chosen is None:
+            return None
+        title = self.title_of(chosen[1])
+        return Entity(chosen[1], "name", title, country_of(title), entity.position, 0.6)
 
     def _fits_role(self, full: str, family: str, word: str, country: str) -> bool:
         """Whether a person of the article may be the one a role description of this family denotes."""
@@ -230,6 +256,11 @@ def _gender_evidence(text: str, full: str, title: str) -> str:
 
 
 ROLE_FAMILY = {row["word"].lower(): row["family"] for row in lexicon.table("role_nouns")}
+ROLE_FAMILY.update({row["word"].lower(): "document" for row in lexicon.table("documents")})
+DOCUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, f in ROLE_FAMILY.items() if f == "document")
+                         + r")s?\b", re.IGNORECASE)
+WRITING_RE = re.compile(r"\b(?:sent|send|sends|wrote|writes|write|written|emailed|e-mailed|issued|posted|penned|"
+                        r"signed|fired off|from|by)\b", re.IGNORECASE)
 ROLE_FAMILIES: dict[str, frozenset[str]] = {
     family: frozenset(w for w, f in ROLE_FAMILY.items() if f == family) for family in set(ROLE_FAMILY.values())}
 DEFINITE_RE = re.compile(r"^(?:the|its|their|[A-Z][\w.-]*['’]s)\s", re.IGNORECASE)
@@ -241,11 +272,15 @@ GOVERNING_WORDS = frozenset("""with to by from for of about between and that aft
     against into toward towards like whom whose which who""".split())
 
 
-def _governed(text: str, start: int, name_start: int) -> bool:
+TITLE_JOINERS = frozenset("of the for in and".split())
+
+
+def governed(text: str, start: int, name_start: int) -> bool:
     """Whether the word before a name (its title words skipped) governs it: a preposition or subordinator."""
-    words = re.findall(r"[\w'’-]+", text[max(start, name_start - 80):name_start])
-    while words and (words[-1][:1].isupper() or words[-1].lower() in TITLE_LIKE_WORDS):
-        words.pop()
+    words = re.findall(r"[\w'’-]+", text[max(start, name_start - 120):name_start])
+    while words and (words[-1][:1].isupper() or words[-1].lower() in TITLE_LIKE_WORDS
+                     or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
+        words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
     return bool(words) and words[-1].lower() in GOVERNING_WORDS
 
 
@@ -272,6 +307,40 @@ def _is_anaphoric(description: str) -> bool:
     return words[0].lower() in ("the", "this") and len(words) <= 3 and " of " not in description
 
 
+# A quotation that is a name, not words spoken: a title, a product, a subject line ("A Fork in the Road",
+# "Zorbphone 2.0", "Chief Zorb"): two to six words, each capitalised, a number or a small joining word, not
+# shouted (all capitals) and not a clause ("I Feel …", "Don't …").
+LABEL_JOINERS = frozenset("of in the a an to and for on at".split())
+LABEL_MAX_WORDS = 6
+# A quotation that is a button or menu label the reader is told to press ("click 'yes'").
+PRESS_BEFORE_RE = re.compile(r"\b(?:click|clicking|clicked|press|pressing|tap|tapping|select|selecting|choose|"
+                             r"choosing|hit|hitting)(?:\s+on)?\s*[\"“‘'„«]?\s*$", re.IGNORECASE)
+
+# A quotation introduced as a title or subject line ("with the subject line 'A fork in the road'", "titled …").
+TITLED_BEFORE_RE = re.compile(r"\b(?:subject(?:\s+line|\s+heading)?|headline|headlined|titled|entitled)\s*[:,]?\s*"
+                              r"[\"“‘'„«]?\s*$", re.IGNORECASE)
+
+
+def is_label(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a partial quotation names a title, product or label rather than quoting anybody (its speaker is
+    then nobody): a title-case name of two to six words, or the label of a button to press."""
+    if kind not in ("partial", "scare"):
+        return False
+    if PRESS_BEFORE_RE.search(text, max(0, start - 40), start) or TITLED_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    words = re.findall(r"[\w.’'-]+", text[start:end].strip(" ,.;:!?"))
+    if not 2 <= len(words) <= LABEL_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if any("'" in w or "’" in w or (w.isupper() and len(w) > 1) for w in words):
+        return False
+    if words[0].lower() in CLAUSE_WORDS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in LABEL_JOINERS for w in words)
+
+
+CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
+
+
 def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
     """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
     corpus's ``roster`` for names the article prints only in part."""
@@ -291,7 +360,9 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
                                 entity.position, 0.75)
         if entity.kind == "official":
             entity = resolver.resolve_description(entity, info["mention"][2]) or entity
-        if entity.kind == "none" and info.get("standalone") and previous is not None:
+        if is_label(text, quote.start, quote.end, quote.kind or ""):
+            entity = Entity("", "none", confidence=0.0)
+        elif entity.kind == "none" and info.get("standalone") and previous is not None:
             entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start, 0.75)
             info["relay_inherited"] = True
         entities.append(entity)
@@ -299,6 +370,7 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
             previous = entity
     _merge_unnamed_officials(entities)
     _countries_to_officials(entities, quotes)
+    _countries_to_named_officials(entities, resolver, [q.info.get("cue", "") for q in quotes])
     for quote, entity in zip(quotes, entities):
         quote.info["entity"] = entity
 
@@ -360,3 +432,39 @@ def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None
         if speakers:
             _, (name, kind, country) = max(speakers, key=lambda item: (item[0], -len(item[1][0])))
             entities[i] = Entity(name, kind, "", country, entity.position, 0.6)
+
+
+ACT_CUES = lexicon.words("act_cues")  # "designated": the country acted, no official spoke
+VOICE_RE = re.compile(r"\b(?:spokes\w*|minister|ministry|official|envoy|ambassador|diplomat|representative)\b",
+                      re.IGNORECASE)
+HEAD_OF_STATE_RE = re.compile(r"\b(?:president|leader|chairman|premier|prime|king|queen|emir|chancellor)\b", re.IGNORECASE)
+
+
+def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResolver, cues: list[str]) -> None:
+    """A country or its ministry still named as speaker ("Zorbia says …", "Zorbia's foreign ministry accused …")
+    becomes the one official the article names who speaks for that country (a spokesperson or minister whose
+    title, here or in another outlet of the corpus, names the country), when there is exactly one; not when
+    the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
+    pending = [i for i, e in enumerate(entities) if cues[i] not in ACT_CUES and (e.kind == "country" or (
+        e.kind == "org" and re.search(r"\bministry\b", e.name, re.IGNORECASE))) and (e.country or e.name)]
+    if not pending:
+        return
+    officials_of: dict[str, set[str]] = {}
+    for name in {resolver.full_name(n) for n in resolver.names}:
+        if len(name.split()) < 2:
+            continue
+        titles = [t for t in (resolver.title_of(name), *resolver.roster.printed_titles.get(name, ())) if t]
+        if any(HEAD_OF_STATE_RE.search(t) for t in titles):
+            continue  # a head of state or government speaks for the country in person, not as its voice
+        for title in titles:
+            country = country_of(title)
+            if country and VOICE_RE.search(title):
+                officials_of.setdefault(country, set()).add(name)
+                break
+    for i in pending:
+        entity = entities[i]
+        country = entity.country if entity.kind == "org" else entity.name
+        speakers = officials_of.get(country, set())
+        if len(speakers) == 1:
+            name = speakers.pop()
+            entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)

@@ -31,12 +31,14 @@ class Roster:
     ``full``: canonical full name → number of articles printing it (any spelling of that person);
     ``spelling``: full name as printed → canonical full name; ``single``: lower-case surname (or the given
     name a family-first name is also called by, "Ning") → canonical full name, only where one person owns it;
-    ``titles``: canonical full name → lower-case words of the titles printed with it anywhere in the corpus."""
+    ``titles``: canonical full name → lower-case words of the titles printed with it anywhere in the corpus;
+    ``printed_titles``: canonical full name → those titles as printed, commonest first."""
 
     full: dict[str, int] = field(default_factory=dict)
     spelling: dict[str, str] = field(default_factory=dict)
     single: dict[str, str] = field(default_factory=dict)
     titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    printed_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         """The corpus's full name for ``name`` (a full name as printed, or a single name), '' when unknown."""
@@ -99,12 +101,16 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
                 and _everyday_word(words[0])):
             spelling[printed] = owner_of_surname  # "Given Musk" at a sentence start: Musk
     titles: dict[str, set[str]] = {}
+    printed: dict[str, Counter] = {}
     for people in per_article:
         for name, title in people:
             if title and name in spelling:
                 titles.setdefault(spelling[name], set()).update(re.findall(r"[a-z]+", title.lower()))
+                printed.setdefault(spelling[name], Counter())[title] += 1
     return Roster(full=full, spelling=spelling, single=single,
-                  titles={name: frozenset(words) for name, words in titles.items()})
+                  titles={name: frozenset(words) for name, words in titles.items()},
+                  printed_titles={name: tuple(t for t, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
+                                  for name, c in printed.items()})
 
 
 EVERYDAY_ZIPF = 5.0  # wordfreq Zipf frequency from which a capitalised word is an everyday word ("Given" 5.4, "Says" 5.5; "Joe" 4.8)
