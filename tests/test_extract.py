@@ -216,3 +216,13 @@ def test_subject_of_participles_and_trailing_pronouns(tmp_path, sentence, expect
     quotes = quotes_of(tmp_path, BODY + sentence)
     assert quotes["speaker"].tolist()[-1] == expected
     assert quotes["cue"].tolist()[-1] in ("adding", "said")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("'I feel like a migrant worker': ZORB president Tavi Renn hits out at critics", "Tavi Renn"),
+    ("'I feel like a migrant worker': Tavi Renn hits out at critics", "Tavi Renn"),
+    ("'I feel like a migrant worker' as critics hit out at the tournament", ""),  # negative: no colon, no speaker
+])
+def test_headline_speaker_after_a_colon(tmp_path, headline, expected):
+    quotes = quotes_of(tmp_path, headline + "\n\n" + BODY)
+    assert quotes["speaker"].tolist() == [expected]

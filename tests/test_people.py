@@ -253,6 +253,11 @@ def test_without_the_corpus_a_lone_surname_stays_unresolved():
     ('Tavi Renn sent an email with the subject line "a fork in the road" on Monday.', [""]),
     ('Tavi Renn told staff to click "yes" on the form.', [""]),
     ('Tavi Renn said the plan was "extremely hardcore" now.', ["Tavi Renn"]),  # negative: ordinary words
+    # an organisation's acronym before a role, no determiner ("FIFA president added"); not a lone capital
+    ('Tavi Renn spoke. | ZORB owner added that staff "should work long hours at high intensity."', ["Tavi Renn"]),
+    ('Tavi Renn spoke. | Former owner added that staff "should work long hours at high intensity."', [""]),
+    # headline words are no person ("Should Apologise"), and a pronoun skips them
+    ('Tavi Renn spoke on Monday. | Europe Should Apologise | "We will not bend," he said.', ["Tavi Renn"]),
 ])
 def test_pronouns_writers_and_labels(text, expected):
     assert speakers_of(text, roster_of(*OTHERS)) == expected

@@ -44,7 +44,10 @@ ROLE_DESCRIPTION_RE = re.compile(r"""
     (?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|\b[A-Z][\w.-]*['’]s)\s+
     (?:(?!(?:the|a|an|of|by|to|for|with|in|on|at|from|as|that|this|who|said|says|told)\b)[\w'’.-]+\s+){0,4}?
     (?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True)) + r""")\b(?!['’-])
-    (?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in|this|last)\b))?""", re.VERBOSE | re.IGNORECASE)
+    (?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in|this|last)\b))?
+    # or, with no determiner, an organisation's capitalised name before the role ("FIFA president added")
+    |\b(?-i:[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r""")\b(?!['’-])""", re.VERBOSE | re.IGNORECASE)
 ORG_RE = re.compile(
     r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
     r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
@@ -297,6 +300,19 @@ def _mention_at(text: str, start: int, hi: int, names) -> tuple[int, int, str, s
     return mention if mention and mention[0] == start else None
 
 
+HEADLINE_COLON_RE = re.compile(r"[ \u00a0]*:[ \u00a0]*")
+
+
+def _headline_speaker(text: str, close_at: int, names) -> dict | None:
+    """A headline's speaker after the quotation and a colon ("'I feel like a migrant': FIFA president hits
+    out …"), with no cue of its own."""
+    colon = HEADLINE_COLON_RE.match(text, close_at)
+    if not colon or ":" not in colon.group():
+        return None
+    mention = _mention_at(text, colon.end(), min(len(text), colon.end() + 80), names)
+    return {"cue": None, "cue_span": (-1, -1), "mention": mention} if mention else None
+
+
 def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """A relay in ``text[lo:hi]``: ``as quoted by the … Agency``, ``carried by …``, ``told reporters``."""
     told = TOLD_REPORTERS_RE.search(text, lo, hi)
@@ -323,11 +339,13 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
         trail_end = clause_end.start() + 1 if clause_end else trail_end
     trailing = (_after_attribution(masked, close_at, trail_end, names)
                 if quote.close_mark >= 0 and quote.end <= trail_end else None)
+    if trailing is None and quote.kind == "headline" and quote.close_mark >= 0:
+        trailing = _headline_speaker(masked, close_at, names)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):
         cue = trailing["cue"]  # matched in a window: its offsets count from the window, cue_span from the text
-        info.update(cue=cue.group().lower(), cue_span=trailing["cue_span"], mention=trailing["mention"])
+        info.update(cue=cue.group().lower() if cue else "", cue_span=trailing["cue_span"], mention=trailing["mention"])
     elif before_cues:
         cue = before_cues[-1]
         info.update(cue=cue.group().lower(), cue_span=(cue.start(), cue.end()))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from . import names as spk
 from . import officials
-from .roster import EMPTY, Roster
+from .roster import EMPTY, Roster, everyday_word
 from .titles import OFFICIAL_WORDS_RE, TITLE_LIKE_WORDS, title_near
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class ArticleResolver:
 
     def __init__(self, text: str, names: list[tuple[int, int, str]], roster: Roster = EMPTY):
         self.text = text
-        self.names = names
+        self.names = [n for n in names if not _headline_words(n[2], roster)]
         self.roster = roster
         self._bounds: list[int] | None = None  # sentence starts, found when a pronoun first needs them
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
@@ -107,6 +107,8 @@ class ArticleResolver:
         if mention is None:
             return Entity("", "none", confidence=0.0)
         s, e, words, kind = mention
+        if kind == "name" and _headline_words(words, self.roster):
+            return Entity("", "none", confidence=0.0)
         if kind == "name":
             full = self.full_name((s, e, words))
             title = title or self.title_of(full)
@@ -263,7 +265,7 @@ WRITING_RE = re.compile(r"\b(?:sent|send|sends|wrote|writes|write|written|emaile
                         r"signed|fired off|from|by)\b", re.IGNORECASE)
 ROLE_FAMILIES: dict[str, frozenset[str]] = {
     family: frozenset(w for w, f in ROLE_FAMILY.items() if f == family) for family in set(ROLE_FAMILY.values())}
-DEFINITE_RE = re.compile(r"^(?:the|its|their|[A-Z][\w.-]*['’]s)\s", re.IGNORECASE)
+DEFINITE_RE = re.compile(r"^(?:(?i:the|its|their)|[A-Za-z][\w.-]*['’]s|[A-Z][\w.-]*[A-Z][\w.-]*)\s")
 
 
 # Words after which a name is an object or the subject of a clause inside the sentence, not the subject a
@@ -282,6 +284,13 @@ def governed(text: str, start: int, name_start: int) -> bool:
                      or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
         words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
     return bool(words) and words[-1].lower() in GOVERNING_WORDS
+
+
+def _headline_words(name: str, roster: Roster) -> bool:
+    """A capitalised run that is headline words, not a person ("Should Apologise"): its first word is an everyday
+    word and no first name, and the corpus knows no person by it."""
+    words = name.split()
+    return len(words) >= 2 and not roster.canonical(name) and everyday_word(words[0])
 
 
 def _role_of(description: str) -> tuple[str, str] | None:

@@ -98,7 +98,7 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
         words = printed.split()
         owner_of_surname = single.get(words[-1].lower(), "")
         if (full.get(name, 0) < SINGLE_MIN_ARTICLES and owner_of_surname and owner_of_surname != name
-                and _everyday_word(words[0])):
+                and everyday_word(words[0])):
             spelling[printed] = owner_of_surname  # "Given Musk" at a sentence start: Musk
     titles: dict[str, set[str]] = {}
     printed: dict[str, Counter] = {}
@@ -116,7 +116,7 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
 EVERYDAY_ZIPF = 5.0  # wordfreq Zipf frequency from which a capitalised word is an everyday word ("Given" 5.4, "Says" 5.5; "Joe" 4.8)
 
 
-def _everyday_word(word: str) -> bool:
+def everyday_word(word: str) -> bool:
     """An everyday English word that is no first name ("Given", "Says"; not "Will" or "Mark")."""
     from wordfreq import zipf_frequency
 
