@@ -132,7 +132,8 @@ class ArticleResolver:
         agrees = lambda full: not wanted or not self.gender_of(full) or self.gender_of(full) == wanted  # noqa: E731
         for position, full in heapq.merge(names, quoted, reverse=True):  # nearest first, walked lazily
             if agrees(full):
-                position, full = self._sentence_subject(position, full, agrees)
+                if wanted:  # "he"/"she" continue a sentence's subject; "they" may be anyone (or a group)
+                    position, full = self._sentence_subject(position, full, agrees)
                 gender = self.gender_of(full)
                 title = self.title_of(full)
                 return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
