@@ -226,3 +226,106 @@ def test_subject_of_participles_and_trailing_pronouns(tmp_path, sentence, expect
 def test_headline_speaker_after_a_colon(tmp_path, headline, expected):
     quotes = quotes_of(tmp_path, headline + "\n\n" + BODY)
     assert quotes["speaker"].tolist() == [expected]
+
+# ---------------------------------------------------------------------------------------------- issue 10:
+# unclosed and unopened quotations, speech nested in speech, British style, primary texts of any shape.
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no closing mark: the quotation runs to the end of its paragraph …
+    ("She declared: “Today we win. Today, we lose. Today we draw.\nThe coach left the room.",
+     ["Today we win. Today, we lose. Today we draw."]),
+    # … less a trailing attribution …
+    ("“That was a shame. while they did not know. The ship went off course, said Zorba.\n\nLater text.",
+     ["That was a shame. while they did not know. The ship went off course,"]),
+    # … or up to the writer's next sentence (third person, a role with its article) …
+    ("Zorba said: “We will fight on and on. Zorba risked his name with the remark.",
+     ["We will fight on and on."]),
+    ("Roe said: “The worst is behind us all. The president believes the worst is behind them.",
+     ["The worst is behind us all."]),
+    # … or up to the next opening mark
+    ('And she added, “The question is simple. The answer is not. "We cannot solve it," Roe said.',
+     ["The question is simple. The answer is not.", "We cannot solve it,"]),
+])
+def test_unclosed_quotation_ends(tmp_path, text, expected):
+    rows = quotes_of(tmp_path, BODY + text)
+    assert rows["text"].tolist() == expected
+    assert rows["repair"].iloc[0] == "unbalanced_quote"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no opening mark: from the paragraph start …
+    ("Strategic calm must be our aim. We do not want to depend on others“, she said.",
+     ["Strategic calm must be our aim. We do not want to depend on others"]),
+    # … or from the first sentence after the paragraph's earlier quotation and its attribution
+    ("“We cannot solve it,” said Ms Roe, in an interview with two reporters. The question is whether we hurry. "
+     "No, it is not.”", ["We cannot solve it,", "The question is whether we hurry. No, it is not."]),
+    ("“Can we say that?” If you want tensions this is the way. with that.”",
+     ["Can we say that?", "If you want tensions this is the way. with that."]),
+])
+def test_missing_opening_mark(tmp_path, text, expected):
+    assert quotes_of(tmp_path, BODY + text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # speech quoted in speech (a comma or colon lead-in) is a quotation of its own …
+    ("“How can we credibly say in Fooland, ‘Watch out, we will be there’? That is the point,” Roe said.",
+     ["How can we credibly say in Fooland, ‘Watch out, we will be there’? That is the point,",
+      "Watch out, we will be there"]),
+    ("\"How can we say, 'watch out, we will be there?' Nobody believes it,\" Roe said.",
+     ["How can we say, 'watch out, we will be there?' Nobody believes it,", "watch out, we will be there?"]),
+    ("Roe said: ‘They told me, “No deal”, and left the room.’",
+     ["They told me, “No deal”, and left the room.", "No deal"]),
+    # … a term quoted inside a quotation is not
+    ("“They spread the 'rumour of arms' dealings again,” Roe said.",
+     ["They spread the 'rumour of arms' dealings again,"]),
+    ("Roe said: ‘The rules are “clear” now, for everyone.’", ["The rules are “clear” now, for everyone."]),
+])
+def test_nested_quotations(tmp_path, text, expected):
+    assert quotes_of(tmp_path, BODY + text)["text"].tolist() == expected
+
+
+def test_british_quotation_over_paragraphs(tmp_path):
+    text = BODY + ("Jane Roe said: 'Going forward, we will need to be extremely hardcore.\n\n"
+                   "'This will mean long hours. Only exceptional work will pass.'\n\nThe staff left.")
+    rows = quotes_of(tmp_path, text)
+    assert rows["text"].tolist() == ["Going forward, we will need to be extremely hardcore.",
+                                     "This will mean long hours. Only exceptional work will pass."]
+    assert rows["repair"].tolist() == ["", ""]
+    assert rows["speaker"].tolist() == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Says, ‘Don’t Blame Fooland; Blame Me.\n\n" + BODY, ["Don’t Blame Fooland; Blame Me."]),
+    ("Chief Says, 'Don't Blame Fooland; Blame Me.\n\n" + BODY, ["Don't Blame Fooland; Blame Me."]),
+    # a lone single mark with no lead-in may be an apostrophe: nothing
+    (BODY + "The players' union met on Tuesday and the fans' club on Friday.", []),
+    (BODY + "He said 'tis the season and left.", []),
+])
+def test_single_opening_mark_after_lead_in(tmp_path, text, expected):
+    assert quotes_of(tmp_path, text)["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transcript: the headline and summary above the first speaker label are left out, so are the label and
+    # another speaker's paragraphs
+    ("Fooland cup: the president defends his decisions\n\nThe president spoke for an hour on Saturday.\n\n"
+     "Video transcript\n\nJANE ROE: Today I have strong feelings. I can tell you that.\n\n"
+     "REPORTER: What about the stadiums?\n\nJANE ROE: Nothing more.",
+     ["Today I have strong feelings.", "I can tell you that.", "Nothing more."]),
+    # lines wrapped by the page are joined; dates, buttons and page numbers are not sentences
+    ("Press Conference - Transcript\n\nDownload as pdf or txt\nYou are on page 1 of 9\n\n19 November 2022\n"
+     "Fooville City\nThank you very much, and I hope you have time. Of course, to all of you,\n"
+     "welcome, it is a pleasure to have you here.\n\n"
+     "I remember very well where the migrant workers in the old days of the factory\nZorbania were living.",
+     ["Thank you very much, and I hope you have time.",
+      "Of course, to all of you,\nwelcome, it is a pleasure to have you here.",
+      "I remember very well where the migrant workers in the old days of the factory\nZorbania were living."]),
+    # a memo quoted between two rule lines of a forum post: the post around it is not the speaker's
+    ("date 2022-11-16 This is the memo sent last night. How do you feel?\n\n-----------\n\nA Fork in the Road\n\n"
+     "Going forward, we will need to be hardcore.\n\nforms.example\n\nJane\n\n-----------\n\n"
+     "As an engineer, I am excited.", ["Going forward, we will need to be hardcore."]),
+])
+def test_primary_statements_of_any_shape(tmp_path, text, expected):
+    rows = quotes_of(tmp_path, text, role="primary", speaker="Jane Roe")
+    assert rows["text"].tolist() == expected

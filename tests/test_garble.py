@@ -717,3 +717,173 @@ def test_more_damage_found(detector, text, expected):
 ])
 def test_more_legitimate_text(detector, text):
     check(detector, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- copy_slip
+
+COPIED = "The minister said that at its {0} the plan was about the {1} of the workers in the capital.\n"
+
+
+@pytest.mark.parametrize("usual, variant, how", [
+    ("heart", "hear", "a letter missing"),  # two English words: three copies agree on the other
+    ("Gang", "Gan", "a letter missing"),
+    ("Antony", "Anthony", "a letter too many"),
+    ("its", "it's", "an apostrophe"),
+])
+def test_copy_slip_found(tmp_path, usual, variant, how):
+    from quotedrift.garble import copies
+
+    texts = [COPIED.format(usual, "wages")] * 3 + [COPIED.format(variant, "wages")]
+    corpus = corpus_of(tmp_path, texts)
+    rows = copies.copy_slips(corpus)
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s3", variant)]
+    assert how in rows[0]["detail"] and f"‘{usual}’" in rows[0]["detail"] and "3 other copies" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("usual, variant, copies_agreeing", [
+    ("wages", "wage", 3),  # another grammatical form of one word
+    ("labour", "labor", 3),  # British and American house style
+    ("organising", "organizing", 3),
+    ("worst", "worse", 3),  # two English words, one letter changed: another word chosen
+    ("heart", "hear", 2),  # two English words need three agreeing copies
+    ("heart", "heart", 3),
+])
+def test_copy_slip_legitimate(tmp_path, usual, variant, copies_agreeing):
+    from quotedrift.garble import copies
+
+    texts = [COPIED.format("heart", usual)] * copies_agreeing + [COPIED.format("heart", variant)]
+    if usual == "heart":
+        texts = [COPIED.format(usual, "wages")] * copies_agreeing + [COPIED.format(variant, "wages")]
+    assert copies.copy_slips(corpus_of(tmp_path, texts)) == []
+
+
+# ---------------------------------------------------------------------------------------------- misread_letter
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twitter is a software company, so l think this makes sense.", "l"),
+    ("The e-mail said: “lf you are sure that you want to be part of it, click yes.”", "lf"),
+])
+def test_misread_letter_found(text, expected):
+    from quotedrift.garble import misread
+
+    check(misread.misread_letters, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Pour 5 l of water into the pot and wait.",
+    "The options are: k) none, l) all of them.",
+    "The lf ratio of the filter was measured twice.",  # inside a sentence, a known abbreviation
+    "Earlier this year, Smith said it was over.",
+])
+def test_misread_letter_legitimate(text):
+    from quotedrift.garble import misread
+
+    check(misread.misread_letters, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- unquoted_speech and added_quote_marks
+
+SAID = "“We will not be followers of anyone in this crisis,” the president said on Sunday in Paris.\n"
+
+
+def quotes_of(corpus) -> pd.DataFrame:
+    """A quotations table with one row per pair of double marks of each text (enough for these detectors)."""
+    import re
+
+    rows = []
+    for source, text in corpus.texts.items():
+        for i, m in enumerate(re.finditer(r"[“\"]([^”\"\n]+)[”\"]", text)):
+            rows.append({"quote_id": f"{source}-{i}", "source": source, "start": m.start(1), "end": m.end(1),
+                         "text": m.group(1), "kind": "partial", "speaker": ""})
+    return pd.DataFrame(rows, columns=["quote_id", "source", "start", "end", "text", "kind", "speaker"])
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("The president spoke on Sunday in Paris. We will not be followers of anyone in this crisis, he added "
+     "after the meeting.\n", "We will not be followers of anyone in this crisis"),
+    ("“Europe must wake up,” the president said. We will not be followers of anyone in this crisis.”\n",
+     "We will not be followers of anyone in this crisis.”"),  # the opening mark lost: the row runs to the closing one
+])
+def test_unquoted_speech_found(tmp_path, variant, expected):
+    from quotedrift.garble import unquoted
+
+    corpus = corpus_of(tmp_path, [SAID] * 3 + [variant])
+    rows = unquoted.unquoted_speech(corpus, quotes_of(corpus))
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s3", expected)]
+    assert "3 other outlets" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("variant", [
+    SAID,
+    "The president said they will not be followers of anyone in this crisis, on Sunday in Paris.\n",  # no "we"
+    "‘We will not be followers of anyone in this crisis,’ the president said on Sunday in Paris.\n",  # single marks
+    "– We will not be followers of anyone in this crisis, the president said on Sunday in Paris.\n",  # a dash
+    "We will not be followers of anyone in this crisis.\n",  # a block quotation: the paragraph is the quotation
+])
+def test_unquoted_speech_legitimate(tmp_path, variant):
+    from quotedrift.garble import unquoted
+
+    corpus = corpus_of(tmp_path, [SAID] * 3 + [variant])
+    assert unquoted.unquoted_speech(corpus, quotes_of(corpus)) == []
+
+
+STORY = "The talks between the two countries were tense, and the president of France left early on Sunday.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("The talks between the “two countries” were tense, the president of France left early on Sunday.\n",
+     "“two countries”"),
+])
+def test_added_quote_marks_found(tmp_path, variant, expected):
+    from quotedrift.garble import added_marks
+
+    corpus = corpus_of(tmp_path, [STORY] * 3 + [variant])
+    rows = added_marks.added_quote_marks(corpus, quotes_of(corpus))
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s3", expected)]
+
+
+@pytest.mark.parametrize("others, variant", [
+    ([STORY] * 2, "The talks between the “two countries” were tense.\n"),  # two other outlets print the words
+    ([STORY] * 3 + ["He spoke of “two countries” at odds.\n"], "The talks between the “two countries” ended.\n"),
+    ([STORY.replace("France", "Chief Twit")] * 3, "The “Chief Twit” left.\n"),  # a nickname in marks
+])
+def test_added_quote_marks_legitimate(tmp_path, others, variant):
+    from quotedrift.garble import added_marks
+
+    corpus = corpus_of(tmp_path, others + [variant])
+    assert added_marks.added_quote_marks(corpus, quotes_of(corpus)) == []
+
+
+# ---------------------------------------------------------------------------------------------- broken_grammar and friends
+
+
+@pytest.mark.parametrize("detector, text, expected", [
+    ("broken_grammar", "He came to deliver a his own moral lesson to them.", "deliver a his own"),
+    ("broken_grammar", "Biden spoke at a fundraiser, according the newspaper.", "fundraiser, according the newspaper"),
+    ("broken_grammar", "It was a mistake, she added.. Then she left.", "added.. Then"),
+    ("broken_grammar", "The staff can resign or accept severance pay. , reports the agency.", "pay. , reports"),
+    ("broken_grammar", "Some questioned the abuse in the region. and other matters were raised.", "region. and"),
+    ("midsentence_capital", "they should get salaries that are higher If they can", "higher If they"),
+    ("midsentence_capital", "for the last 3,000 years, We should all apologise", "years, We should"),
+    ("quote_marks", "“It is racist”. “, he also said on Sunday.", "“It is racist”. “, he also"),
+    ("page_chrome", "The president spoke on Sunday.\nFIFA President Jane Roe.REUTERS/Kai Doe\nMore text here.",
+     "FIFA President Jane Roe.REUTERS/Kai Doe"),
+    ("page_chrome", "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp\n",
+     "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp"),
+    ("glued_words", "Main news\nLeadershipJane Smith\n", "LeadershipJane"),
+])
+def test_impossible_shapes_found(detector, text, expected):
+    check(garble.detector(detector).find, text, expected)
+
+
+@pytest.mark.parametrize("detector, text", [
+    ("broken_grammar", "He met the U.S. and the U.K. envoys, according to the statement."),
+    ("broken_grammar", "She waited... and then she spoke. Then, at 5 p.m. the talks ended."),
+    ("broken_grammar", "What is the his-and-hers towel set worth? It is a gift."),
+    ("midsentence_capital", "Yes, We Can Win The War Of Ideas"),  # a Title Case line
+    ("midsentence_capital", "He said, we should go, and so we went."),
+    ("glued_words", "She works at McDonald and listens to SoundCloud on her iPhone."),
+])
+def test_impossible_shapes_legitimate(detector, text):
+    check(garble.detector(detector).find, text, None)

@@ -9,18 +9,22 @@ How it works, step by step (each step is a small function below):
    quotes. Whether a mark opens or closes is read from its neighbours (space before → opening, space or
    punctuation after → closing), the glyph decides only when the neighbours do not. Apostrophes
    (``Kim's``, ``Russia’s``), primes (``5'10"``) and elisions (``'90s``) are not marks.
-2. **Pairing** (:func:`pair_double_marks`): double marks pair up paragraph by paragraph; a quotation may run
-   over paragraphs when each new paragraph opens with a mark (one row per paragraph). Single quotes pair
-   only outside double-quoted text (inside, they are nested quotations kept in the outer one).
+2. **Pairing** (:func:`pair_double_marks`, :func:`pair_single_marks`): marks pair up paragraph by paragraph;
+   a quotation may run over paragraphs when each new paragraph opens with a mark (one row per paragraph), in
+   double marks or in British single ones. A quotation inside another is its own row only when it is speech
+   quoted in speech (``say, ‘Watch out…’``, a comma or colon lead-in); a quoted term stays in the outer one.
 3. **Repairs**, reported in the ``repair*`` columns, never hidden: a closing mark with no opening one (the
-   quotation starts where its sentence starts), an opening mark with no closing one (it ends at a glued word
-   such as ``lineSending`` or at the sentence end), a closing mark pushed into the next paragraph
-   (``"provocations.\\n\\n"``), a mark glued to a word (``A"self-made rumor"``).
+   quotation starts at its paragraph start, or after the sentence of the paragraph's earlier quotation), an
+   opening mark with no closing one (it ends at a glued word such as ``lineSending``, else runs to the
+   paragraph end or the next mark, stopping before a trailing ``…, said X.`` or a sentence in the writer's
+   voice), a closing mark pushed into the next paragraph (``"provocations.\\n\\n"``), a mark glued to a word
+   (``A"self-made rumor"``).
 4. **Kinds**: ``headline`` (in the headline or the one-sentence standfirst under it), ``scare`` (after
    ``so-called``, ``alleged``, ``pretext of`` …), ``direct`` (six or more words starting like a sentence),
    ``partial`` (quoted words inside the writer's sentence), ``statement`` (each sentence of a primary text,
    the framing ``Zorbagrad, January 29 (ZNA) -- … issued the following press statement:`` left out, and
-   the text after the end mark ``-0-`` too).
+   the text after the end mark ``-0-`` too; a transcript's speaker labels, a forum post around a memo
+   between rule lines, and lines that are no sentence — dates, buttons — left out; wrapped lines joined).
 5. **Attribution**: the cue (``said``, ``warning``, ``according to`` …) next to the quotation in its sentence,
    the speaker mention (the subject before the cue, or the name/pronoun/description around a trailing cue),
    the title as printed, and the relay (``as quoted by …``, ``in a statement carried by …``, ``told

@@ -338,7 +338,8 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
         clause_end = TRAILING_CLAUSE_END_RE.search(masked, close_at, close_at + TRAILING_REACH)
         trail_end = clause_end.start() + 1 if clause_end else trail_end
     trailing = (_after_attribution(masked, close_at, trail_end, names)
-                if quote.close_mark >= 0 and quote.end <= trail_end else None)
+                if (quote.close_mark >= 0 or quote.info.get("attribution_after")) and quote.end <= trail_end
+                else None)
     if trailing is None and quote.kind == "headline" and quote.close_mark >= 0:
         trailing = _headline_speaker(masked, close_at, names)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))

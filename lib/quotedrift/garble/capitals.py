@@ -12,17 +12,17 @@ from .util import word_edge as _word_edge
 
 FUNCTION_WORDS = frozenset(
     "And But Or Nor By Of In On At To For With From The That Which Who He She It They We His Her Its Their "
-    "Has Had Was Were Is Are As After Before While When Than Into About".split()
+    "Has Had Was Were Is Are As After Before While When Than Into About If We Our You Your My".split()
 )
-_MID_CAPITAL = re.compile(r"(?<=[^\W\d_\]\)])[ \t]+(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])|(?<=[\]\)])[ \t]+(?P<after>[A-Z][a-z]*)(?=[ \t]+[a-z])")
+_MID_CAPITAL = re.compile(r"(?:(?<=[^\W\d_\]\)])|(?<=\w,))[ \t]+(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])|(?<=[\]\)])[ \t]+(?P<after>[A-Z][a-z]*)(?=[ \t]+[a-z])")
 
 
 @register("midsentence_capital", severity=2, colour="#eebefa",
           explanation="‘{text}’: a capitalised word in the middle of a sentence (a lost sentence break)",
           confirmed_by=("capital",))
 def midsentence_capitals(text: str, words=None) -> list[dict]:
-    """A capitalised function word inside a sentence, after a word or a closing bracket and before a
-    lower-case word ("the ministry And it", "[the country] By making"). Not after a colon, a quotation mark or a
+    """A capitalised function word inside a sentence, after a word, a comma or a closing bracket and before
+    a lower-case word ("the ministry And it", "[the country] By making", "for years, We should"). Not after a colon, a quotation mark or a
     dash, not in a Title Case line (a headline, a title, a name)."""
     rows = []
     for match in _MID_CAPITAL.finditer(text):
@@ -39,7 +39,10 @@ def midsentence_capitals(text: str, words=None) -> list[dict]:
 
 
 def _previous_word_start(text: str, at: int) -> int:
-    """Start of the word or bracketed group just before ``at`` ("ministry", "[the country]")."""
+    """Start of the word or bracketed group just before ``at`` ("ministry", "[the country]"; "years" of
+    "years,")."""
+    if at > 0 and text[at - 1] == ",":
+        at -= 1
     if at > 0 and text[at - 1] in ")]":
         opening = text.rfind("[" if text[at - 1] == "]" else "(", max(0, at - 80), at)
         return opening if opening >= 0 else at - 1

@@ -72,14 +72,16 @@ def _phrases() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
 @functools.cache
 def _credit_line() -> re.Pattern:
     """A line that ends with a photo credit: "(Agency)", "(Credit: Agency)",
-    "Agency/Jane Doe", "AGENCY/John Roe", "John Roe/Agency/Photo Library/FILE"."""
+    "Agency/Jane Doe", "AGENCY/John Roe", "John Roe/Agency/Photo Library/FILE", "Jane Doe—Agency for Client"."""
     credits = sorted((r["credit"] for r in lexicon.table("photo_credits")), key=len, reverse=True)
     names = "|".join(re.escape(c) for c in credits)
     return re.compile(
         rf"""(?<![.!?”"]\s)(?<![.!?”"])                                   # not a sign-off after a sentence: "… on Sunday. (Agency)"
               \((?:credit:\s*)?(?:{names})(?:/[^()\n]{{2,40}})?\)\s*$      # (Agency), (Credit: Agency): no full stop after
-            | (?:(?:{names})/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}       # Agency/Jane Doe
+            | (?:(?i:{names})/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}     # Agency/Jane Doe, AGENCY/Jane Doe
               | [A-Z][\w.'’-]+/(?:{names})(?:/[\w .'’-]+)*                  # Roe/Agency/Photo Library/FILE
+              | [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}}\s?[—–]\s?(?:{names})  # Jane Doe—Agency (for Client)
+                (?:\sfor\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,3}})?
             )\s*\.?\s*$""", re.VERBOSE)
 
 
@@ -132,7 +134,7 @@ def _line_chrome(text: str, start: int, end: int) -> list[dict]:
         return [_row(text, start, end, "a line in capitals inside the article: a related story's headline")]
     if _PIPE.search(line):
         return [_row(text, start, end, "a line with a vertical bar: a menu, a section label or a page title")]
-    if ("/" in line[-CREDIT_REACH:] or ")" in line[-CREDIT_REACH:]) and words <= CAPTION_MAX_WORDS \
+    if any(c in line[-CREDIT_REACH:] for c in "/)—–") and words <= CAPTION_MAX_WORDS \
             and _credit_line().search(line[-CREDIT_REACH:]):
         return [_row(text, start, end, "a photo caption or credit line")]
     if words <= LINE_PHRASE_MAX_WORDS and (_DATE_ONLY.fullmatch(line) or _URL_LINE.fullmatch(line)):

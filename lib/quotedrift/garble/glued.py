@@ -17,6 +17,10 @@ SENTENCE_STARTERS = frozenset(
     "the a an he she it they we this that these those there his her its their in on at by for from with as "
     "after before but and or so while when however meanwhile earlier later also".split()
 )
+# A common word glued to a capitalised word ("LeadershipJane": a section label run into a tag or a name);
+# a shorter or rarer first part is more likely a name's own ("McDonald", "DeAndre").
+LABEL_MIN_LETTERS = 6
+LABEL_ZIPF = 4.0
 APOSTROPHE_ENDINGS = frozenset("s t d ll re ve m".split())
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _PIECE = re.compile(r"[^\W\d_]+")
@@ -107,6 +111,9 @@ def _camel_split(piece: str, cut: int) -> str | None:
         sentence_glue = right.lower() in SENTENCE_STARTERS or right.lower() in credits()
         if right_ok and (piece[0].islower() or sentence_glue):
             return f"two words run together; ‘{left}’ and ‘{right}’ are both English words"
+        if at == cut and len(left) >= LABEL_MIN_LETTERS and known(left, LABEL_ZIPF) and right[1:].islower() \
+                and len(right) >= 3:
+            return f"a label glued to a name; ‘{left}’ is an English word and ‘{right}’ starts a new word"
     return None
 
 

@@ -21,7 +21,7 @@ CONTEXT_WORDS = 3  # words either side of a lone misplaced mark shown as its evi
 CONTEXT_REACH = 80  # characters either side searched for those words (keeps the cost per mark bounded)
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DOUBLE_SINGLE = re.compile(r"''(?=\S)[^'\n]{1,300}?(?<=\S)''")
-_REVERSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[,.;:!?]|\s+[a-z]|[a-z])")
+_REVERSED_CLOSE = re.compile(r"(?<=[\w.,!?])“(?=[,.;:!?]|\s+[a-z]|[a-z])|“(?=[ \t]*,)")
 _REVERSED_OPEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[\])]))”(?=[A-Z])", re.MULTILINE)
 _DOUBLE_CLOSE = re.compile(r"”[ \t]*\.?[ \t]*\.[ \t]*”|”[ \t]+\.?”")
 _DASH_OPENED = re.compile(r"^\s*[–—]\s*[A-Z][^“\"\n]*”", re.MULTILINE)

@@ -41,7 +41,7 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _edit(word: str, other: str) -> str | None:
+def one_edit(word: str, other: str) -> str | None:
     """How ``word`` differs from ``other`` by one edit, in plain words (None when it is further away)."""
     if len(word) + 1 == len(other) and word in _deletions(other):
         return "a letter missing"
@@ -136,7 +136,7 @@ def _closest(word: str, source: str, shared: set[str], deleted: dict[str, set[st
     candidates = {c for c in candidates if c[:1].isupper() == word[:1].isupper()}
     if candidates:
         best = max(sorted(candidates), key=lambda c: len(printed_by[c]))
-        how = _edit(word, best)
+        how = one_edit(word, best)
         if how:
             return f"looks like ‘{best}’ with {how}; {len(printed_by[best])} other reports print ‘{best}’"
     if word.islower() or "'" in word or "’" in word:
