@@ -196,6 +196,8 @@ def test_pronouns_agree_in_gender(text, speaker):
      "Tavi Renn"),
     ('Tavi Renn, who charged Ama Belko with lying, said "we will not bend to anyone."', "Tavi Renn"),
     ('Tavi Renn (the envoy of Ama Belko) said "we will not bend to anyone."', "Tavi Renn"),
+    ('In an email sent around midnight Port Zorb time Wednesday, Ramon Tavi asked staff to commit to "long hours '
+     'at high intensity."', "Ramon Tavi"),  # "…on Tavi" inside the name is no time adverb
     # negatives: the object after the cue is never the speaker, and a plain subject stays the subject
     ('Tavi Renn told Ama Belko that "we will not bend to anyone."', "Tavi Renn"),
     ('Tavi Renn said Ama Belko was "a very bad partner for us all."', "Tavi Renn"),

@@ -145,7 +145,7 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
 # What may stand between a subject and its cue verb: adverbs and times ("Macron said Friday" has none;
 # "China on Wednesday called", "Mao also said", "the ministry has since said").
 SUBJECT_GAP = r"""
-    \s*(?:(?:has|have|had|also|then|later|again|further|once|since|now|previously|earlier|swiftly|quickly|
+    \s*(?:\b(?:has|have|had|also|then|later|again|further|once|since|now|previously|earlier|swiftly|quickly|
         reportedly|repeatedly|(?:on|last|this|next)\s+[A-Z]?[a-z]+|[A-Z][a-z]+day|[a-z]+ly)\s+)*$"""
 SUBJECT_GAP_RE = re.compile(SUBJECT_GAP, re.VERBOSE)
 # An appositive or relative clause between a subject and its cue: "X, who charged Y, said", "X, the

@@ -281,7 +281,8 @@ TITLE_JOINERS = frozenset("of the for in and".split())
 def governed(text: str, start: int, name_start: int) -> bool:
     """Whether the word before a name (its title words skipped) governs it: a preposition or subordinator."""
     words = re.findall(r"[\w'’-]+", text[max(start, name_start - 120):name_start])
-    while words and (words[-1][:1].isupper() or words[-1].lower() in TITLE_LIKE_WORDS
+    while words and ((words[-1][:1].isupper() and words[-1].lower() not in GOVERNING_WORDS)
+                     or words[-1].lower() in TITLE_LIKE_WORDS
                      or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
         words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
     return bool(words) and words[-1].lower() in GOVERNING_WORDS
