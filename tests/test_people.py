@@ -272,3 +272,13 @@ def test_a_country_speaks_through_its_one_named_spokesperson():
     assert speakers_of(acting, roster) == ["Germany"]  # an act of state: the country, not its spokesperson
     alone = 'Germany on Wednesday called the remarks "absurd and irresponsible" in the capital.'
     assert speakers_of(alone, roster) == ["Germany"]  # negative: no official named in the article
+
+
+@pytest.mark.parametrize("spellings, printed, expected", [
+    (["Kwon Jong Gun", "Kwon Jong Gun", "Kwon Jung Joon"], "Kwon Jung Joon", "Kwon Jong Gun"),  # romanisations
+    (["Vassily Nebenzia", "Vassily Nebenzia", "Vasily Nebenzya"], "Vasily Nebenzya", "Vassily Nebenzia"),
+    (["Tavi Renn", "Tavi Renn", "Mara Quill"], "Mara Quill", "Mara Quill"),  # negative: another person
+])
+def test_roster_merges_spellings_of_one_person(spellings, printed, expected):
+    roster = roster_of(*(f"{name} spoke." for name in spellings))
+    assert roster.canonical(printed) == expected

@@ -77,7 +77,11 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
     kept = sorted({s for s in spelling.values()})
     full: dict[str, int] = {}
     owner: dict[str, str] = {}
-    for cluster in spk.cluster_names(kept):
+    blocks: dict[str, list[str]] = {}
+    for name in kept:  # spellings of one person share the block (see _block): cluster within blocks only
+        blocks.setdefault(_block(name), []).append(name)
+    clusters = [c for key in sorted(blocks) for c in spk.cluster_names(blocks[key])]
+    for cluster in clusters:
         best = sorted(cluster, key=lambda n: (-documents[n], -len(n), n))[0]
         full[best] = sum(documents[n] for n in cluster)
         for name in cluster:
@@ -124,6 +128,18 @@ def everyday_word(word: str) -> bool:
 
     lower = word.lower()
     return lower not in lexicon.first_name_genders() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF
+
+
+def _block(name: str) -> str:
+    """A key that every spelling :func:`names.same_person` may link to ``name`` shares: the family name's
+    romanisation key for a family-first name, else the surname's first letter (a surname must be 75 % alike)."""
+    words = spk._words(name)
+    if not words:
+        return ""
+    scheme = spk.scheme_of(words)
+    if scheme:
+        return f"{scheme}:{spk.FAMILY_FIRST_SCHEMES[scheme].get(words[0].lower(), words[0].lower())}"
+    return spk._surname(name)[:1].lower()
 
 
 def _single_names(name: str) -> list[str]:
