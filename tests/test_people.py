@@ -233,6 +233,11 @@ def test_resolution_with_the_corpus(text, expected):
     assert speakers_of(text, roster_of(*OTHERS)) == expected
 
 
+def test_headline_words_are_no_person_even_when_the_article_is_in_the_roster():
+    text = 'Tavi Renn spoke on Monday. | Europe Should Apologise | "We will not bend," he said.'
+    assert speakers_of(text, roster_of(*OTHERS, text.replace(" | ", "\n\n"))) == ["Tavi Renn"]
+
+
 def test_without_the_corpus_a_lone_surname_stays_unresolved():
     assert speakers_of('"We will go hardcore," Renn said.') == [""]
 

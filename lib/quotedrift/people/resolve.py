@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from . import names as spk
 from . import officials
-from .roster import EMPTY, Roster, everyday_word
+from .roster import EMPTY, SINGLE_MIN_ARTICLES, Roster, everyday_word
 from .titles import OFFICIAL_WORDS_RE, TITLE_LIKE_WORDS, title_near
 
 if TYPE_CHECKING:
@@ -290,9 +290,10 @@ def governed(text: str, start: int, name_start: int) -> bool:
 
 def _headline_words(name: str, roster: Roster) -> bool:
     """A capitalised run that is headline words, not a person ("Should Apologise"): its first word is an everyday
-    word and no first name, and the corpus knows no person by it."""
+    word and no first name, and no two articles of the corpus print it."""
     words = name.split()
-    return len(words) >= 2 and not roster.canonical(name) and everyday_word(words[0])
+    known = roster.full.get(roster.canonical(name), 0) >= SINGLE_MIN_ARTICLES  # printed by two articles or more
+    return len(words) >= 2 and not known and everyday_word(words[0])
 
 
 def _role_of(description: str) -> tuple[str, str] | None:
