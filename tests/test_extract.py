@@ -241,9 +241,9 @@ def test_headline_speaker_after_a_colon(tmp_path, headline, expected):
     ("“That was a shame. while they did not know. The ship went off course, said Zorba.\n\nLater text.",
      ["That was a shame. while they did not know. The ship went off course,"]),
     # … or up to the writer's next sentence (third person, a role with its article) …
-    ("Zorba said: “We will fight on and on. Zorba risked his name with the remark.",
+    ("Zorba said: “We will fight on and on. Zorba risked his name with the remark.\n\nThe match went on.",
      ["We will fight on and on."]),
-    ("Roe said: “The worst is behind us all. The president believes the worst is behind them.",
+    ("Roe said: “The worst is behind us all. The president believes the worst is behind them.\n\nThe match went on.",
      ["The worst is behind us all."]),
     # … or up to the next opening mark
     ('And she added, “The question is simple. The answer is not. "We cannot solve it," Roe said.',
@@ -331,3 +331,42 @@ def test_single_opening_mark_after_lead_in(tmp_path, text, expected):
 def test_primary_statements_of_any_shape(tmp_path, text, expected):
     rows = quotes_of(tmp_path, text, role="primary", speaker="Jane Roe")
     assert rows["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, repairs", [
+    # the capture of the page ends inside the quotation: no damage to report
+    ("Roe said: “We will fight on until the end of the season", [""]),
+    # the next paragraph opens with a mark again (behind HTML tags here): a quotation of several paragraphs
+    ("<p>Roe said: “We will fight on until the end.</p>\n<p>“And we will win the cup,” she said.</p>", ["", ""]),
+    # a paragraph of the writer's follows: the closing mark is missing
+    ("Roe said: “We will fight on until the end.\n\nThe match starts at noon on Sunday.", ["unbalanced_quote"]),
+])
+def test_open_quotation_by_convention_is_no_repair(tmp_path, text, repairs):
+    assert quotes_of(tmp_path, BODY + text)["repair"].tolist() == repairs
+
+
+@pytest.mark.parametrize("text, expected, repairs", [
+    # a mark with no space either side is paired by what is open: here it closes, then one opens …
+    ("The press was critical. “Has the leader lost his mind?“asks a paper. For critics, Fooland”undermines "
+     "efforts to control the region“, an analysis said.",
+     ["Has the leader lost his mind?", "undermines efforts to control the region"], ["broken_quote", "broken_quote"]),
+    # … and a closing glyph glued after a byline opens the quotation
+    ("[Staff Reporter Jane Roe]”I am a European… We should apologize for the past 3,000 years.” Then more.",
+     ["I am a European… We should apologize for the past 3,000 years."], ["broken_quote"]),
+    # a mark followed by a comma or full stop closes; a quotation holds at least one letter or digit
+    ("He called it “moral lesson-giving” and “hypocrisy”. .” He then left the room.",
+     ["moral lesson-giving", "hypocrisy"], ["", ""]),
+])
+def test_marks_without_spaces(tmp_path, text, expected, repairs):
+    rows = quotes_of(tmp_path, BODY + text)
+    assert rows["text"].tolist() == expected
+    assert rows["repair"].tolist() == repairs
+
+
+@pytest.mark.parametrize("text", [
+    '<div class="top-ad">An advert</div> He called the talks “dense” on Sunday.',
+    "<p>He called the talks “dense and frank” on Sunday.</p>",
+])
+def test_marks_in_html_markup_are_no_damage(tmp_path, text):
+    rows = quotes_of(tmp_path, BODY + text)
+    assert "dense" in rows["text"].str.cat(sep=" ") and set(rows["repair"]) == {""}

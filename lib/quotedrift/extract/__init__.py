@@ -68,7 +68,7 @@ from ..people.roster import EMPTY, Roster, article_people, build_roster
 from ..text import paragraph_spans
 from .cues import _masked, _propagate_relays, _sentence_around, attribute
 from .kinds import headline_zone, quote_kind, statement_quotes
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_marked_quotes
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_marked_quotes, left_open_by_convention
 
 QUOTE_COLUMNS = (
     "quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "relay",
@@ -124,9 +124,20 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: 
         quote.info["standalone"] = _standalone(searchable, quote, paragraph, fillers) or (
             quote.info["mention"] is None and not quote.info["cue"] and quote.kind == "direct")
     _continuations_share_attribution(quotes)
+    _clear_conventional_repairs(text, quotes)
     resolve_article(searchable, quotes, names, roster)
     _propagate_relays(searchable, quotes, masked)
     return quotes
+
+
+def _clear_conventional_repairs(text: str, quotes: list[Quote]) -> None:
+    """An opening mark left open by a quotation that runs on into a paragraph opening with a mark, or to the
+    end of the captured text, is no damage (:func:`.marks.left_open_by_convention`, read on the article text
+    itself, not the searchable copy): no repair is reported for it."""
+    for quote in quotes:
+        if quote.repair == "unbalanced_quote" and quote.open_mark >= 0 > quote.close_mark and \
+                left_open_by_convention(text, quote.open_mark):
+            quote.repair, quote.repair_start, quote.repair_end, quote.repair_detail = "", -1, -1, ""
 
 
 def _continuations_share_attribution(quotes: list[Quote]) -> None:

@@ -2,8 +2,10 @@
 
 Marks (:func:`scan_marks`): straight and curly double quotes, « guillemets », „low“ quotes, and single quotes
 (the glyphs and their roles are rows of ``lexicon/quote_marks.csv``). Whether a mark opens or closes is read
-from its neighbours (space before → opening, space or punctuation after → closing); the glyph decides only
-when the neighbours do not. Apostrophes (``Kim's``), primes (``5'10"``) and elisions (``'90s``) are not marks.
+from its neighbours (space before → opening, space or punctuation after → closing); a double mark with no
+space either side (``mind?“asks``) is left to the pairing (it closes what is open, else opens) and reported
+as glued; otherwise the glyph decides when the neighbours do not. Apostrophes (``Kim's``), primes
+(``5'10"``) and elisions (``'90s``) are not marks.
 
 Pairing (:func:`pair_double_marks`, :func:`pair_single_marks`) goes paragraph by paragraph; a quotation may
 run over paragraphs when each new paragraph opens with a mark, with double marks and with single ones (British
@@ -16,7 +18,8 @@ start, or after the sentence of the paragraph's earlier quotation), an opening m
 ends at a glued word such as ``lineSending``, else runs to the paragraph end or the next mark, stopping before
 a trailing attribution or a sentence in the writer's voice), a closing mark pushed into the next paragraph, a
 mark glued to a word. A lone single opening mark is a quotation only after a lead-in (``Says, ‘Don’t…``):
-elsewhere it may be an apostrophe.
+elsewhere it may be an apostrophe. An opening mark left open because the quotation runs on into a paragraph
+that opens with a mark, or to the end of the captured text, is no damage (:func:`left_open_by_convention`).
 """
 
 from __future__ import annotations
@@ -35,8 +38,11 @@ OPENING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="open"))
 CLOSING_GLYPHS = "".join(lexicon.column("quote_marks", "char", role="close"))
 OPEN_BEFORE = "([{—–-/:" + DOUBLE_MARKS + SINGLE_MARKS
 CLOSE_AFTER = ".,;:!?)]}…—–-" + DOUBLE_MARKS + SINGLE_MARKS
+PUNCTUATION_AFTER_CLOSE = ".,;:!?"
+GLUED_AFTER = ".,;:!?)]"  # prose punctuation a mark follows with no space only when the space is missing
 MARK_CHAR_RE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 PRIME_RE = re.compile(r"\d+\s?['’′]\s?\d+\s?[\"”″]|\d+['’′](?=\s|$)")
+ALNUM_RE = re.compile(r"[^\W_]")
 GLUE_RE = re.compile(r"(?<![A-Z])[a-z]{2,}(?=[A-Z][a-z])")
 # Cue words that may follow the quoted words (``…, said Kim.``, ``…, she added.``): lexicon/cues.csv.
 _CUES = "|".join(sorted((re.escape(c) for c in lexicon.column("cues", "word", search="yes")), key=len, reverse=True))
@@ -58,6 +64,10 @@ WRITERS_VOICE_RE = re.compile(
        | \b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\b   # the foreign minister, the spokesperson
     """, re.VERBOSE)
 ENDS_AT_ATTRIBUTION = "the quotation is taken to end before its attribution"
+# HTML tags printed before a paragraph (``<p>“…``): a mark behind them still opens the paragraph.
+LEADING_TAGS_RE = re.compile(r"(?:\s*<[^<>\n]{1,300}>)+")
+# How far past a paragraph's end the next paragraph's opening mark is looked for (HTML tags and blank lines).
+NEXT_PARAGRAPH_REACH = 400
 # What stands before a quotation nested in another that is speech quoted in speech (``say, ‘Watch out…’``,
 # ``told him: “No”``): a comma or colon lead-in. Words quoted as a term inside a quotation (``the 'rumour of
 # arms' dealings``) stay part of the outer quotation only.
@@ -129,17 +139,22 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
         next_alnum = pos + 1 < end and text[pos + 1].isalnum()
         if family == "single" and (prev_alnum and next_alnum or _is_elision(text, pos, end, before)):
             continue
+        glued = prev_alnum and next_alnum
         if before and not after:
             role = "open"
-        elif after and not before:
-            role = "close"
+        elif after and not before or pos + 1 < end and text[pos + 1] in PUNCTUATION_AFTER_CLOSE:
+            role = "close"  # no quotation starts with a comma or full stop: ``"\n\n", on the eve``
+        elif family == "double" and not before and not after:
+            role = "either"  # no space either side (``mind?“asks``, ``]”I am``): the pairing decides
+            # the mark runs into a word after prose: a space is missing (not so in ``class="…"``, ``<p>“``)
+            glued = next_alnum and (prev_alnum or text[pos - 1] in GLUED_AFTER)
         elif char in OPENING_GLYPHS:
             role = "open"
         elif char in CLOSING_GLYPHS:
             role = "close"
         else:
             role = "either"
-        marks.append(Mark(pos, char, family, role, glued=prev_alnum and next_alnum))
+        marks.append(Mark(pos, char, family, role, glued=glued))
     return marks
 
 
@@ -179,7 +194,9 @@ def _unbalanced_end(text: str, start: int, limit: int) -> tuple[int, str]:
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
-    return trim_span(text, start, end)
+    """The quoted words between two offsets, trimmed; empty when they hold no letter or digit (``“. .”``)."""
+    start, end = trim_span(text, start, end)
+    return (start, end) if ALNUM_RE.search(text, start, end) else (start, start)
 
 
 def _glued_repair(text: str, mark: Mark, quote: Quote) -> None:
@@ -217,6 +234,21 @@ def _unbalanced(text: str, open_mark: Mark, limit: int) -> Quote | None:
     if why == ENDS_AT_ATTRIBUTION:
         quote.info["attribution_after"] = True  # ``…, said Lee.`` follows as it would a closing mark
     return quote
+
+
+def left_open_by_convention(text: str, open_mark: int) -> bool:
+    """Whether an opening mark that nothing closes is no damage: its quotation runs on into the next paragraph,
+    which opens with a mark again (the newspaper convention for a quotation of several paragraphs, also when
+    HTML tags stand before the mark), or to the end of the text (the capture of the page was cut there).
+    Apostrophes aside, a closing mark later in the paragraph makes it damage after all."""
+    if text[open_mark] not in OPENING_GLYPHS + "\"'":
+        return False
+    end = text.find("\n", open_mark)
+    end = len(text) if end < 0 else end
+    if any(c in CLOSING_GLYPHS + DOUBLE_MARKS for c in text[open_mark + 1:end] if c not in SINGLE_MARKS + "“"):
+        return False
+    following = LEADING_TAGS_RE.sub("", text[end:end + NEXT_PARAGRAPH_REACH]).lstrip()
+    return not following or following[0] in OPENING_GLYPHS or following[0] in "\"'"
 
 
 def _orphan_start(text: str, floor: int, paragraph_start: int, pos: int) -> int:
