@@ -18,6 +18,7 @@ from quotedrift.evaluate_stories import (
     StoryGold,
     cue_right,
     fidelity_auc,
+    find_gold_quotation,
     load_story_gold,
     score_groups,
     score_story,
@@ -118,3 +119,22 @@ def test_a_group_split_over_two_utterances_loses_cohesion():
     scores = score_groups(_tables(rows), gold)
     assert scores["cohesion_min"] == round(2 / 3, 3)
     assert scores["group_speaker_min"] == round(2 / 3, 3)
+
+
+@pytest.mark.parametrize("text, wanted, start, expected", [
+    # a whole word next to a quotation mark beats an earlier occurrence inside a longer word
+    ("Three dictators met. He called him a “dictator”.", "dictator", 0, 38),
+    ("It was a no-brainer. The answer was “no.”", "no", 0, 37),
+    # reading order among equally good occurrences: the first from the cursor, else from the top
+    ("“Go.” Later: “Go.”", "Go.", 0, 1),
+    ("“Go.” Later: “Go.”", "Go.", 2, 14),
+    ("“Go.” Later: “Go.”", "Go.", 17, 1),
+    # no quoted occurrence: a whole word; no whole word: any occurrence
+    ("the dictators and the dictator", "dictator", 0, 22),
+    ("the dictators", "dictator", 0, 4),
+    ("nothing here", "dictator", 0, -1),
+])
+def test_a_gold_quotation_is_placed_where_it_reads_as_a_quotation(text, wanted, start, expected):
+    found = find_gold_quotation(text, wanted, start)
+    assert found == expected
+    assert found < 0 or text[found:found + len(wanted)] == wanted

@@ -60,7 +60,7 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
     quote_rows, cursor = [], {}
     for number, q in enumerate(data.get("quotes") or []):
         source, wanted = q["file"], q["text"]
-        start = _find(texts.get(source, ""), wanted, cursor.get(source, 0))
+        start = find_gold_quotation(texts.get(source, ""), wanted, cursor.get(source, 0))
         if start < 0:
             unlocated.append(f"{source}: quotation {wanted[:40]!r}")
             start = -1
@@ -71,7 +71,7 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
                            "speaker": str(q.get("speaker") or ""), "cue": str(q.get("cue") or "")})
     garble_rows = []
     for source, wanted, kind, *_ in data.get("garbles") or []:
-        start = _find(texts.get(source, ""), wanted, 0)
+        start = texts.get(source, "").find(wanted)  # a garble: its first occurrence
         if start < 0:
             unlocated.append(f"{source}: garble {wanted[:40]!r}")
         garble_rows.append({"source": source, "start": start, "end": start + len(wanted) if start >= 0 else -1,
@@ -83,10 +83,44 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
         not_english=list(data.get("not_english") or []), unlocated=unlocated)
 
 
-def _find(text: str, wanted: str, start: int) -> int:
-    """Offset of ``wanted`` in ``text`` from ``start`` (else from the top), -1 when absent."""
-    found = text.find(wanted, start)
-    return found if found >= 0 else text.find(wanted)
+# How far (characters) from a gold quotation's ends a quotation mark may stand for the occurrence to count as
+# quoted: the mark itself plus a comma or full stop and a space (`“dictator,” he said`).
+QUOTED_REACH = 3
+QUOTE_GLYPHS = "\"'“”‘’«»„‟‚‹›「」『』"
+
+
+def find_gold_quotation(text: str, wanted: str, start: int) -> int:
+    """Offset of ``wanted`` in ``text``, -1 when absent. The gold gives a quotation's words, not its place, so
+    the occurrence is chosen by how well it fits a quotation: a whole-word occurrence next to a quotation mark
+    first, then any whole-word occurrence, then any occurrence ("dictator" is not the start of "dictators",
+    "no" not the start of "no-brainer"); within each, the first from ``start`` (reading order), else from the
+    top."""
+    occurrences = []
+    found = text.find(wanted)
+    while found >= 0:
+        occurrences.append(found)
+        found = text.find(wanted, found + 1)
+    if not occurrences:
+        return -1
+
+    def fit(at: int) -> tuple[int, int]:
+        whole = _whole_words(text, at, at + len(wanted))
+        quoted = whole and _next_to_mark(text, at, at + len(wanted))
+        return (0 if quoted else 1 if whole else 2), (0 if at >= start else 1)
+
+    return min(occurrences, key=lambda at: (fit(at), at))
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` neither begins nor ends inside a word (hyphens join words)."""
+    def joins(a: str, b: str) -> bool:
+        return bool(a) and bool(b) and (a.isalnum() or a == "-") and (b.isalnum() or b == "-")
+    return not joins(text[start - 1:start], text[start:start + 1]) and not joins(text[end - 1:end], text[end:end + 1])
+
+
+def _next_to_mark(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark stands within QUOTED_REACH characters before ``start`` or after ``end``."""
+    return any(c in QUOTE_GLYPHS for c in text[max(0, start - QUOTED_REACH):start] + text[end:end + QUOTED_REACH])
 
 
 def speaker_right(predicted: object, gold: str) -> bool:
