@@ -34,16 +34,17 @@ _declared = set(globals())  # keep last: notebook.start rejects any parameter no
 _given = set(globals())  # before any import: what papermill set beyond the parameters cell
 from IPython.display import display
 
-from quotedrift import cards, display as html, narrative, notebook, plots
+from quotedrift import align, cards, display as html, narrative, notebook, plots
 
 CATEGORIES = ["cosmetic", "editorial", "substantive"]
 
 analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
 corpus, articles, quotes = analysis.corpus, analysis.articles, analysis.quotes
-utterances, edits, scorecard = analysis.utterances, analysis.edits, analysis.scorecard
+utterances, edits, scorecard = align.shared_utterances(analysis.utterances), analysis.edits, analysis.scorecard
 display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(quotes), 'quotation')}, "
                        f"{narrative.plural(len(analysis.links), 'link')} between sources, "
-                       f"{narrative.plural(len(utterances), 'utterance')}, {narrative.plural(len(edits), 'edit')}."))
+                       f"{narrative.plural(len(utterances), 'utterance')} printed by two or more sources, "
+                       f"{narrative.plural(len(edits), 'edit')}."))
 if utterances.empty:
     display(html.note("No utterance is reported by two or more sources in this corpus, so there is nothing to "
                       "align: the tables below stay empty."))

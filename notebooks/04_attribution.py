@@ -33,9 +33,12 @@ from IPython.display import display
 from quotedrift import display as html, narrative, notebook, plots
 
 analysis, labels, styles, figures_dir = notebook.start(CORPUS, FIGURES, REFERENCE, notebook.unknown_parameters(_given, _declared))
-corpus, articles, attribution, scorecard = analysis.corpus, analysis.articles, analysis.attribution, analysis.scorecard
-display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(attribution), 'attribution')} of "
-                       f"{narrative.plural(attribution['utterance_id'].nunique(), 'utterance')}."))
+corpus, articles, scorecard = analysis.corpus, analysis.articles, analysis.scorecard
+attribution = analysis.attribution[analysis.attribution["compared"].astype(bool)]  # utterances two sources print
+display(html.paragraph(f"Corpus '{corpus.name}': {narrative.plural(len(analysis.attribution), 'attribution')}, "
+                       f"{narrative.plural(len(attribution), 'attribution')} of "
+                       f"{narrative.plural(attribution['utterance_id'].nunique(), 'utterance')} printed by two or "
+                       f"more sources."))
 if attribution.empty:
     display(html.note("No utterance is attributed by two or more sources in this corpus, so there is nothing to "
                       "compare: the tables below stay empty."))
@@ -58,7 +61,7 @@ for utterance_id, rows in attribution.groupby("utterance_id", sort=True):
 # ## Agreement and cue stance per source
 
 # %%
-per_source = notebook.attribution_per_source(articles, attribution, scorecard)
+per_source = notebook.attribution_per_source(articles, analysis.attribution, scorecard)  # every quotation's cue
 per_source.insert(0, "outlet", [labels[s] for s in per_source.index])
 display(html.table_html(per_source.reset_index()))
 

@@ -226,6 +226,63 @@ def test_a_multi_sentence_quotation_renders_every_utterance_it_holds():
     assert sorted(spans["text"]) == sorted([first + ".", second + "."])  # each through its own sentence
 
 
+LABEL_A = "Europe gets caught up in disputes that are not ours, which stops it building its strategic autonomy"
+LABEL_B = "we will lack the money to fund our strategic autonomy and we will become mere vassals of larger powers"
+
+
+@pytest.mark.parametrize(
+    ("items", "together"),
+    [
+        # two sentences sharing only a two-word label stay apart, however many outlets print the label
+        ([("a", LABEL_A, "direct", KWON), ("b", LABEL_A, "direct", KWON), ("c", "strategic autonomy", "partial", KWON),
+          ("d", "strategic autonomy", "partial", KWON), ("e", LABEL_B, "direct", KWON),
+          ("f", LABEL_B, "direct", KWON)], {"a": "b", "e": "f"}),
+        # a partial quotation of another translation stays with the sentence it renders
+        ([("a", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("b", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("b2", "The relevant remarks by the other side are extremely ridiculous and irresponsible", "direct", KWON),
+          ("c", "The remarks by the other side are extremely absurd and irresponsible", "direct", KWON),
+          ("d", "extremely absurd and irresponsible", "partial", KWON),
+          ("e", "extremely absurd and irresponsible", "partial", KWON)], {"a": "e"}),
+    ],
+)
+def test_utterances_hold_what_renders_their_reference(items, together):
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    for a, b in together.items():
+        assert utterance[a] == utterance[b]
+    assert len({utterance[a] for a in together}) == len(together)  # and the groups stay apart
+
+
+def test_a_sentence_other_outlets_print_as_two_renders_two_utterances():
+    long = ("The remarks by the other side are extremely ridiculous and irresponsible, they seriously violate "
+            "basic facts and diplomatic protocol")
+    items = [("a", long, "direct", KWON), ("b", long, "direct", KWON),
+             ("c", "The remarks are extremely ridiculous and irresponsible", "direct", KWON),
+             ("d", "The remarks are extremely ridiculous and irresponsible", "direct", KWON),
+             ("e", "go against facts and seriously violate basic facts and diplomatic protocol", "partial", KWON),
+             ("f", "seriously violate basic facts and diplomatic protocol", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    members = align.membership_table(align.align(quotes, texts, roles), texts)
+    pieces = members[members["quote_id"] == "a:q000"]
+    assert len(set(pieces["utterance_id"])) == 2  # one sentence, two clauses, two utterances
+    assert all(texts[src][s:e] == t for src, s, e, t in members[["source", "start", "end", "text"]].itertuples(index=False))
+    assert set(members.loc[members["source"] == "c", "utterance_id"]) < set(pieces["utterance_id"])
+    assert set(members.loc[members["source"] == "f", "utterance_id"]) < set(pieces["utterance_id"])
+
+
+def test_clauses_every_outlet_prints_in_one_sentence_stay_one_utterance():
+    whole = "Going forward, to build a better product in a hard market, we will need to be extremely dedicated"
+    items = [("a", whole, "direct", KWON), ("b", whole, "direct", KWON), ("c", whole, "direct", KWON),
+             ("d", "build a better product", "partial", KWON), ("e", "build a better product", "partial", KWON),
+             ("f", "need to be extremely dedicated", "partial", KWON),
+             ("g", "need to be extremely dedicated", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    assert len(set(result.utterance_of.values())) == 1
+
+
 # ---------------------------------------------------------------------------------------------- real stories
 
 from quotedrift import analyze  # noqa: E402
@@ -290,3 +347,40 @@ def test_loading_word_meaning_leaves_logging_as_it_was():
             "root = logging.getLogger(); print(len(root.handlers), root.level)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", str(logging.WARNING)]
+
+
+def test_a_one_word_quotation_renders_only_its_word_of_the_reference():
+    from quotedrift import drift
+
+    frame = " Ann Lee told the engineers on Tuesday about the product launch."
+    sentence = "we will need to be extremely dedicated"
+    texts = {s: f"Ann Lee wrote to the engineers: “{sentence}”.{frame}" for s in ("a", "b")}
+    texts["c"] = f"Ann Lee wants the engineers to be “dedicated”.{frame}"
+    rows = []
+    for source, words in (("a", sentence), ("b", sentence), ("c", "dedicated")):
+        start = texts[source].index(words)
+        rows.append({"quote_id": f"{source}:q001", "source": source, "start": start, "end": start + len(words),
+                     "text": words, "kind": "partial", "speaker": "Ann Lee"})
+    result = align.align(pd.DataFrame(rows), texts, {s: "report" for s in texts})
+    lone = next(u.uid for u in result.units if u.source == "c")
+    assert lone in result.utterance_of and result.window_of[lone] == (6, 7)
+    edits = drift.edits_table(result, texts)
+    assert edits[edits["source"] == "c"].empty  # not charged with the five words it does not quote
+
+
+def test_an_independent_translation_is_measured_against_itself_and_a_rewording_is_charged():
+    from quotedrift import drift
+
+    wire = "The relevant remarks by the other side are extremely ridiculous and irresponsible and seriously violate basic facts"
+    own = "Those comments made by the other side were absurd in the extreme and showed a grave disregard for basic facts"
+    spun = "The relevant comments by the other side are very ridiculous and careless and seriously break basic facts"
+    items = [("a", wire, "direct", KWON), ("b", wire, "direct", KWON), ("c", own, "direct", KWON),
+             ("d", spun, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    uid = {result.units[u].source: u for u in result.utterance_of}
+    assert len({result.utterance_of[uid[s]] for s in "abcd"}) == 1  # one utterance
+    assert result.family_of[uid["c"]] == uid["c"] and result.family_of[uid["d"]] == uid["a"]
+    edits = drift.edits_table(result, texts)
+    assert edits[edits["source"] == "c"].empty and (edits.loc[edits["source"] == "d", "category"] == "substantive").any()
+    assert align.utterances_table(result, texts)["reference_basis"].tolist() == ["families"]

@@ -126,6 +126,22 @@ def test_every_quotation_has_an_attribution_row_linked_or_not():
     assert summary.loc["a", "attribution_rows"] == 1  # agreement counts compared rows only
 
 
+
+@pytest.mark.parametrize("story", ["seeds", "nov2022_musk_hardcore"])
+def test_every_quotation_is_an_utterance_with_its_attribution_row(story, seed_analysis, story_analysis):
+    analysis = seed_analysis if story == "seeds" else story_analysis(story)
+    quotes, utterances, table = analysis.quotes, analysis.utterances.set_index("utterance_id"), analysis.attribution
+    assert quotes["utterance_id"].map(lambda u: isinstance(u, str) and u != "").all()
+    assert set(quotes["utterance_id"]) == set(utterances.index)  # every id resolves, no utterance is empty
+    rows = set(zip(table["utterance_id"], table["source"]))
+    assert all((u, s) in rows for u, s in zip(quotes["utterance_id"], quotes["source"]))
+    single = utterances[utterances["n_sources"] == 1]
+    assert (single["reference_basis"] == "single").all() and (single["n_quotes"] == 1).all()
+    assert not table.loc[table["utterance_id"].isin(single.index), "compared"].any()
+    assert table.loc[~table["utterance_id"].isin(single.index), "compared"].all()
+    members = set(analysis.quote_utterances["utterance_id"]) | set(analysis.edits["utterance_id"])
+    assert not members & set(single.index)  # memberships and edits: compared utterances only
+
 @pytest.mark.parametrize("confidence, flagged", [(1.0, True), (0.9, True), (0.6, False), (0.0, False)])
 def test_speaker_differs_needs_a_confident_speaker(confidence, flagged):
     text = "X said “the plan is dead”."

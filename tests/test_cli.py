@@ -133,11 +133,12 @@ def test_reader_commands_fail_with_one_line_and_write_nothing(tmp_path, capsys, 
     assert not (tmp_path / "out").exists()
 
 
-def test_cards_command_writes_one_card_per_utterance(tmp_path):
+def test_cards_command_writes_one_card_per_utterance_two_sources_print(tmp_path):
     from quotedrift import analyze
 
     assert main(["cards", str(SEEDS), "--out", str(tmp_path / "cards")]) == 0
-    utterances = analyze(SEEDS).utterances["utterance_id"]
+    table = analyze(SEEDS).utterances
+    utterances = table.loc[table["n_sources"] >= 2, "utterance_id"]
     assert {p.stem for p in (tmp_path / "cards").glob("u*.html")} == set(utterances)
 
 

@@ -109,9 +109,11 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("garbling")
         alignment = align.align(quotes, texts, roles, reference, garbles)
         utterance_of = align.quote_utterances(alignment)
-        quotes["utterance_id"] = [utterance_of.get(quote_id, "") for quote_id in quotes["quote_id"]]
+        shared = align.utterances_table(alignment, texts)
+        alone, singles = align.single_utterances(quotes, utterance_of, len(shared) + 1)
+        utterances = pd.concat([shared, singles], ignore_index=True) if len(singles) else shared
+        quotes["utterance_id"] = [utterance_of.get(quote_id) or alone[quote_id] for quote_id in quotes["quote_id"]]
         quotes["cue_stance"] = [cue_stance(cue) for cue in quotes["cue"]]
-        utterances = align.utterances_table(alignment, texts)
         stage("alignment")
         edits = drift.edits_table(alignment, texts)
         stage("drift")
@@ -127,7 +129,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
             "garbles": garbles,
             "attribution": attribution,
             "scorecard": scorecard_table(corpus.articles, quotes, edits, garbles, attribution,
-                                         drift.aligned_words(alignment), len(utterances)),
+                                         drift.aligned_words(alignment), utterances),
         }
         stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)

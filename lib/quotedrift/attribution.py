@@ -1,8 +1,10 @@
 """Stage 4b: who said it, according to whom — attribution differences across outlets.
 
-Every quotation has its attribution: one row per (utterance, source) for quotations aligned into an
-utterance, and one row per quotation for those no other source prints (``utterance_id`` empty: None in the
-DataFrame, so that grouping by utterance skips them; ``compared`` False), so that an outlet's own loaded cue on words only it quotes still reaches the table. A row gives the
+Every quotation has its attribution: one row per (utterance, source). A quotation no other source prints is an
+utterance of its own (see :func:`quotedrift.align.single_utterances`): its row has that utterance's id and
+``compared`` False, so that an outlet's own loaded cue on words only it quotes still reaches the table (a
+quotation given no utterance id at all, as by a caller of :func:`attribution_table` on bare quotations, gets
+a row with ``utterance_id`` None). A row gives the
 canonical speaker, the mention as printed, the fullest spelling of the name the article prints for that
 speaker, the title, the cue verb and its stance, the relay. Rows of utterances carried by two or more sources
 (``compared`` True) are compared with the other sources' rows and flagged where they depart.

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .align import shared_utterances
 from .display import Html
 from .notebook import source_labels
 
@@ -180,7 +181,7 @@ def card_document(analysis, utterance_id: str, labels: dict[str, str] | None = N
 
 
 def write_cards(analysis, folder: str | Path, png: bool = False) -> list[Path]:
-    """Write one standalone card per utterance (``<utterance_id>.html``, with ``png`` also ``.png``) and an
+    """Write one standalone card per utterance printed by two or more sources (``<utterance_id>.html``, with ``png`` also ``.png``) and an
     ``index.html`` into ``folder``; returns the card paths. Raises RuntimeError if ``png`` is asked and no
     Chromium is installed."""
     folder = Path(folder)
@@ -188,7 +189,7 @@ def write_cards(analysis, folder: str | Path, png: bool = False) -> list[Path]:
     labels = source_labels(analysis.articles)
     written = []
     links = []
-    for row in analysis.utterances.itertuples(index=False):
+    for row in shared_utterances(analysis.utterances).itertuples(index=False):
         path = folder / f"{row.utterance_id}.html"
         path.write_text(card_document(analysis, row.utterance_id, labels), encoding="utf-8")
         written.append(path)

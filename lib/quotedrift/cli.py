@@ -17,6 +17,7 @@ import csv
 import sys
 from pathlib import Path
 
+from . import align
 from .analysis import TABLES, Analysis, analyze, with_outlets
 from .corpus import CorpusError
 from .outdir import OutputError, check_output_folder, shown, write_output_folder
@@ -144,7 +145,7 @@ def cards_command(args: argparse.Namespace) -> int:
     check_output_folder(args.out, inputs=[args.corpus])
     result = analyze(args.corpus, reference=args.reference)
     write_output_folder(args.out, lambda folder: cards.write_cards(result, folder, png=args.png), inputs=(args.corpus,))
-    print(f"quotedrift: wrote {len(result.utterances)} utterance cards for {result.corpus.name} to {shown(args.out)}")
+    print(f"quotedrift: wrote {len(align.shared_utterances(result.utterances))} utterance cards for {result.corpus.name} to {shown(args.out)}")
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from . import garble
+from .align import shared_utterances
 from .notebook import counts_by, per_1000_words, source_labels
 
 
@@ -121,10 +122,11 @@ def quotes_findings(analysis) -> list[str]:
 
 def drift_findings(analysis) -> list[str]:
     """Utterances, linked sources and the drift of each source."""
-    utterances, edits, scorecard, labels = analysis.utterances, analysis.edits, analysis.scorecard, _labels(analysis)
+    edits, scorecard, labels = analysis.edits, analysis.scorecard, _labels(analysis)
+    utterances = shared_utterances(analysis.utterances)
     if utterances.empty:
         return ["No utterance is reported by more than one source here, so there is no drift to measure."]
-    found = [f"{plural(len(utterances), 'utterance')} found; the most widely reported is carried by "
+    found = [f"{plural(len(utterances), 'utterance')} printed by two or more sources; the most widely reported is carried by "
              f"{plural(pd.to_numeric(utterances['n_sources']).max(), 'source')}."]
     if edits.empty:
         found.append("No edits were recorded: every linked quotation matches its reference word for word.")

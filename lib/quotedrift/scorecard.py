@@ -10,8 +10,10 @@ every ratio, so each number can be recomputed from ``edits.csv``, ``garbles.csv`
     garbles, garble_severity (sum of the rows' severities), garbles_per_1000_<kind> for every kind in
     the garble registry (zero where none was found),
     attribution_rows, attribution_unflagged (attribution_agreement = unflagged / rows),
-    loaded_cues, loaded_cue_share, utterances (carried), coverage (utterances carried / utterances in the
-    story), unconfirmed (quotations of kind direct or partial that no other source carries).
+    loaded_cues, loaded_cue_share, utterances (carried, of those printed by two or more sources), coverage
+    (utterances carried / such utterances in the story), unconfirmed (quotations of kind direct or partial that
+    no other source carries: their utterance is their own). ``linked_quotes`` counts quotations in utterances
+    printed by two or more sources.
 
 There is no single grade. :func:`summary_rank` builds an optional rank from weights the reader chooses.
 """
@@ -30,11 +32,15 @@ DEFAULT_WEIGHTS = {"fidelity": 1.0, "garbles_per_1000_words": 1.0, "attribution_
 
 
 def scorecard_table(articles: pd.DataFrame, quotes: pd.DataFrame, edits: pd.DataFrame, garbles: pd.DataFrame,
-                    attribution: pd.DataFrame, aligned_words: pd.Series, n_utterances: int) -> pd.DataFrame:
-    """Aggregate every stage per source (one row per article, sorted by source)."""
+                    attribution: pd.DataFrame, aligned_words: pd.Series, utterances: pd.DataFrame) -> pd.DataFrame:
+    """Aggregate every stage per source (one row per article, sorted by source). Linked quotations, utterances
+    carried and coverage count the utterances printed by two or more sources (an utterance of one quotation
+    is compared with nothing)."""
     card = articles[["source", "outlet", "role", "words", "in_scope", "language"]].copy().set_index("source")
     card["quotes"] = quotes.groupby("source").size()
-    linked = quotes[quotes["utterance_id"].astype(str) != ""]
+    compared = set(utterances.loc[pd.to_numeric(utterances["n_sources"]) >= 2, "utterance_id"])
+    n_utterances = len(compared)
+    linked = quotes[quotes["utterance_id"].isin(compared)]
     card["linked_quotes"] = linked.groupby("source").size()
     card["aligned_words"] = aligned_words
     for category in ("cosmetic", "editorial", "substantive"):
@@ -49,7 +55,7 @@ def scorecard_table(articles: pd.DataFrame, quotes: pd.DataFrame, edits: pd.Data
     card["utterances"] = linked.groupby("source")["utterance_id"].nunique()
     card["utterances"] = card["utterances"].fillna(0).astype(int)
     card["coverage"] = (card["utterances"] / n_utterances).round(3) if n_utterances else float("nan")
-    confirmable = quotes[quotes["kind"].isin(CONFIRMABLE_KINDS) & (quotes["utterance_id"].astype(str) == "")]
+    confirmable = quotes[quotes["kind"].isin(CONFIRMABLE_KINDS) & ~quotes["utterance_id"].isin(compared)]
     card["unconfirmed"] = confirmable.groupby("source").size()
     card["unconfirmed"] = card["unconfirmed"].fillna(0).astype(int)
     _blank_out_of_scope(card)

@@ -23,12 +23,13 @@ import pandas as pd
 
 from .candidates import Link, Tally, compare, connect_wordings, paraphrase_links
 from .references import Alignment, assign_utterances, groups_of, reference_window
-from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, utterances_table,
-                     variant_table)
+from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, shared_utterances,
+                     single_utterances, utterances_table, variant_table)
 from .units import Unit, build_units, wordings
 
 __all__ = ["Alignment", "Link", "Tally", "Unit", "align", "compare", "damaged_units", "families", "links_table",
-           "membership_table", "pairs_table", "quote_utterances", "reference_window", "utterances_table",
+           "membership_table", "pairs_table", "quote_utterances", "reference_window", "shared_utterances",
+           "single_utterances", "utterances_table",
            "variant_table"]
 
 

@@ -17,8 +17,13 @@
 ``utterances`` (one row per utterance)
     utterance_id, speaker, reference_source, reference_text, n_sources, n_quotes, reference_quote,
     reference_start, reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus`` | ``families`` |
-    ``damaged``: every version carries a garble row, the least damaged is the reference),
-    n_families (independent wordings each version is measured against; 1 but for ``families``).
+    ``damaged``: every version carries a garble row, the least damaged is the reference | ``single``: a
+    quotation no other source prints, its own reference), n_families (independent wordings each version is
+    measured against; 1 but for ``families``). Utterances printed by two or more sources come first
+    (``n_sources`` >= 2, the ones compared: :func:`shared_utterances`); every quotation that renders none of
+    them is an utterance of its own (``n_sources`` 1), numbered after them in source and document order, so
+    that every quotation has an ``utterance_id``. ``quote_utterances``, ``links`` and ``edits`` hold compared
+    utterances only.
 """
 
 from __future__ import annotations
@@ -241,3 +246,26 @@ def _cells(ref: Unit, unit: Unit, window: tuple[int, int]) -> list[str | None]:
         elif tag == "replace":
             cells[start + i1] = " ".join(raw)
     return cells
+
+
+def single_utterances(quotes: pd.DataFrame, utterance_of: dict[str, str], first: int) -> tuple[dict[str, str], pd.DataFrame]:
+    """Every quotation in no compared utterance as an utterance of its own (a quotation reported once is still
+    an utterance): quote_id → its utterance id (numbered from ``first`` in source and document order) and their
+    ``utterances`` rows (the quotation is its own reference, basis ``single``)."""
+    alone = quotes[~quotes["quote_id"].isin(utterance_of.keys())].sort_values(["source", "start", "quote_id"],
+                                                                                kind="stable")
+    ids, rows = {}, []
+    for number, q in enumerate(alone.itertuples(index=False), start=first):
+        utterance = f"u{number:03d}"
+        ids[q.quote_id] = utterance
+        rows.append({"utterance_id": utterance, "speaker": str(q.speaker or ""), "reference_source": q.source,
+                     "reference_text": q.text, "n_sources": 1, "n_quotes": 1, "reference_quote": q.quote_id,
+                     "reference_start": int(q.start), "reference_end": int(q.end), "reference_basis": "single",
+                     "n_families": 1})
+    return ids, pd.DataFrame(rows, columns=UTTERANCE_COLUMNS)
+
+
+def shared_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
+    """The utterances printed by two or more sources (the ones compared), in id order."""
+    return utterances[pd.to_numeric(utterances["n_sources"]) >= 2].reset_index(drop=True)
+

@@ -10,6 +10,7 @@ wordings, not units, so that a sentence printed word for word by two thousand ou
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ import pandas as pd
 from ..text import sentence_spans
 from ..wording import TOKEN_RE, Word, is_content_word, normalise, stem, words
 
+CLAUSE_MARK_RE = re.compile(r"[,;:—–]|\s-\s")  # marks that end a clause inside a sentence (not a word's hyphen)
 CONTEXT_CHARS = 90  # characters on each side of a quotation read as its sentence frame (about 15 words)
 
 
@@ -38,6 +40,7 @@ class Unit:
     norms: tuple[str, ...] = ()  # the words' normal forms, computed once
     content_before: list[int] = field(default_factory=list)  # content words before each position (prefix sums)
     content_stems: frozenset[str] = frozenset()  # stems of the content words
+    breaks: frozenset[int] = frozenset()  # word positions after a clause mark (",", ";", ":", a dash) in the text
 
     def __post_init__(self) -> None:
         self.norms = tuple(w.norm for w in self.words)
@@ -71,8 +74,27 @@ def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, st
         context = frame_stems(text, start, end, {stem(w.norm) for _, _, found in pieces for w in found})
         for s, e, found in pieces:
             units.append(Unit(len(units), quote_id, source, str(kind), str(speaker or ""),
-                              roles.get(source, "report"), s, e, found, context))
+                              roles.get(source, "report"), s, e, found, context, breaks=clause_breaks(text, found)))
     return units
+
+
+def clause_breaks(text: str, found: list[Word]) -> frozenset[int]:
+    """Positions i (0 < i < len) where a clause mark stands between word i - 1 and word i."""
+    return frozenset(i for i in range(1, len(found))
+                     if found[i].start != found[i - 1].start
+                     and CLAUSE_MARK_RE.search(text, found[i - 1].end, found[i].start))
+
+
+def split_unit(unit: Unit, at: int, first_uid: int) -> tuple[Unit, Unit]:
+    """The two halves of a unit cut before word ``at`` (uids ``first_uid`` and ``first_uid + 1``): each keeps
+    its own sub-span of the article, so ``text == article_text[start:end]`` still holds."""
+    head, tail = unit.words[:at], unit.words[at:]
+    common = dict(quote_id=unit.quote_id, source=unit.source, kind=unit.kind, speaker=unit.speaker,
+                  role=unit.role, context=unit.context)
+    return (Unit(first_uid, start=unit.start, end=head[-1].end, words=head,
+                 breaks=frozenset(b for b in unit.breaks if b < at), **common),
+            Unit(first_uid + 1, start=tail[0].start, end=unit.end, words=tail,
+                 breaks=frozenset(b - at for b in unit.breaks if b > at), **common))
 
 
 def unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
