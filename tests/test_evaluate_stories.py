@@ -65,7 +65,8 @@ def test_every_gold_string_is_found_in_the_analysed_text(story_analysis, story):
     [("Mao Ning", "Mao Ning", True), ("mao-ning", "Mao Ning", True), ("Ning", "Mao Ning", False),
      ("", "Mao Ning", False), (None, "Mao Ning", False), ("", "NONE", True), ("", "UNKNOWN", True),
      ("", "unnamed German newspaper", True), ("Emmanuel Macron", "NONE", False),
-     ("Joe Biden", "anonymous Twitter employee", False)],
+     ("Joe Biden", "anonymous Twitter employee", False), ("Elysee Palace", "Élysée Palace", True),
+     ("Zoë Zorbe", "Zoe Zorbe", True), ("毛宁", "毛宁", True), ("毛宁", "汪文斌", False), ("Elysee Palace", "Ely Palace", False)],
 )
 def test_speaker_right(predicted, gold, right):
     assert speaker_right(predicted, gold) is right

@@ -189,6 +189,46 @@ def test_pronouns_agree_in_gender(text, speaker):
     assert rows[-1]["speaker"] == speaker
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the subject of the cue, not the object of an earlier clause
+    ('Speaking with Ama Belko during the trip, Tavi Renn emphasized that "we will not bend to anyone."', "Tavi Renn"),
+    ('After Ama Belko spoke to reporters, Tavi Renn on Wednesday called the plan "a very bad idea for us all."',
+     "Tavi Renn"),
+    ('Tavi Renn, who charged Ama Belko with lying, said "we will not bend to anyone."', "Tavi Renn"),
+    ('Tavi Renn (the envoy of Ama Belko) said "we will not bend to anyone."', "Tavi Renn"),
+    ('In an email sent around midnight Port Zorb time Wednesday, Ramon Tavi asked staff to commit to "long hours '
+     'at high intensity."', "Ramon Tavi"),  # "…on Tavi" inside the name is no time adverb
+    # negatives: the object after the cue is never the speaker, and a plain subject stays the subject
+    ('Tavi Renn told Ama Belko that "we will not bend to anyone."', "Tavi Renn"),
+    ('Tavi Renn said Ama Belko was "a very bad partner for us all."', "Tavi Renn"),
+])
+def test_speaker_is_the_subject_of_the_cue(tmp_path, sentence, expected):
+    quotes = quotes_of(tmp_path, BODY + sentence)
+    assert quotes["speaker"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a participle's subject is the main clause's subject, not the subject of a clause inside it
+    ('During a speech, the Zorbian president Tavi Renn said that Ama Belko had no idea, adding that this was '
+     '"a great embarrassment for everyone."', "Tavi Renn"),
+    # a trailing attribution after a sentence cut at the closing mark
+    ('According to a news agency. “The remarks are extremely ridiculous and irresponsible,” she said.', ""),
+])
+def test_subject_of_participles_and_trailing_pronouns(tmp_path, sentence, expected):
+    quotes = quotes_of(tmp_path, BODY + sentence)
+    assert quotes["speaker"].tolist()[-1] == expected
+    assert quotes["cue"].tolist()[-1] in ("adding", "said")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("'I feel like a migrant worker': ZORB president Tavi Renn hits out at critics", "Tavi Renn"),
+    ("'I feel like a migrant worker': Tavi Renn hits out at critics", "Tavi Renn"),
+    ("'I feel like a migrant worker' as critics hit out at the tournament", ""),  # negative: no colon, no speaker
+])
+def test_headline_speaker_after_a_colon(tmp_path, headline, expected):
+    quotes = quotes_of(tmp_path, headline + "\n\n" + BODY)
+    assert quotes["speaker"].tolist() == [expected]
+
 # ---------------------------------------------------------------------------------------------- issue 10:
 # unclosed and unopened quotations, speech nested in speech, British style, primary texts of any shape.
 

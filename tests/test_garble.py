@@ -887,3 +887,90 @@ def test_impossible_shapes_found(detector, text, expected):
 ])
 def test_impossible_shapes_legitimate(detector, text):
     check(garble.detector(detector).find, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- wrong_pronoun, glued_name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("John Smith spoke on Sunday. “We will win,” she added. Then he left.", "she added"),
+    ("Paul Roe and John Smith met. “It is over,” she concluded.", "she concluded"),
+    ("Mary Smith spoke on Sunday. “We will win,” he said.", "he said"),
+])
+def test_wrong_pronoun_found(text, expected):
+    check(garble.detector("wrong_pronoun").find, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith spoke on Sunday. “We will win,” he added.",
+    "John Smith and Mary Roe spoke. “We will win,” she added.",  # a woman is named
+    "John Smith spoke to reporters. “We will win,” the spokeswoman said, and she added more.",
+    "The ministry spoke on Sunday. “We will win,” she added.",  # no person named: no evidence
+    "Alex Smith spoke on Sunday. “We will win,” she added.",  # a first name of either gender
+])
+def test_wrong_pronoun_legitimate(text):
+    check(garble.detector("wrong_pronoun").find, text, None)
+
+
+def test_glued_name_found_and_left_alone(tmp_path):
+    from quotedrift.garble import gluednames
+
+    usual = "On Sunday Smitherson said the talks were useful for both sides.\n"
+    corpus = corpus_of(tmp_path, [usual] * 2 + ["On Sunday Smithersonhe said the talks were useful.\n",
+                                                "On Sunday Smithersons said the talks were useful.\n"])
+    rows = gluednames.glued_names(corpus)
+    assert [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in rows] == [("s2", "Smithersonhe")]
+    assert "‘Smitherson’, which 2 other copies print" in rows[0]["detail"] and "‘he’" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy spoke on Sunday, ap reported.", "ap reported"),
+])
+def test_lower_case_agency_found(text, expected):
+    check(garble.detector("broken_grammar").find, text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy spoke on Sunday, AP reported.",
+    "Download the app reported to be the best.",
+])
+def test_lower_case_agency_legitimate(text):
+    check(garble.detector("broken_grammar").find, text, None)
+
+
+PARTICLE = "On Sunday the talks went on, and the envoy was received by von der Berg in the capital city.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    (PARTICLE.replace("by von", "by Von"), ["Von"]),  # a particle capitalised inside a sentence
+    ("Von der Berg spoke first on Sunday, and then the envoy spoke at length.\n", []),  # a sentence start
+])
+def test_name_particle_capitalised(tmp_path, variant, expected):
+    corpus = corpus_of(tmp_path, [PARTICLE] * 6 + [variant])
+    rows = spelling.name_variants(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+
+
+@pytest.mark.parametrize("detector, text, expected", [
+    ("broken_grammar", "Europe should apologize for it’s history, he said.", "apologize for it’s history"),
+    ("broken_grammar", "They earn 10 times more then what they earn at home.", "times more then what"),
+    ("quote_marks", "It is the run-up to football‘s showpiece event.", "run-up to football‘s showpiece event."),
+    ("quote_marks", "On Eve of Cup, Chief Says, ‘Don’t Criticize Us; Criticize Me.\nThe chief spoke.",
+     "‘Don’t Criticize Us; Criticize Me."),
+    ("page_chrome", "Janet Roebuck:\nJanet Roebuck: “We should apologise”\nThe text goes on.", "Janet Roebuck:"),
+    ("page_chrome", "Jerseys to go up for auction for huge sum\nSoccer Jerseys to go up for auction for huge sum\n",
+     "Jerseys to go up for auction for huge sum"),
+])
+def test_more_shapes_found(detector, text, expected):
+    check(garble.detector(detector).find, text, expected)
+
+
+@pytest.mark.parametrize("detector, text", [
+    ("broken_grammar", "It's over, and for its part the team said it's time."),
+    ("broken_grammar", "They waited more, then left; it was better then than now."),
+    ("quote_marks", "He said: ‘We will win.’ Then he left, as the players’ union said."),
+    ("quote_marks", "He said: ‘We will win.\n‘And we will keep winning,’ he added."),  # a quotation of two paragraphs
+    ("page_chrome", "Strategic autonomy\nThe worst is to think that strategic autonomy is lost, he said.\n"),
+])
+def test_more_shapes_legitimate(detector, text):
+    check(garble.detector(detector).find, text, None)

@@ -166,3 +166,124 @@ def test_name_variants_in_text_long_article_matches_pairwise_grouping():
         else:
             expected.append([mention])
     assert groups == [g for g in expected if len({"".join(c for c in m[2].lower() if c.isalpha()) for m in g}) >= 2]
+
+
+# ---------------------------------------------------------------------------------------------- the corpus roster
+
+from quotedrift.extract import article_quotes  # noqa: E402
+from quotedrift.people.roster import EMPTY, article_people, build_roster  # noqa: E402
+
+
+def roster_of(*articles: str):
+    return build_roster([article_people(text) for text in articles])
+
+
+def speakers_of(text: str, roster=EMPTY) -> list[str]:
+    """The speakers of an article whose paragraphs are ``text``'s parts between " | ", after a neutral first
+    paragraph."""
+    text = "An ordinary news report opens with a first paragraph that quotes nobody at all.\n\n" + text.replace(
+        " | ", "\n\n")
+    return [q.info["entity"].name for q in sorted(article_quotes(text, text, "report", "", roster),
+                                                  key=lambda q: q.start)]
+
+
+OTHERS = ("Zorbcorp billionaire Tavi Renn wrote to staff on Monday.",
+          "Tavi Renn, the Zorbcorp owner, wrote to staff.", "Ama Belko met Tavi Renn.")
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Renn", "Tavi Renn"),                  # a surname: the full name other outlets print
+    ("Tavi Renn", "Tavi Renn"),
+    ("Chief Orbo Tavi Renn", "Tavi Renn"),  # a run holding a better-attested name (a title, a headline verb)
+    ("Given Renn", "Tavi Renn"),            # an everyday word at a sentence start is no first name
+    ("Belko", ""),                          # printed by one article only: no single name for it
+    ("Zorbcorp", ""),
+])
+def test_roster_canonical(printed, expected):
+    roster = roster_of(*OTHERS, f"{printed} said so.")
+    assert roster.canonical(printed) == expected
+
+
+def test_roster_keeps_a_shared_surname_unresolved():
+    roster = roster_of("Tavi Renn spoke.", "Tavi Renn spoke.", "Mara Renn spoke.", "Mara Renn spoke.")
+    assert roster.canonical("Renn") == ""  # two people of that name: a surname alone names neither
+
+
+def test_roster_titles_across_the_corpus():
+    roster = roster_of(*OTHERS)
+    assert {"billionaire", "owner"} <= roster.titles["Tavi Renn"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname, unknown in this article, resolved from the corpus
+    ('"We will go hardcore," Renn said.', ["Tavi Renn"]),
+    ('"We will go hardcore," said Mr. Renn.', ["Tavi Renn"]),
+    ('Renn wrote to staff. | "We will go hardcore," he said.', ["Tavi Renn"]),
+    # role descriptions: the person the article or the corpus gives that role
+    ('"We will go hardcore," the billionaire wrote.', ["Tavi Renn"]),
+    ('Ama Belko met Tavi Renn. | "We will go hardcore," the Zorbcorp owner wrote.', ["Tavi Renn"]),
+    ('Ms Ama Belko and Tavi Renn met. | "We will go hardcore," said the world\'s richest man.', ["Tavi Renn"]),
+    ('Ms Ama Belko and Tavi Renn met. | "We will go hardcore," he said.', ["Tavi Renn"]),  # "Ms" is Belko's
+    # negatives: no person with that role, or the wrong gender, stays a description
+    ('Ama Belko, a coach, spoke. | "We will go hardcore," the chairman said.', ["chairman"]),
+    ('Ms Ama Belko spoke. | "We will go hardcore," said the world\'s richest man.', ["world's richest man"]),
+    ('"We will go hardcore," Quorn said.', [""]),  # a capitalised word no outlet gives a full name
+])
+def test_resolution_with_the_corpus(text, expected):
+    assert speakers_of(text, roster_of(*OTHERS)) == expected
+
+
+def test_headline_words_are_no_person_even_when_the_article_is_in_the_roster():
+    text = 'Tavi Renn spoke on Monday. | Europe Should Apologise | "We will not bend," he said.'
+    assert speakers_of(text, roster_of(*OTHERS, text.replace(" | ", "\n\n"))) == ["Tavi Renn"]
+
+
+def test_without_the_corpus_a_lone_surname_stays_unresolved():
+    assert speakers_of('"We will go hardcore," Renn said.') == [""]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pronouns continue the subject of the sentence that named the person, not the last person it named
+    ('Tavi Renn noted that Ama Belko had left. | He described the plan as "a very bad idea for all of us."',
+     ["Tavi Renn"]),
+    ('After talks with Zorbian Chancellor Ama Belko, Tavi Renn left. | "We will not bend," he said.', ["Tavi Renn"]),
+    # negative: the nearest agreeing person when the sentence's first person does not agree
+    ('Ms Ama Belko met Tavi Renn. | "We will not bend," he said.', ["Tavi Renn"]),
+    # the writer of a message quoted as if it spoke
+    ('Tavi Renn sent an email to all staff on Monday. | "Work hard or leave," the email said.', ["Tavi Renn"]),
+    ('A memo from Tavi Renn reached staff. | "Work hard or leave," the memo added.', ["Tavi Renn"]),
+    ('Ama Belko read the news. | "Work hard or leave," the email said.', ["email"]),  # no writer named: stays
+    # a title, product or button label is nobody's words
+    ('Tavi Renn said the company would become "Zorbcorp Mark Two" soon.', [""]),
+    ('Tavi Renn sent an email with the subject line "a fork in the road" on Monday.', [""]),
+    ('Tavi Renn told staff to click "yes" on the form.', [""]),
+    ('Tavi Renn said the plan was "extremely hardcore" now.', ["Tavi Renn"]),  # negative: ordinary words
+    # an organisation's acronym before a role, no determiner ("FIFA president added"); not a lone capital
+    ('Tavi Renn spoke. | ZORB owner added that staff "should work long hours at high intensity."', ["Tavi Renn"]),
+    ('Tavi Renn spoke. | Former owner added that staff "should work long hours at high intensity."', [""]),
+    # headline words are no person ("Should Apologise"), and a pronoun skips them
+    ('Tavi Renn spoke on Monday. | Europe Should Apologise | "We will not bend," he said.', ["Tavi Renn"]),
+])
+def test_pronouns_writers_and_labels(text, expected):
+    assert speakers_of(text, roster_of(*OTHERS)) == expected
+
+
+def test_a_country_speaks_through_its_one_named_spokesperson():
+    roster = roster_of("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.")
+    text = ('Germany on Wednesday called the remarks "absurd and irresponsible" in the capital. | '
+            'Foreign Ministry spokesperson Ama Belko spoke to reporters.')
+    assert speakers_of(text, roster) == ["Ama Belko"]
+    acting = 'Germany designated the group a "criminal organisation" on Friday. | Ama Belko spoke to reporters.'
+    assert speakers_of(acting, roster) == ["Germany"]  # an act of state: the country, not its spokesperson
+    alone = 'Germany on Wednesday called the remarks "absurd and irresponsible" in the capital.'
+    assert speakers_of(alone, roster) == ["Germany"]  # negative: no official named in the article
+
+
+@pytest.mark.parametrize("spellings, printed, expected", [
+    (["Kwon Jong Gun", "Kwon Jong Gun", "Kwon Jung Joon"], "Kwon Jung Joon", "Kwon Jong Gun"),  # romanisations
+    (["Vassily Nebenzia", "Vassily Nebenzia", "Vasily Nebenzya"], "Vasily Nebenzya", "Vassily Nebenzia"),
+    (["Tavi Renn", "Tavi Renn", "Mara Quill"], "Mara Quill", "Mara Quill"),  # negative: another person
+])
+def test_roster_merges_spellings_of_one_person(spellings, printed, expected):
+    roster = roster_of(*(f"{name} spoke." for name in spellings))
+    assert roster.canonical(printed) == expected

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +102,10 @@ def match_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, str]:
 
 
 def name_key(name: object) -> str:
-    """Case-, space- and hyphen-blind form of a name, for comparing speakers."""
-    return re.sub(r"[^a-z]", "", str(name or "").lower())
+    """Case-, accent-, space- and punctuation-blind form of a name, for comparing speakers ("Élysée Palace" is
+    "Elysee Palace"; letters of any script are kept, so two names in another script never both become '')."""
+    decomposed = unicodedata.normalize("NFKD", str(name or ""))
+    return "".join(c for c in decomposed.casefold() if c.isalnum() and not unicodedata.combining(c))
 
 
 def score_quotes(quotes: pd.DataFrame, gold: Gold) -> dict[str, float]:

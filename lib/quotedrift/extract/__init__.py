@@ -55,6 +55,7 @@ repair_detail       the repair in plain words
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -63,6 +64,7 @@ from ..corpus import Corpus
 from ..parallel import ordered_map
 from ..people import names as spk
 from ..people.resolve import Entity, resolve_article
+from ..people.roster import EMPTY, Roster, article_people, build_roster
 from ..text import paragraph_spans
 from .cues import _masked, _propagate_relays, _sentence_around, attribute
 from .kinds import headline_zone, quote_kind, statement_quotes
@@ -94,8 +96,8 @@ def _standalone(text: str, quote: Quote, paragraph: tuple[int, int], cache: dict
     return first >= quote.start and last < quote.end
 
 
-def article_quotes(text: str, searchable: str, role: str, speaker: str) -> list[Quote]:
-    """All quotations of one article, attributed and resolved."""
+def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: Roster = EMPTY) -> list[Quote]:
+    """All quotations of one article, attributed and resolved (``roster``: the people the corpus names)."""
     if role == "primary":
         quotes = statement_quotes(searchable)
         for quote in quotes:
@@ -106,7 +108,7 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str) -> list[
     quotes = find_marked_quotes(searchable)
     zone = headline_zone(searchable)
     masked = _masked(searchable, quotes)
-    names = spk.find_person_names(masked)
+    names = spk.find_person_names(masked, roster.known_singles())
     paragraphs = paragraph_spans(searchable)
     p_index = 0
     sentences: dict = {}
@@ -123,7 +125,7 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str) -> list[
             quote.info["mention"] is None and not quote.info["cue"] and quote.kind == "direct")
     _continuations_share_attribution(quotes)
     _clear_conventional_repairs(text, quotes)
-    resolve_article(searchable, quotes, names)
+    resolve_article(searchable, quotes, names, roster)
     _propagate_relays(searchable, quotes, masked)
     return quotes
 
@@ -181,10 +183,10 @@ def _clean_relay(relay: str) -> str:
     return re.sub(r"^(?:the|its)\s+", "", " ".join(relay.split()), flags=re.IGNORECASE)
 
 
-def article_rows(job: tuple[str, str, str, str, str]) -> list[dict]:
+def article_rows(job: tuple[str, str, str, str, str], roster: Roster = EMPTY) -> list[dict]:
     """The quotation rows of one article: (source, text, searchable text, role, manifest speaker) → rows."""
     source, text, searchable, role, speaker = job
-    quotes = article_quotes(text, searchable, role, speaker)
+    quotes = article_quotes(text, searchable, role, speaker, roster)
     quotes.sort(key=lambda q: (q.start, q.end))
     return [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)]
 
@@ -195,6 +197,8 @@ def find_quotes(corpus: Corpus) -> pd.DataFrame:
     jobs = [(source, corpus.texts[source], corpus.searchable_text(source), str(articles[source].get("role", "report")),
              str(articles[source].get("speaker", "") or ""))
             for source in sorted(corpus.texts) if bool(articles[source].get("in_scope", True))]
-    rows = [row for rows_of_article in ordered_map(article_rows, jobs) for row in rows_of_article]
+    roster = build_roster(ordered_map(article_people, [job[2] for job in jobs]))
+    rows = [row for rows_of_article in ordered_map(functools.partial(article_rows, roster=roster), jobs)
+            for row in rows_of_article]
     table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True)

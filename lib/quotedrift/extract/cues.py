@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..people import names as spk
-from ..people.titles import title_near
+from ..people.resolve import governed
+from ..people.titles import TITLE_LIKE_WORDS, title_near
 from ..text import sentence_spans
 from .marks import Quote
 
@@ -35,6 +36,18 @@ DESCRIPTOR_MODIFIERS = (r"senior|top|high-ranking|ranking|anonymous|unnamed|unid
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?:{DESCRIPTOR_MODIFIERS})\s+){{0,5}}(?:{DESCRIPTOR_HEADS})\b(?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in)\b))?",
     re.IGNORECASE)
+# A definite description by role or standing ("the FIFA president", "the global football supremo", "Twitter's
+# new owner", "the world's richest man"): a determiner or possessive, up to four modifiers, a role noun from
+# lexicon/role_nouns.csv (resolved to a named person by people.resolve, else kept as a description).
+ROLE_NOUNS = lexicon.column("role_nouns", "word") + lexicon.column("documents", "word")
+ROLE_DESCRIPTION_RE = re.compile(r"""
+    (?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)|\b[A-Z][\w.-]*['’]s)\s+
+    (?:(?!(?:the|a|an|of|by|to|for|with|in|on|at|from|as|that|this|who|said|says|told)\b)[\w'’.-]+\s+){0,4}?
+    (?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True)) + r""")\b(?!['’-])
+    (?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in|this|last)\b))?
+    # or, with no determiner, an organisation's capitalised name before the role ("FIFA president added")
+    |\b(?-i:[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r""")\b(?!['’-])""", re.VERBOSE | re.IGNORECASE)
 ORG_RE = re.compile(
     r"\b(?:the\s+)?(?:" + lexicon.literal_pattern(lexicon.organisation_aliases()) +
     r"|(?:[A-Z][\w'’]+\s+)?(?:Foreign|Defen[cs]e) Ministry)")
@@ -61,6 +74,10 @@ NOT_NEWLINE_RE = re.compile(r"[^\n]")
 # quotation in seeds/ and corpora/ is well under this, so real articles are unaffected; it keeps the
 # attribution search linear in the article's length on pathological text (issue 13).
 ATTRIBUTION_REACH = 1000
+# A trailing attribution (``," she said.``) runs to the next full stop or line end, at most this far (characters)
+# past the closing mark: the longest in corpora/ is under 100.
+TRAILING_REACH = 200
+TRAILING_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
 CITING_WORD_RE = re.compile(r"\s(?:cited|quoted|reported)\b")
 
 
@@ -102,7 +119,8 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
         if e <= hi:
             return s, e, name, "name"
     found = []
-    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ORG_RE, "org"), (PRONOUN_RE, "pronoun")):
+    for regex, kind in ((DESCRIPTOR_RE, "descriptor"), (ROLE_DESCRIPTION_RE, "descriptor"), (ORG_RE, "org"),
+                        (PRONOUN_RE, "pronoun")):
         match = regex.search(text, lo, hi)
         while match and kind == "org" and _modifies_next(text, match.end()):
             match = regex.search(text, match.end(), hi)
@@ -122,6 +140,86 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
             hit = org or country
             return hit.start(), hit.end(), hit.group(), "org" if org else "country"
     return s, -neg_end, mention, kind
+
+
+# What may stand between a subject and its cue verb: adverbs and times ("Macron said Friday" has none;
+# "China on Wednesday called", "Mao also said", "the ministry has since said").
+SUBJECT_GAP = r"""
+    \s*(?:\b(?:has|have|had|also|then|later|again|further|once|since|now|previously|earlier|swiftly|quickly|
+        reportedly|repeatedly|(?:on|last|this|next)\s+[A-Z]?[a-z]+|[A-Z][a-z]+day|[a-z]+ly)\s+)*$"""
+SUBJECT_GAP_RE = re.compile(SUBJECT_GAP, re.VERBOSE)
+# An appositive or relative clause between a subject and its cue: "X, who charged Y, said", "X, the
+# envoy of Y, told", "X (Y's envoy) said".
+APPOSITIVE_GAP_RE = re.compile(r"\s*(?:,[^,;:.!?]{1,160},|\([^()]{1,160}\))" + SUBJECT_GAP, re.VERBOSE)
+
+
+# A sentence end with no space after it (scraped text: "…for Wagner."Wagner owner X …", "has more.Report:"):
+# a full stop, or a closing double mark, glued to the capital that starts the next sentence.
+GLUED_SENTENCE_END_RE = re.compile(r"(?:[a-z_][.!?]|_[\"”])[\"”’]?(?=[A-Z])")
+
+
+def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
+    """The subject of the cue verb at ``hi`` in the clause ``text[lo:hi]``: the mention the cue follows directly
+    ("…with Xi Jinping during his trip, Macron emphasized" → Macron; "After Y spoke, X's ministry accused"
+    → the ministry), or the mention an appositive or relative clause separates from the cue ("X, who charged Y,
+    said" → X); else the first mention of the clause, as :func:`_mention_in` finds it."""
+    glued = [m.end() for m in GLUED_SENTENCE_END_RE.finditer(text, lo, hi)]
+    lo = glued[-1] if glued else lo  # "…Wagner."Wagner owner X denied it": the clause starts after the glue
+    first = _mention_in(text, lo, hi, names)
+    if first is None:
+        return None
+    if APPOSITIVE_GAP_RE.match(text, first[1], hi):
+        return first
+    gap = SUBJECT_GAP_RE.search(text, first[1], hi)
+    tail = gap.start() if gap else hi
+    if tail <= first[1]:
+        return first
+    last = _last_mention(text, first[1], tail, names)
+    if last is not None and last[1] == tail:
+        return last
+    return _first_ungoverned(text, lo, hi, names) or first
+
+
+def _introduces(text: str, end: int, name_start: int) -> bool:
+    """Whether a description ending at ``end`` introduces the name at ``name_start``: only title words, capitals,
+    commas and hyphens between them ("NATO Secretary-General X", "The President of Zorbia, X,")."""
+    between = text[end:name_start]
+    return (0 <= len(between) <= 40 and not re.search(r"[.;:!?]", between)
+            and all(w[:1].isupper() or w.lower() in TITLE_LIKE_WORDS or w.lower() in ("of", "the")
+                    for w in re.findall(r"[A-Za-z]+", between)))
+
+
+def _first_ungoverned(text: str, lo: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The first mention of ``text[lo:hi]``, in text order, that no preposition or subordinator governs: the
+    subject of the main clause ("During his speech, the president said that Y …, adding" → the president,
+    not Y, the subject of the clause after "that")."""
+    start = lo
+    while start < hi:
+        mention = _mention_in(text, start, hi, [])
+        named = next((n for n in names[bisect.bisect_left(names, (start,)):] if n[1] <= hi), None)
+        if named and named[0] < hi and (mention is None or named[0] <= mention[0]
+                                        or _introduces(text, mention[1], named[0])):
+            mention = (named[0], named[1], named[2], "name")  # "NATO Secretary-General X", "The President, X,"
+        if mention is None:
+            return None
+        if mention[3] != "pronoun" and not governed(text, lo, mention[0]):
+            return mention
+        start = max(mention[1], start + 1)
+    return None
+
+
+def _last_mention(text: str, lo: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The mention of ``text[lo:hi]`` that ends last (a name first, as :func:`_mention_in` ranks them)."""
+    found = None
+    start = lo
+    while start < hi:
+        mention = _mention_in(text, start, hi, names)
+        if mention is None:
+            break
+        if found is None or mention[1] >= found[1]:
+            found = mention
+        start = mention[1] if mention[1] > start else start + 1
+    return found
 
 
 class _Found(tuple):
@@ -170,8 +268,8 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     say_first = SAY_CUES_RE.match(window, lead)
     if say_first:
         after = re.match(r"\s*", window[say_first.end():]).end() + say_first.end()
-        mention = _mention_in(text, lo + after, min(hi, lo + after + 120), names)
-        if mention and mention[0] == lo + after:
+        mention = _mention_at(text, lo + after, min(hi, lo + after + 120), names)
+        if mention:
             return {"cue": say_first, "cue_span": (lo + say_first.start(), lo + say_first.end()), "mention": mention}
         return None
     cue = CUE_RE.search(window, lead)
@@ -184,6 +282,35 @@ def _after_attribution(text: str, lo: int, hi: int, names) -> dict | None:
     if not mention or mention[0] != lo + lead:
         return None
     return {"cue": cue, "cue_span": (lo + cue.start(), lo + cue.end()), "mention": mention}
+
+
+HONORIFIC_LEAD_RE = re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in sorted(spk.TITLE_WORDS, key=len, reverse=True))
+                               + r")\.?[ \u00a0]+)+", re.IGNORECASE)
+
+
+def _mention_at(text: str, start: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The mention that starts at ``start`` (after an inverted cue: "said Yun", "said Mr. Yun", "said the
+    agency's chief"), or None."""
+    lead = HONORIFIC_LEAD_RE.match(text, start, hi)
+    name_at = lead.end() if lead else start
+    i = bisect.bisect_left(names, (name_at,))
+    if i < len(names) and names[i][0] == name_at and names[i][1] <= hi:
+        return names[i][0], names[i][1], names[i][2], "name"
+    mention = _mention_in(text, start, hi, [])
+    return mention if mention and mention[0] == start else None
+
+
+HEADLINE_COLON_RE = re.compile(r"[ \u00a0]*:[ \u00a0]*")
+
+
+def _headline_speaker(text: str, close_at: int, names) -> dict | None:
+    """A headline's speaker after the quotation and a colon ("'I feel like a migrant': FIFA president hits
+    out …"), with no cue of its own."""
+    colon = HEADLINE_COLON_RE.match(text, close_at)
+    if not colon or ":" not in colon.group():
+        return None
+    mention = _mention_at(text, colon.end(), min(len(text), colon.end() + 80), names)
+    return {"cue": None, "cue_span": (-1, -1), "mention": mention} if mention else None
 
 
 def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
@@ -206,18 +333,24 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     open_at = quote.open_mark if quote.open_mark >= 0 else quote.start
     close_at = quote.close_mark + 1 if quote.close_mark >= 0 else quote.end
     info = {"cue": "", "cue_span": (-1, -1), "mention": None, "title": ""}
-    trailing = (_after_attribution(masked, close_at, sentence[1], names)
-                if (quote.close_mark >= 0 or quote.info.get("attribution_after")) and quote.end <= sentence[1]
+    trail_end = sentence[1]
+    if quote.close_mark >= 0 and trail_end <= close_at + 1:  # the sentence was cut at the quotation's end
+        clause_end = TRAILING_CLAUSE_END_RE.search(masked, close_at, close_at + TRAILING_REACH)
+        trail_end = clause_end.start() + 1 if clause_end else trail_end
+    trailing = (_after_attribution(masked, close_at, trail_end, names)
+                if (quote.close_mark >= 0 or quote.info.get("attribution_after")) and quote.end <= trail_end
                 else None)
+    if trailing is None and quote.kind == "headline" and quote.close_mark >= 0:
+        trailing = _headline_speaker(masked, close_at, names)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):
         cue = trailing["cue"]  # matched in a window: its offsets count from the window, cue_span from the text
-        info.update(cue=cue.group().lower(), cue_span=trailing["cue_span"], mention=trailing["mention"])
+        info.update(cue=cue.group().lower() if cue else "", cue_span=trailing["cue_span"], mention=trailing["mention"])
     elif before_cues:
         cue = before_cues[-1]
         info.update(cue=cue.group().lower(), cue_span=(cue.start(), cue.end()))
-        info["mention"] = _mention_in(masked, sentence[0], cue.start(), names)
+        info["mention"] = _subject_before(masked, sentence[0], cue.start(), names)
         if cue.group().lower() == "according to":
             info["mention"] = _mention_in(masked, cue.end(), min(sentence[1], cue.end() + 80), names)
     else:

@@ -14,7 +14,9 @@ FUNCTION_WORDS = frozenset(
     "And But Or Nor By Of In On At To For With From The That Which Who He She It They We His Her Its Their "
     "Has Had Was Were Is Are As After Before While When Than Into About If We Our You Your My".split()
 )
-_MID_CAPITAL = re.compile(r"(?:(?<=[^\W\d_\]\)])|(?<=\w,))[ \t]+(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])|(?<=[\]\)])[ \t]+(?P<after>[A-Z][a-z]*)(?=[ \t]+[a-z])")
+# after a letter, a comma after a word, or a closing bracket; the expression starts with the space so that
+# the search skips to spaces instead of trying a look-behind at every position
+_MID_CAPITAL = re.compile(r"[ \t](?:(?<=[^\W\d_][ \t])|(?<=\w,[ \t])|(?<=[\]\)][ \t]))[ \t]*(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])")
 
 
 @register("midsentence_capital", severity=2, colour="#eebefa",
@@ -26,7 +28,7 @@ def midsentence_capitals(text: str, words=None) -> list[dict]:
     dash, not in a Title Case line (a headline, a title, a name)."""
     rows = []
     for match in _MID_CAPITAL.finditer(text):
-        name = "word" if match.group("word") else "after"
+        name = "word"
         word = match.group(name)
         if word not in FUNCTION_WORDS or _title_case_line(text, match.start(name)):
             continue

@@ -4,8 +4,8 @@ General shapes of page furniture, never one site's list: link labels glued into 
 "Read also |"), lines with a vertical bar (news prose never uses one), widget and paywall phrases at the start
 of a short line (``lexicon/page_chrome.csv``), photo captions signed with a credit ("… (Agency)", "Agency/Jane
 Doe", "Picture: Jane Doe/Agency"; credits in ``lexicon/photo_credits.csv``), image file names, raw
-HTML and script, tweet residue (pic.twitter.com, "— Name (@handle) date"), and lines that are only a date or
-a time. One pass over the lines of the text with precompiled expressions: linear in its length.
+HTML and script, tweet residue (pic.twitter.com, "— Name (@handle) date"), lines that are only a date or a
+time, and a line printed again inside one of the next lines (a doubled teaser). One pass over the lines of the text with precompiled expressions: linear in its length.
 """
 
 from __future__ import annotations
@@ -100,7 +100,32 @@ def page_chrome(text: str, words=None) -> list[dict]:
     rows += [_row(text, start, end, "an image file name printed as text") for start, end in _file_names(text)]
     rows += [_row(text, m.start(), m.end(), "residue of an embedded tweet (link or signature line)")
              for m in _TWEET.finditer(text)]
+    rows += _lines_printed_again(text)
     return merge_overlaps(rows)
+
+
+REPEAT_MIN_WORDS = 2  # a line this long printed again inside one of the next lines is a doubled teaser
+REPEAT_MIN_CHARS = 12
+REPEAT_REACH = 2  # non-empty lines after it that are searched
+REPEAT_ANYWHERE_WORDS = 5  # a shorter line counts only when a later line starts with it (not a subheading's words)
+
+
+def _lines_printed_again(text: str) -> list[dict]:
+    """A line printed again inside one of the next ``REPEAT_REACH`` lines, with more around it ("Messi's
+    jerseys to go up for auction" then "Soccer Messi's jerseys to go up for auction"): a teaser, headline or
+    label doubled by the page's layout. (Lines repeated word for word are the loader's ``duplicated_text``.)"""
+    lines = [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in _LINE.finditer(text)]
+    lines = [line for line in lines if line[2]]
+    rows = []
+    for i, (start, end, key) in enumerate(lines):
+        if len(key) < REPEAT_MIN_CHARS or key.count(" ") + 1 < REPEAT_MIN_WORDS:
+            continue
+        for _, _, later in lines[i + 1:i + 1 + REPEAT_REACH]:
+            if key != later and (later.startswith(key) or key.count(" ") + 1 >= REPEAT_ANYWHERE_WORDS and key in later):
+                rows.append(_row(text, start, end, "a line printed again inside the next lines (a teaser, "
+                                                   "headline or label doubled by the page)"))
+                break
+    return rows
 
 
 def _file_names(text: str) -> list[tuple[int, int]]:

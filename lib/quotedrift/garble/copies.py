@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
+import numpy as np
+
 from .. import lexicon
 from ..text import normalise_word, tokens
 from .registry import register, row
@@ -73,6 +75,15 @@ def slip(printed: str, usual_printed: str) -> str | None:
     return how
 
 
+def _shared_contexts(corpus, sources: list[str]) -> set[int]:
+    """The contexts that more than ``MIN_AGREEING`` copies print (only these can show a slip): counted over
+    compact arrays of hashes, so that the corpus's every context never sits in a Python dictionary."""
+    per_source = [np.unique(np.fromiter((c for *_, c in _contexts(corpus.texts[s])), dtype=np.int64))
+                  for s in sources]
+    values, counts = np.unique(np.concatenate(per_source), return_counts=True)
+    return set(values[counts > MIN_AGREEING].tolist())
+
+
 def _usual(words: dict[str, list], key: str, source: str) -> tuple[set[str], str] | None:
     """(the other copies, the form they print) when more other copies print one other word here than print
     ``key``, at least ``MIN_AGREEING`` of them, and at least ``AGREEMENT`` of the printings of other words."""
@@ -120,12 +131,16 @@ def _paragraphs(text: str):
 def copy_slips(corpus, quotes=None) -> list[dict]:
     """Words one letter away from the word that the other copies of the same sentence agree on."""
     sources = _in_scope(corpus)
+    if len(sources) <= MIN_AGREEING:
+        return []  # no copies to agree
+    shared_contexts = _shared_contexts(corpus, sources)
     printed: dict[int, dict[str, list]] = defaultdict(dict)  # context -> word -> [sources, form as printed]
     for source in sources:
         for token, key, _, context in _contexts(corpus.texts[source]):
-            printed[context].setdefault(key, [set(), token.text])[0].add(source)
+            if context in shared_contexts:
+                printed[context].setdefault(key, [set(), token.text])[0].add(source)
     shared = {context: words for context, words in printed.items() if len(words) >= 2}
-    del printed
+    del printed, shared_contexts
     rows = []
     for source in sources:
         text = corpus.texts[source]

@@ -2,28 +2,45 @@
 
 Each shape is impossible in edited English, so it needs no corpus to be damage: an article before a
 possessive ("to deliver a his own lesson"), "according" without its "to" ("according the paper"), a full
-stop printed twice ("she added.."), a full stop followed by a comma (". , reports"), a sentence that goes on
-in lower case after a full stop ("in the region. and other"). One pass of precompiled expressions: linear in the text's length.
+stop printed twice ("she added.."), "it’s" after a preposition ("for it’s history"), "then" after a
+comparative ("more then"), a full stop followed by a comma (". , reports"), a sentence that goes on
+in lower case after a full stop ("in the region. and other"), an agency printed in capitals elsewhere in
+lower case before its verb ("ap reported"). One pass of precompiled expressions: linear in the text's length.
 """
 
 from __future__ import annotations
 
 import re
 
+import functools
+
+from .. import lexicon
 from ..text import ABBREVIATIONS
 from .registry import register, row
 
+# Each shape: (expression, what it shows, the words that must stand right before it or None). Every
+# expression starts with a literal character or a small set of them, so the search skips through the text
+# (an expression that starts with a look-behind or a word boundary is tried at every position: ten times
+# slower on a long text); the word before is checked afterwards.
+ARTICLES = frozenset(("a", "an", "the"))
+PREPOSITIONS = frozenset("of in on with for from about by at".split())
+COMPARATIVES = frozenset("more less rather better worse greater higher lower fewer larger smaller bigger".split())
 _SHAPES = (
-    (re.compile(r"\b(?:a|an|the)\s+(?:his|her|their|its|my|our|your)\b(?!-)", re.IGNORECASE),
+    (re.compile(r"[ \t](?:his|her|their|its|my|our|your)\b(?!-)"), ARTICLES,
      "an article before a possessive (one of the two words is left over from a rewrite)"),
-    (re.compile(r"\baccording\s+(?:the|a|an|his|her|their)\b", re.IGNORECASE),
+    (re.compile(r"[Aa]ccording[ \t]+(?:the|a|an|his|her|their)\b(?<!\w[Aa]ccording)"), None,
      "‘according’ without its ‘to’"),
-    (re.compile(r"(?<=[^\W\d_])\.\.(?![.\w])"), "a full stop printed twice"),
-    (re.compile(r"(?<=[^\W\d_])[.!?][ \t]+,"), "a comma after a full stop (words lost between them)"),
+    (re.compile(r"\.\.(?<=[^\W\d_]\.\.)(?![.\w])"), None, "a full stop printed twice"),
+    (re.compile(r"[ \t][Ii]t['’]s[ \t]+(?=[a-z])"), PREPOSITIONS,
+     "‘it’s’ (it is) after a preposition, where the possessive ‘its’ belongs"),
+    (re.compile(r"[ \t]then\b(?![ \t]+than)"), COMPARATIVES, "‘then’ after a comparative, where ‘than’ belongs"),
+    (re.compile(r"[.!?](?<=[^\W\d_][.!?])[ \t]+,"), None, "a comma after a full stop (words lost between them)"),
 )
-# A full stop after a lower-case word, then a lower-case word that continues the sentence. Only common
-# continuations: a lower-case proper start ("iPhone", "eBay") is no damage.
-_LOWER_AFTER_STOP = re.compile(r"\b(?P<word>[A-Za-z][a-z]{2,})\.[ \t]+(?P<next>and|or|but|of|with|to|in|for|which|that|the)\b")
+# A full stop after a word of three letters or more, then a lower-case word that continues the sentence.
+# Only common continuations: a lower-case proper start ("iPhone", "eBay") is no damage.
+_LOWER_AFTER_STOP = re.compile(r"\.[ \t]+(?:and|or|but|of|with|to|in|for|which|that|the)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z’']+)[ \t]*$")
+BEFORE_REACH = 20  # characters before a match searched for the word that stands there
 
 
 @register("broken_grammar", severity=2, colour="#ffd8a8",
@@ -33,16 +50,46 @@ _LOWER_AFTER_STOP = re.compile(r"\b(?P<word>[A-Za-z][a-z]{2,})\.[ \t]+(?P<next>a
 def broken_grammar(text: str, words=None) -> list[dict]:
     """Rows for the impossible shapes above, each naming which one it is."""
     rows = []
-    for shape, why in _SHAPES:
+    for shape, before, why in _SHAPES:
         for m in shape.finditer(text):
-            start, end = _widen(text, m.start(), m.end())
+            start = m.start()
+            if before is not None:
+                word = _word_before(text, start)
+                if word.lower() not in before:
+                    continue
+                start = text.rfind(word, 0, start)
+            start, end = _widen(text, start, m.end())
             rows.append(row(start, end, "broken_grammar", f"‘{text[start:end]}’: {why}"))
-    for m in _LOWER_AFTER_STOP.finditer(text):
-        if m.group("word").lower() in ABBREVIATIONS:
+    for m in _lower_case_agency().finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "."):
             continue
         rows.append(row(m.start(), m.end(), "broken_grammar",
-                        f"‘{m.group()}’: the sentence goes on in lower case after a full stop"))
+                        f"‘{m.group()}’: the agency ‘{m.group('agency').upper()}’ printed in lower case before "
+                        "its reporting verb"))
+    for m in _LOWER_AFTER_STOP.finditer(text):
+        word = _word_before(text, m.start())
+        if not re.fullmatch(r"[A-Za-z][a-z]{2,}", word) or word.lower() in ABBREVIATIONS:
+            continue
+        start = m.start() - len(word)
+        rows.append(row(start, m.end(), "broken_grammar",
+                        f"‘{text[start:m.end()]}’: the sentence goes on in lower case after a full stop"))
     return rows
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word that ends right before ``at`` (spaces between allowed), or ''."""
+    match = _WORD_BEFORE.search(text[max(0, at - BEFORE_REACH):at])
+    return match.group(1) if match and (match.start() > 0 or at <= BEFORE_REACH) else ""
+
+
+@functools.cache
+def _lower_case_agency() -> re.Pattern:
+    """An agency whose name is printed in capitals (``lexicon/agencies.csv``: "AP", "AFP"), in lower case
+    before a reporting verb of ``lexicon/cues.csv`` ("ap reported"): a credit mangled in copying."""
+    acronyms = sorted({a.lower() for a in lexicon.agency_aliases() if a.isupper() and len(a) >= 2}, key=len, reverse=True)
+    cues = sorted((re.escape(c) for c in lexicon.column("cues", "word") if " " not in c), key=len, reverse=True)
+    return re.compile(r"(?P<agency>" + "|".join(map(re.escape, acronyms)) + r")[ \t]+(?:"
+                      + "|".join(cues) + r"|reported|reports)\b")
 
 
 WIDEN_REACH = 30  # characters looked at either side for the neighbouring word shown as evidence

@@ -202,11 +202,20 @@ def _case_variant(text: str, token, forms: Counter, alone: Counter) -> str | Non
         return None  # an acronym in title case ("Nato" for "NATO": a house style) or a word ("us", "who")
     if not (usual[:1].isupper() or usual.islower()):
         return None
-    if word[:1].isupper() and (_sentence_start(text, token.start) or usual.islower() and zipf(usual) >= 3.0):
-        return None
+    if word[:1].isupper() and (_sentence_start(text, token.start)
+                               or usual.islower() and zipf(usual) >= 3.0 and usual not in _particles()):
+        return None  # a capitalised word ("The", "Of") in a title; a name's particle ("von") is still judged
     if _shouting_line(text, token.start) or _shouting_neighbour(text, token):
         return None
     return f"the other reports print ‘{usual}’ ({count} of them), never ‘{word}’"
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    """Lower-case particles of names ("von", "der", "bin"): ``lexicon/name_particles.csv``."""
+    from .. import lexicon
+
+    return frozenset(r["value"].lower() for r in lexicon.table("name_particles") if r["kind"] == "particle")
 
 
 def _sentence_start(text: str, at: int) -> bool:

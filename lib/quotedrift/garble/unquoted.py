@@ -13,6 +13,7 @@ words: linear in the corpus's length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -24,6 +25,7 @@ from .registry import register, row
 GRAM = 4  # words of an n-gram shared with another outlet's quotation
 MIN_OTHERS = 2  # other outlets that must quote the n-gram
 MIN_WORDS = 6  # words of a run of shared n-grams, at least
+PARAGRAPH_REACH = 2000  # characters either side of a run searched for its paragraph's marks and edges
 BLOCK_SHARE = 0.6  # share of a paragraph's words that other outlets quote when it is a block quotation
 FIRST_PERSON = frozenset("i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves".split())
 _DOUBLE_MARKS = re.compile(r"[“”«»\"]")
@@ -59,7 +61,7 @@ def unquoted_speech(corpus, quotes=None) -> list[dict]:
     in_scope = set(articles.loc[articles["in_scope"].astype(bool), "source"])
     reports = sorted(in_scope & set(articles.loc[articles["role"].astype(str) != "primary", "source"]))
     grams = _quoted_grams(corpus, quotes, in_scope)
-    spans = {s: sorted(zip(g["start"].astype(int), g["end"].astype(int))) for s, g in quotes.groupby("source")}
+    spans = {s: _span_index(g) for s, g in quotes.groupby("source")}
     rows = []
     for source in reports:
         text = corpus.texts[source]
@@ -67,7 +69,7 @@ def unquoted_speech(corpus, quotes=None) -> list[dict]:
         for run in _shared_runs(text, grams, source):
             start, end = run[0].start, run[-1].end
             keys = {normalise_word(w.text) for w in run}
-            if (not keys & FIRST_PERSON or _quoted_here(text, start, end, spans.get(source, []))
+            if (not keys & FIRST_PERSON or _quoted_here(text, start, end, spans.get(source, ([], [])))
                     or _block_quotation(text, start, end, grams, source)):
                 continue
             outlets = set.union(*(grams[tuple(normalise_word(w.text) for w in run[i:i + GRAM])] - {source}
@@ -92,6 +94,17 @@ def _orphan_closing_mark(text: str, end: int) -> int | None:
     return mark.start() if mark and mark.group() in "”»" else None
 
 
+def _span_index(quotes: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """One source's quotation spans as (starts in order, the furthest end reached so far at each)."""
+    ordered = sorted(zip(quotes["start"].astype(int), quotes["end"].astype(int)))
+    starts, reach, furthest = [], [], -1
+    for start, end in ordered:
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
+
+
 def _shared_runs(text: str, grams: dict, source: str):
     """Maximal runs of words (within one paragraph) covered by n-grams that other outlets quote."""
     words = tokens(text)
@@ -114,9 +127,12 @@ def _shared_runs(text: str, grams: dict, source: str):
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    paragraph_end = text.find("\n", end)
-    return paragraph_start, len(text) if paragraph_end < 0 else paragraph_end
+    """The paragraph around ``start:end``, at most ``PARAGRAPH_REACH`` characters on either side (so that a
+    text of one endless line costs a bounded amount per run: linear overall)."""
+    low = max(0, start - PARAGRAPH_REACH)
+    paragraph_start = text.rfind("\n", low, start) + 1 or low
+    paragraph_end = text.find("\n", end, end + PARAGRAPH_REACH)
+    return paragraph_start, min(len(text), end + PARAGRAPH_REACH) if paragraph_end < 0 else paragraph_end
 
 
 def _block_quotation(text: str, start: int, end: int, grams: dict, source: str) -> bool:
@@ -135,10 +151,12 @@ def _block_quotation(text: str, start: int, end: int, grams: dict, source: str) 
     return sum(covered) >= BLOCK_SHARE * len(words)
 
 
-def _quoted_here(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _quoted_here(text: str, start: int, end: int, spans: tuple[list[int], list[int]]) -> bool:
     """Whether the run overlaps a quotation the extractor found here, holds a double quotation mark, follows
     an opening mark left open earlier in its paragraph, or stands in a paragraph opened by a dialogue dash."""
-    if any(a < end and start < b for a, b in spans):
+    starts, reach = spans
+    i = bisect.bisect_left(starts, end)  # the quotations that start before the run ends …
+    if i and reach[i - 1] > start:  # … overlap it when the furthest of their ends lies past its start
         return True
     if _DOUBLE_MARKS.search(text, start, end):
         return True

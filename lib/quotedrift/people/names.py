@@ -91,12 +91,13 @@ def _close_part(offset: int, tokens: list[re.Match], text: str) -> list[tuple[in
     return [(start, end, text[start:end])] if len(tokens) <= 4 else []
 
 
-def find_person_names(text: str) -> list[tuple[int, int, str]]:
+def find_person_names(text: str, singles: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Spans (start, end, name) of personal-name mentions in ``text``, in order.
 
     Full names are runs of two to four capitalised name-like words; a single word counts when it is the
-    surname (for Korean names, the family name) of a full name in the same text, or a distinctive Korean
-    family name (``Yun``).
+    surname (for Korean names, the family name) of a full name in the same text, a distinctive Korean
+    family name (``Yun``), or one of ``singles`` (lower case: the single names the corpus gives one person,
+    :class:`quotedrift.people.roster.Roster`).
     """
     parts = _name_parts(text)
     full = [p for p in parts if len(p[2].split()) >= 2 and not _org_like_context(text, p)
@@ -108,7 +109,8 @@ def find_person_names(text: str) -> list[tuple[int, int, str]]:
         words = part[2].split()
         if len(words) >= 2 and part in full_set:
             found.append(part)
-        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES):
+        elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES
+                                  or part[2].lower() in singles):
             found.append(part)
     return found
 

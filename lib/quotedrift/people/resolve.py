@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 from .. import lexicon
 from . import names as spk
 from . import officials
-from .titles import OFFICIAL_WORDS_RE, title_near
+from .roster import EMPTY, SINGLE_MIN_ARTICLES, Roster, everyday_word
+from .titles import OFFICIAL_WORDS_RE, TITLE_LIKE_WORDS, title_near
 
 if TYPE_CHECKING:
     from ..extract.marks import Quote
 
+SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])|\n")  # where a sentence ends (for pronouns)
 GENDER_WORDS = lexicon.title_genders()  # titles and nouns that tell a gender (Ms, spokeswoman, sister)
 
 
@@ -64,9 +66,11 @@ def _gender(entity: Entity, text: str) -> str:
 class ArticleResolver:
     """Turns per-quotation mentions into one speaker per person within an article."""
 
-    def __init__(self, text: str, names: list[tuple[int, int, str]]):
+    def __init__(self, text: str, names: list[tuple[int, int, str]], roster: Roster = EMPTY):
         self.text = text
-        self.names = names
+        self.names = [n for n in names if not _headline_words(n[2], roster)]
+        self.roster = roster
+        self._bounds: list[int] | None = None  # sentence starts, found when a pronoun first needs them
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
         self.genders: dict[str, str] = {}
 
@@ -79,18 +83,22 @@ class ArticleResolver:
         self.titles: dict[str, str] = {}
         for n in self.full_names:
             title = title_near(text, max(0, n[0] - 120), n[1], n)
-            if title and spk._flat(n[2]) not in self.titles:
-                self.titles[spk._flat(n[2])] = title
+            key = spk._flat(roster.canonical(n[2]) or n[2])
+            if title and key not in self.titles:
+                self.titles[key] = title
 
     def full_name(self, name: tuple[int, int, str]) -> str:
-        """A bare surname becomes the nearest full name with that surname (before it, else after)."""
+        """A full name as the corpus spells it (:class:`Roster`); a bare surname the nearest full name with that
+        surname in the article (before it, else after), else the corpus's full name for it."""
         if len(name[2].split()) >= 2:
-            return name[2]
+            return self.roster.canonical(name[2]) or name[2]
         # a family name, or a given name used as the surname ("Ning" for Mao Ning)
         matches = self.by_surname.get(name[2].lower()) or self.by_word.get(name[2].lower(), [])
         before = bisect.bisect_left(matches, (name[0],))
         chosen = matches[before - 1] if before else (matches[0] if matches else None)
-        return chosen[2] if chosen else name[2]
+        if chosen:
+            return self.roster.canonical(chosen[2]) or chosen[2]
+        return self.roster.canonical(name[2]) or name[2]
 
     def title_of(self, name: str) -> str:
         return self.titles.get(spk._flat(name), "")
@@ -99,6 +107,8 @@ class ArticleResolver:
         if mention is None:
             return Entity("", "none", confidence=0.0)
         s, e, words, kind = mention
+        if kind == "name" and _headline_words(words, self.roster):
+            return Entity("", "none", confidence=0.0)
         if kind == "name":
             full = self.full_name((s, e, words))
             title = title or self.title_of(full)
@@ -119,12 +129,104 @@ class ArticleResolver:
         names = ((self.names[i][0], self.full_name(self.names[i]))
                  for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1))
         quoted = ((e.position, e.name) for e in reversed(speakers) if e.kind == "name" and e.position < entity.position)
+        agrees = lambda full: not wanted or not self.gender_of(full) or self.gender_of(full) == wanted  # noqa: E731
         for position, full in heapq.merge(names, quoted, reverse=True):  # nearest first, walked lazily
-            gender = self.gender_of(full)
-            if not wanted or not gender or gender == wanted:
+            if agrees(full):
+                if wanted:  # "he"/"she" continue a sentence's subject; "they" may be anyone (or a group)
+                    position, full = self._sentence_subject(position, full, agrees)
+                gender = self.gender_of(full)
                 title = self.title_of(full)
                 return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
         return Entity("", "none", confidence=0.0)
+
+    def _sentence_subject(self, position: int, full: str, agrees) -> tuple[int, str]:
+        """The first agreeing person named in the sentence of the mention at ``position``: a pronoun continues
+        the sentence's subject, not the person it named last ("Kirby noted that Putin … . He described …"
+        → Kirby)."""
+        if self._bounds is None:
+            self._bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
+        start = self._bounds[bisect.bisect_right(self._bounds, position) - 1]
+        for i in range(bisect.bisect_left(self.names, (start,)), len(self.names)):
+            if self.names[i][0] >= position:
+                break
+            candidate = self.full_name(self.names[i])
+            if agrees(candidate) and not governed(self.text, start, self.names[i][0]):
+                return self.names[i][0], candidate
+        return position, full
+
+    def resolve_description(self, entity: Entity, description: str) -> Entity | None:
+        """A definite description by role ("the FIFA president", "the billionaire", "the world's richest man")
+        → the nearest person of the article (earlier first, else later) whose titles, as this article or any
+        other of the corpus prints them, hold a role word of the same family, with no conflicting country or
+        gender; else the one person of the corpus whose titles hold the role and every capitalised modifier
+        ("FIFA"); else None (it stays a description)."""
+        role = _role_of(description)
+        if role is None:
+            return None
+        word, family = role
+        if family == "document":
+            return self._writer(entity)
+        wanted_country = country_of(description)
+        positions = [n[0] for n in self.names]
+        here = bisect.bisect_left(positions, entity.position)
+        order = list(range(here - 1, -1, -1)) + list(range(here, len(self.names)))
+        seen: set[str] = set()
+        for i in order:
+            full = self.full_name(self.names[i])
+            if full in seen or len(full.split()) < 2:
+                continue
+            seen.add(full)
+            if self._fits_role(full, family, word, wanted_country):
+                title = self.title_of(full)
+                return Entity(full, "name", title, country_of(title), entity.position, 0.7 if i < here else 0.6)
+        if family == "person":
+            return None
+        modifiers = {w.lower() for w in re.findall(r"\b([A-Z][\w-]*)(?:['’]s)?\b", description)
+                     if w.lower() not in ("the", "its", "their") and not lexicon.country_in(w)}
+        same_family = ROLE_FAMILIES.get(family, frozenset({word}))
+        owners = [name for name, words in self.roster.titles.items()
+                  if words & same_family and modifiers <= words
+                  and not _countries_conflict(wanted_country, " ".join(sorted(words)))]
+        if len(owners) == 1 and (modifiers or wanted_country):
+            return Entity(owners[0], "name", "", "", entity.position, 0.6)
+        exact = [name for name, words in self.roster.titles.items() if word in words and modifiers <= words]
+        if len(exact) == 1:  # "the billionaire": the one person of the corpus printed with that very word
+            return Entity(exact[0], "name", "", "", entity.position, 0.5)
+        return None
+
+    def _writer(self, entity: Entity) -> Entity | None:
+        """The writer of "the email" or "the memo" that an article quotes: the person named, nearest before the
+        quotation (else after it), in a sentence that has the message sent or written ("X sent an email to
+        staff", "a memo from X")."""
+        if self._bounds is None:
+            self._bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
+        sentences = []
+        for start, end in zip(self._bounds, self._bounds[1:] + [len(self.text)]):
+            if DOCUMENT_RE.search(self.text, start, end) and WRITING_RE.search(self.text, start, end):
+                sentences.append((start, end))
+        writers = []
+        for start, end in sentences:
+            for i in range(bisect.bisect_left(self.names, (start,)), len(self.names)):
+                if self.names[i][0] >= end:
+                    break
+                writers.append((self.names[i][0], self.full_name(self.names[i])))
+        writers = [w for w in writers if len(w[1].split()) >= 2]
+        before = [w for w in writers if w[0] < entity.position]
+        chosen = before[-1] if before else (writers[0] if writers else None)
+        if chosen is None:
+            return None
+        title = self.title_of(chosen[1])
+        return Entity(chosen[1], "name", title, country_of(title), entity.position, 0.6)
+
+    def _fits_role(self, full: str, family: str, word: str, country: str) -> bool:
+        """Whether a person of the article may be the one a role description of this family denotes."""
+        titles = " ".join([self.title_of(full), *sorted(self.roster.titles.get(full, ()))]).lower()
+        if _countries_conflict(country, titles):
+            return False
+        if family == "person":
+            gender = self.gender_of(full)
+            return not gender or gender == GENDER_WORDS.get(word, gender)
+        return bool(set(re.findall(r"[a-z-]+", titles)) & ROLE_FAMILIES.get(family, {word}))
 
     def gender_of(self, full: str) -> str:
         """'male', 'female' or '' for a person named in the article (see :meth:`resolve_pronoun`)."""
@@ -156,6 +258,60 @@ def _gender_evidence(text: str, full: str, title: str) -> str:
     return ""
 
 
+ROLE_FAMILY = {row["word"].lower(): row["family"] for row in lexicon.table("role_nouns")}
+ROLE_FAMILY.update({row["word"].lower(): "document" for row in lexicon.table("documents")})
+DOCUMENT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, f in ROLE_FAMILY.items() if f == "document")
+                         + r")s?\b", re.IGNORECASE)
+WRITING_RE = re.compile(r"\b(?:sent|send|sends|wrote|writes|write|written|emailed|e-mailed|issued|posted|penned|"
+                        r"signed|fired off|from|by)\b", re.IGNORECASE)
+ROLE_FAMILIES: dict[str, frozenset[str]] = {
+    family: frozenset(w for w, f in ROLE_FAMILY.items() if f == family) for family in set(ROLE_FAMILY.values())}
+DEFINITE_RE = re.compile(r"^(?:(?i:the|its|their)|[A-Za-z][\w.-]*['’]s|[A-Z][\w.-]*[A-Z][\w.-]*)\s")
+
+
+# Words after which a name is an object or the subject of a clause inside the sentence, not the subject a
+# later pronoun continues ("with President X", "between X and Y", "noted that X has").
+GOVERNING_WORDS = frozenset("""with to by from for of about between and that after before when while as than on at in
+    against into toward towards like whom whose which who""".split())
+
+
+TITLE_JOINERS = frozenset("of the for in and".split())
+
+
+def governed(text: str, start: int, name_start: int) -> bool:
+    """Whether the word before a name (its title words skipped) governs it: a preposition or subordinator."""
+    words = re.findall(r"[\w'’-]+", text[max(start, name_start - 120):name_start])
+    while words and ((words[-1][:1].isupper() and words[-1].lower() not in GOVERNING_WORDS)
+                     or words[-1].lower() in TITLE_LIKE_WORDS
+                     or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
+        words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
+    return bool(words) and words[-1].lower() in GOVERNING_WORDS
+
+
+def _headline_words(name: str, roster: Roster) -> bool:
+    """A capitalised run that is headline words, not a person ("Should Apologise"): its first word is an everyday
+    word and no first name, and no two articles of the corpus print it."""
+    words = name.split()
+    known = roster.full.get(roster.canonical(name), 0) >= SINGLE_MIN_ARTICLES  # printed by two articles or more
+    return len(words) >= 2 and not known and everyday_word(words[0])
+
+
+def _role_of(description: str) -> tuple[str, str] | None:
+    """(role noun, family) of a definite description: its last role noun before any "of" ("the head of the
+    governing body" → head), or None for an indefinite one ("a senior official") or one with no role noun."""
+    if not DEFINITE_RE.match(description.strip()):
+        return None
+    head = re.split(r"\s+of\s+", description.strip(), maxsplit=1)[0]
+    words = [w for w in re.findall(r"[a-z-]+", head.lower()) if w in ROLE_FAMILY]
+    return (words[-1], ROLE_FAMILY[words[-1]]) if words else None
+
+
+def _countries_conflict(country: str, titles: str) -> bool:
+    """Whether a description's country and a person's titles name different countries."""
+    other = country_of(titles) if country else ""
+    return bool(country and other and other != country)
+
+
 def _is_anaphoric(description: str) -> bool:
     """``the official``, ``The ZPR official``, ``the department head``: a short definite description that
     points back to someone already quoted (not a full title such as ``the vice director general of …``)."""
@@ -163,9 +319,44 @@ def _is_anaphoric(description: str) -> bool:
     return words[0].lower() in ("the", "this") and len(words) <= 3 and " of " not in description
 
 
-def resolve_article(text: str, quotes: list[Quote], names) -> None:
-    """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``)."""
-    resolver = ArticleResolver(text, names)
+# A quotation that is a name, not words spoken: a title, a product, a subject line ("A Fork in the Road",
+# "Zorbphone 2.0", "Chief Zorb"): two to six words, each capitalised, a number or a small joining word, not
+# shouted (all capitals) and not a clause ("I Feel …", "Don't …").
+LABEL_JOINERS = frozenset("of in the a an to and for on at".split())
+LABEL_MAX_WORDS = 6
+# A quotation that is a button or menu label the reader is told to press ("click 'yes'").
+PRESS_BEFORE_RE = re.compile(r"\b(?:click|clicking|clicked|press|pressing|tap|tapping|select|selecting|choose|"
+                             r"choosing|hit|hitting)(?:\s+on)?\s*[\"“‘'„«]?\s*$", re.IGNORECASE)
+
+# A quotation introduced as a title or subject line ("with the subject line 'A fork in the road'", "titled …").
+TITLED_BEFORE_RE = re.compile(r"\b(?:subject(?:\s+line|\s+heading)?|headline|headlined|titled|entitled)\s*[:,]?\s*"
+                              r"[\"“‘'„«]?\s*$", re.IGNORECASE)
+
+
+def is_label(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a partial quotation names a title, product or label rather than quoting anybody (its speaker is
+    then nobody): a title-case name of two to six words, or the label of a button to press."""
+    if kind not in ("partial", "scare"):
+        return False
+    if PRESS_BEFORE_RE.search(text, max(0, start - 40), start) or TITLED_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    words = re.findall(r"[\w.’'-]+", text[start:end].strip(" ,.;:!?"))
+    if not 2 <= len(words) <= LABEL_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if any("'" in w or "’" in w or (w.isupper() and len(w) > 1) for w in words):
+        return False
+    if words[0].lower() in CLAUSE_WORDS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in LABEL_JOINERS for w in words)
+
+
+CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
+
+
+def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
+    """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
+    corpus's ``roster`` for names the article prints only in part."""
+    resolver = ArticleResolver(text, names, roster)
     entities: list[Entity] = []
     previous: Entity | None = None
     for quote in quotes:
@@ -179,7 +370,11 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
             if earlier:
                 entity = Entity(earlier[-1].name, earlier[-1].kind, earlier[-1].title, earlier[-1].country,
                                 entity.position, 0.75)
-        if entity.kind == "none" and info.get("standalone") and previous is not None:
+        if entity.kind == "official":
+            entity = resolver.resolve_description(entity, info["mention"][2]) or entity
+        if is_label(text, quote.start, quote.end, quote.kind or ""):
+            entity = Entity("", "none", confidence=0.0)
+        elif entity.kind == "none" and info.get("standalone") and previous is not None:
             entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start, 0.75)
             info["relay_inherited"] = True
         entities.append(entity)
@@ -187,6 +382,7 @@ def resolve_article(text: str, quotes: list[Quote], names) -> None:
             previous = entity
     _merge_unnamed_officials(entities)
     _countries_to_officials(entities, quotes)
+    _countries_to_named_officials(entities, resolver, [q.info.get("cue", "") for q in quotes])
     for quote, entity in zip(quotes, entities):
         quote.info["entity"] = entity
 
@@ -248,3 +444,39 @@ def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None
         if speakers:
             _, (name, kind, country) = max(speakers, key=lambda item: (item[0], -len(item[1][0])))
             entities[i] = Entity(name, kind, "", country, entity.position, 0.6)
+
+
+ACT_CUES = lexicon.words("act_cues")  # "designated": the country acted, no official spoke
+VOICE_RE = re.compile(r"\b(?:spokes\w*|minister|ministry|official|envoy|ambassador|diplomat|representative)\b",
+                      re.IGNORECASE)
+HEAD_OF_STATE_RE = re.compile(r"\b(?:president|leader|chairman|premier|prime|king|queen|emir|chancellor)\b", re.IGNORECASE)
+
+
+def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResolver, cues: list[str]) -> None:
+    """A country or its ministry still named as speaker ("Zorbia says …", "Zorbia's foreign ministry accused …")
+    becomes the one official the article names who speaks for that country (a spokesperson or minister whose
+    title, here or in another outlet of the corpus, names the country), when there is exactly one; not when
+    the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
+    pending = [i for i, e in enumerate(entities) if cues[i] not in ACT_CUES and (e.kind == "country" or (
+        e.kind == "org" and re.search(r"\bministry\b", e.name, re.IGNORECASE))) and (e.country or e.name)]
+    if not pending:
+        return
+    officials_of: dict[str, set[str]] = {}
+    for name in {resolver.full_name(n) for n in resolver.names}:
+        if len(name.split()) < 2:
+            continue
+        titles = [t for t in (resolver.title_of(name), *resolver.roster.printed_titles.get(name, ())) if t]
+        if any(HEAD_OF_STATE_RE.search(t) for t in titles):
+            continue  # a head of state or government speaks for the country in person, not as its voice
+        for title in titles:
+            country = country_of(title)
+            if country and VOICE_RE.search(title):
+                officials_of.setdefault(country, set()).add(name)
+                break
+    for i in pending:
+        entity = entities[i]
+        country = entity.country if entity.kind == "org" else entity.name
+        speakers = officials_of.get(country, set())
+        if len(speakers) == 1:
+            name = speakers.pop()
+            entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)
