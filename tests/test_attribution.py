@@ -54,6 +54,9 @@ def row(source, speaker="Kwon Jong Gun", spelling="Kwon Jong Gun", title="direct
         (row("x", spelling="Kwon Jong-gun"), []),  # hyphenation is not a different spelling
         (row("x", title="head of the Wagner Group"), ["title_departs"]),
         (row("x", title="director-general in charge of U.S. affairs"), []),
+        (row("x", title="the official"), []),  # less specific, not different
+        (row("x", title="a senior official of the ministry"), []),
+        (row("x", title="spokesperson of the ministry"), ["title_departs"]),  # a role of its own
         (row("x", stance="loaded"), ["loaded_cue"]),
         (row("x", relay=""), ["relay_dropped"]),
     ],

@@ -38,6 +38,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from . import lexicon
+from .people.officials import GENERIC_ROLE, describe_official
 
 from .text import sentence_spans
 
@@ -229,13 +230,22 @@ def _flags(row: dict, others: tuple[Counter, Counter, int, int], spellings: set[
         flags.append("speaker_differs")
     if row["name_spelling"] and spellings and spelling_key(row["name_spelling"]) not in spellings:
         flags.append("unique_spelling")
-    if row["title"] and titles and max(_title_likeness(row["title"], t) for t in titles) < TITLE_LIKENESS:
+    if (row["title"] and titles and not _generic_title(row["title"])
+            and max(_title_likeness(row["title"], t) for t in titles) < TITLE_LIKENESS):
         flags.append("title_departs")
     if row["cue_stance"] == "loaded" and stances["neutral"] > stances["loaded"]:
         flags.append("loaded_cue")
     if not row["relay_name"] and n_others and n_relayed > n_others / 2:
         flags.append("relay_dropped")
     return flags
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _generic_title(title: str) -> bool:
+    """Whether a title names no particular role ("the official", "a senior official of the ministry"): it is
+    less specific than the titles other outlets print, not a different one, so it never departs from them."""
+    described = describe_official(title)
+    return described is not None and described.role == GENERIC_ROLE
 
 
 @functools.lru_cache(maxsize=1 << 16)
