@@ -30,9 +30,11 @@ Flags (semicolon-separated in ``flags``):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
+from typing import NamedTuple
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -112,6 +114,7 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     by_source_speaker: dict[tuple[str, str], list[dict]] = {}
     for q in records:
         by_source_speaker.setdefault((q["source"], q["speaker"]), []).append(q)
+    forms = {key: SpeakerForms.of(quotes_of_speaker) for key, quotes_of_speaker in by_source_speaker.items()}
     groups: dict[tuple[str, str], list[dict]] = {}
     for q in records:
         if _utterance(q):
@@ -122,8 +125,7 @@ def attribution_table(quotes: pd.DataFrame, texts: dict[str, str]) -> pd.DataFra
     for key, group in sorted(groups.items()):
         utterance, source = key[0], key[1]
         quote = _representative(group)
-        rows.append(_row(utterance or None, source, quote, by_source_speaker[(source, quote["speaker"])],
-                         texts[source]))
+        rows.append(_row(utterance or None, source, quote, forms[(source, quote["speaker"])], texts[source]))
     by_utterance: dict[str, list[dict]] = {}
     for row in rows:
         if row["utterance_id"]:
@@ -182,38 +184,54 @@ def _representative(group: list[dict]) -> dict:
     return min(group, key=lambda q: (not is_full_name(q["speaker_mention"]), -(q["end"] - q["start"]), q["start"]))
 
 
-def _row(utterance: str, source: str, quote: dict, same_speaker: list[dict], text: str) -> dict:
+class SpeakerForms(NamedTuple):
+    """How one article prints one speaker, read once for all its quotations (not once per quotation, which
+    made an article quoting one person thousands of times quadratic): the first title it gives, and its
+    full-name mentions in reading order."""
+
+    first_title: str
+    named_starts: list[int]
+    named_mentions: list[str]
+
+    @classmethod
+    def of(cls, same_speaker: list[dict]) -> "SpeakerForms":
+        in_order = sorted(same_speaker, key=lambda q: q["start"])
+        titles = [str(q["title"]) for q in in_order if str(q.get("title") or "")]
+        named = [q for q in in_order if is_full_name(q["speaker_mention"])]
+        return cls(titles[0] if titles else "", [q["start"] for q in named],
+                   [str(q["speaker_mention"]) for q in named])
+
+
+def _row(utterance: str, source: str, quote: dict, forms: SpeakerForms, text: str) -> dict:
     start, end = int(quote["start"]), int(quote["end"])
     sentence = next(((s, e) for s, e in sentence_spans(text, max(0, start - 400), min(len(text), end + 400))
                      if s <= start < e), (start, end))
     loaded = loaded_framing(text, sentence, (start, end))
     return {
         "utterance_id": utterance, "source": source, "speaker": quote["speaker"],
-        "speaker_mention": quote["speaker_mention"], "title": _title(quote, same_speaker),
+        "speaker_mention": quote["speaker_mention"], "title": _title(quote, forms),
         "cue": quote["cue"], "cue_stance": cue_stance(quote["cue"], loaded), "relay": quote["relay"],
-        "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, same_speaker),
+        "flags": "", "quote_id": quote["quote_id"], "name_spelling": _spelling(quote, forms),
         "relay_name": relay_name(quote["relay"]), "loaded_words": loaded,
         "speaker_confidence": float(quote.get("speaker_confidence") or 0.0) if quote.get("speaker") else 0.0,
         "compared": False,
     }
 
 
-def _title(quote: dict, same_speaker: list[dict]) -> str:
+def _title(quote: dict, forms: SpeakerForms) -> str:
     """The title printed with this quotation, else the first one the article gives the speaker elsewhere."""
-    if str(quote.get("title") or ""):
-        return str(quote["title"])
-    titles = [str(q["title"]) for q in sorted(same_speaker, key=lambda q: q["start"]) if str(q.get("title") or "")]
-    return titles[0] if titles else ""
+    return str(quote["title"]) if str(quote.get("title") or "") else forms.first_title
 
 
-def _spelling(quote: dict, same_speaker: list[dict]) -> str:
-    """The name as printed: the mention if it is a full name, else the nearest earlier full-name mention."""
+def _spelling(quote: dict, forms: SpeakerForms) -> str:
+    """The name as printed: the mention if it is a full name, else the nearest earlier full-name mention
+    (else the first one after it)."""
     if is_full_name(quote["speaker_mention"]):
         return str(quote["speaker_mention"])
-    named = sorted((q for q in same_speaker if is_full_name(q["speaker_mention"])), key=lambda q: q["start"])
-    earlier = [q for q in named if q["start"] <= quote["start"]]
-    chosen = earlier[-1] if earlier else (named[0] if named else None)
-    return str(chosen["speaker_mention"]) if chosen else ""
+    if not forms.named_mentions:
+        return ""
+    earlier = bisect.bisect_right(forms.named_starts, quote["start"])
+    return forms.named_mentions[earlier - 1] if earlier else forms.named_mentions[0]
 
 
 def row_flags(row: dict, others: list[dict], spellings: set[str], titles: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ that opens with a mark, or to the end of the captured text, is no damage (:func:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -236,6 +237,15 @@ def _unbalanced(text: str, open_mark: Mark, limit: int) -> Quote | None:
     return quote
 
 
+@functools.lru_cache(maxsize=8)
+def _closing_positions(text: str) -> list[int]:
+    """Offsets of the marks that close a quotation (single marks, which may be apostrophes, and “ aside), in
+    order: found once per text, so that checking one open mark is a binary search, not a scan of the rest of
+    its paragraph (which made a paragraph of thousands of open marks quadratic)."""
+    closing = set(CLOSING_GLYPHS + DOUBLE_MARKS) - set(SINGLE_MARKS + "“")
+    return [i for i, c in enumerate(text) if c in closing]
+
+
 def left_open_by_convention(text: str, open_mark: int) -> bool:
     """Whether an opening mark that nothing closes is no damage: its quotation runs on into the next paragraph,
     which opens with a mark again (the newspaper convention for a quotation of several paragraphs, also when
@@ -245,7 +255,9 @@ def left_open_by_convention(text: str, open_mark: int) -> bool:
         return False
     end = text.find("\n", open_mark)
     end = len(text) if end < 0 else end
-    if any(c in CLOSING_GLYPHS + DOUBLE_MARKS for c in text[open_mark + 1:end] if c not in SINGLE_MARKS + "“"):
+    closing = _closing_positions(text)
+    after = bisect.bisect_right(closing, open_mark)
+    if after < len(closing) and closing[after] < end:
         return False
     following = LEADING_TAGS_RE.sub("", text[end:end + NEXT_PARAGRAPH_REACH]).lstrip()
     return not following or following[0] in OPENING_GLYPHS or following[0] in "\"'"
