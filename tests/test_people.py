@@ -287,3 +287,20 @@ def test_a_country_speaks_through_its_one_named_spokesperson():
 def test_roster_merges_spellings_of_one_person(spellings, printed, expected):
     roster = roster_of(*(f"{name} spoke." for name in spellings))
     assert roster.canonical(printed) == expected
+
+
+@pytest.mark.parametrize("word", ["given", "says", "will", "mark", "the", "hardcore", "zorbagrad", "well-known", "café"])
+def test_english_zipf_is_wordfreqs_own_value(word):
+    from wordfreq import zipf_frequency
+
+    from quotedrift.people.roster import english_zipf
+
+    assert english_zipf(word) == zipf_frequency(word, "en")
+
+
+@pytest.mark.parametrize("word, everyday", [("Given", True), ("Says", True), ("Will", False), ("Mark", False),
+                                            ("Zorbagrad", False)])
+def test_everyday_word(word, everyday):
+    from quotedrift.people.roster import everyday_word
+
+    assert everyday_word(word) is everyday

@@ -122,12 +122,23 @@ EVERYDAY_ZIPF = 5.0  # wordfreq Zipf frequency from which a capitalised word is 
 
 def everyday_word(word: str) -> bool:
     """An everyday English word that is no first name ("Given", "Says"; not "Will" or "Mark")."""
-    from wordfreq import zipf_frequency
-
     from .. import lexicon
 
     lower = word.lower()
-    return lower not in lexicon.first_name_genders() and zipf_frequency(lower, "en") >= EVERYDAY_ZIPF
+    return lower not in lexicon.first_name_genders() and english_zipf(lower) >= EVERYDAY_ZIPF
+
+
+def english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a lower-case word, as ``zipf_frequency(word, "en")`` gives it (rounded to two
+    decimals). A plain ASCII word is read from the word-list cache (importing wordfreq and reading its English
+    list cost about 0.6 s per process); anything wordfreq would tokenise first is asked of wordfreq itself."""
+    if word.isascii() and word.isalpha() and word.islower():
+        from ..wordcache import zipf_table
+
+        return round(zipf_table("en").get(word, 0.0), 2)
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _block(name: str) -> str:
