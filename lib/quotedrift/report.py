@@ -173,10 +173,30 @@ def execute(nb: nbformat.NotebookNode, parameters: dict, scratch: Path) -> nbfor
             return papermill.execute_notebook(
                 nb, str(scratch), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False, cwd=workdir,
-                extra_arguments=KERNEL_ARGUMENTS,
+                extra_arguments=KERNEL_ARGUMENTS, kernel_manager_class=_quiet_kernel_manager(),
             )
         except papermill.PapermillExecutionError as err:
             raise NotebookFailed(f"cell {err.exec_count}: {err.ename}: {_first_line(err.evalue)}") from None
+
+
+def _quiet_kernel_manager() -> type:
+    """A kernel manager whose kernel process writes nothing to our stderr.
+
+    A notebook's own stderr reaches its cells over the messaging channel; the kernel process's stderr only
+    carries transport noise, such as libzmq's "Assertion failed: pfd.revents & POLLIN" when a kernel is shut
+    down after a failed cell. Left inherited, that noise broke the one-line error contract of ``report``.
+    """
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return QuietKernelManager
 
 
 def _first_line(text: str) -> str:
