@@ -47,12 +47,20 @@ class Entity:
                                            and not re.search(r"\bleader\b|\bpresident\b", self.title, re.I))
 
 
+# A country after one of these words is where a person went or came from, not the one they serve ("the head of
+# state back from China"); "of" is not among them ("President of Zorbia").
+PLACE_PREPOSITION_RE = re.compile(r"\b(?:from|to|in|into|at|with|after|over|toward|towards)\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
+
+
 def country_of(words: str) -> str:
     """The country a title or description belongs to (``ZPR's Foreign Ministry`` → Zorbia), or '';
-    a country only named as a field ("director-general in charge of U.S. affairs") does not count."""
+    a country only named as a field ("director-general in charge of U.S. affairs") or as a place the person
+    went to or came from does not count."""
     for start, end, alias, country in lexicon.find_countries(words or ""):
-        if not re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]):
-            return country
+        if re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]) or PLACE_PREPOSITION_RE.search(words, 0, start):
+            continue
+        return country
     return ""
 
 
@@ -186,7 +194,7 @@ class ArticleResolver:
         same_family = ROLE_FAMILIES.get(family, frozenset({word}))
         owners = [name for name, words in self.roster.titles.items()
                   if words & same_family and modifiers <= words
-                  and not _countries_conflict(wanted_country, " ".join(sorted(words)))]
+                  and not _countries_conflict(wanted_country, " ; ".join(self.roster.printed_titles.get(name, ())))]
         if len(owners) == 1 and (modifiers or wanted_country):
             return Entity(owners[0], "name", "", "", entity.position, 0.6)
         exact = [name for name, words in self.roster.titles.items() if word in words and modifiers <= words]
@@ -221,7 +229,8 @@ class ArticleResolver:
     def _fits_role(self, full: str, family: str, word: str, country: str) -> bool:
         """Whether a person of the article may be the one a role description of this family denotes."""
         titles = " ".join([self.title_of(full), *sorted(self.roster.titles.get(full, ()))]).lower()
-        if _countries_conflict(country, titles):
+        printed = " ; ".join([self.title_of(full), *self.roster.printed_titles.get(full, ())])
+        if _countries_conflict(country, printed):  # as printed: country names are matched with their capitals
             return False
         if family == "person":
             gender = self.gender_of(full)
@@ -280,12 +289,13 @@ TITLE_JOINERS = frozenset("of the for in and".split())
 
 def governed(text: str, start: int, name_start: int) -> bool:
     """Whether the word before a name (its title words skipped) governs it: a preposition or subordinator."""
-    words = re.findall(r"[\w'’-]+", text[max(start, name_start - 120):name_start])
+    window = text[max(start, name_start - 120):name_start]
+    words = re.findall(r"[\w'’-]+|,", window)
     while words and ((words[-1][:1].isupper() and words[-1].lower() not in GOVERNING_WORDS)
                      or words[-1].lower() in TITLE_LIKE_WORDS
                      or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
         words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
-    return bool(words) and words[-1].lower() in GOVERNING_WORDS
+    return bool(words) and words[-1].lower() in GOVERNING_WORDS  # a comma ends the phrase: "On Tuesday, X said"
 
 
 def _headline_words(name: str, roster: Roster) -> bool:
@@ -353,12 +363,23 @@ def is_label(text: str, start: int, end: int, kind: str) -> bool:
 CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
 
 
+CONTINUED_CONFIDENCE = 0.75  # a speaker carried over from the quotation or the lead-in before, not named at a cue
+
+
+def _continues_paragraph(info: dict, kind: str, previous_paragraph: int) -> bool:
+    """Whether a quotation with no cue and no mention continues the attributed quotation before it in the same
+    paragraph ("…,” he said. But “now the battle has been won.”); scare quotes and headlines do not."""
+    return (kind in ("direct", "partial") and not info.get("cue") and info.get("mention") is None
+            and info.get("paragraph", -2) == previous_paragraph)
+
+
 def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
     """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
     corpus's ``roster`` for names the article prints only in part."""
     resolver = ArticleResolver(text, names, roster)
     entities: list[Entity] = []
     previous: Entity | None = None
+    previous_paragraph = -1
     for quote in quotes:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
@@ -372,14 +393,18 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
                                 entity.position, 0.75)
         if entity.kind == "official":
             entity = resolver.resolve_description(entity, info["mention"][2]) or entity
+        if info.get("lead_in") and entity.kind != "none":  # introduced by the paragraph before, not at a cue
+            entity.confidence = min(entity.confidence, CONTINUED_CONFIDENCE)
         if is_label(text, quote.start, quote.end, quote.kind or ""):
             entity = Entity("", "none", confidence=0.0)
-        elif entity.kind == "none" and info.get("standalone") and previous is not None:
-            entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start, 0.75)
+        elif entity.kind == "none" and previous is not None and (info.get("standalone") or _continues_paragraph(
+                info, quote.kind or "", previous_paragraph)):
+            entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start,
+                            CONTINUED_CONFIDENCE)
             info["relay_inherited"] = True
         entities.append(entity)
         if entity.kind != "none":
-            previous = entity
+            previous, previous_paragraph = entity, info.get("paragraph", -1)
     _merge_unnamed_officials(entities)
     _countries_to_officials(entities, quotes)
     _countries_to_named_officials(entities, resolver, [q.info.get("cue", "") for q in quotes])
@@ -478,5 +503,5 @@ def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResol
         country = entity.country if entity.kind == "org" else entity.name
         speakers = officials_of.get(country, set())
         if len(speakers) == 1:
-            name = speakers.pop()
+            name = next(iter(speakers))  # not pop(): every quotation of that country needs the same official
             entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)
