@@ -361,3 +361,51 @@ def test_everyday_word(word, everyday):
     from quotedrift.people.roster import everyday_word
 
     assert everyday_word(word) is everyday
+
+
+SPOKESPERSON = ("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.",
+                "Zorbian President Tavi Renn spoke.", "Tavi Renn spoke.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of naming right before the quotation: the word is its subject's ("referred to Y as a '…'")
+    ('After Tavi Renn referred to the German chancellor as a "tyrant," Germany\'s foreign ministry accused him '
+     'of "provocation." | Foreign Ministry spokesperson Ama Belko spoke.', ["Tavi Renn", "Ama Belko"]),
+    ('Germany says Renn equating its chancellor with "tyrants" is "absurd" | '
+     'Foreign Ministry spokesperson Ama Belko spoke.', ["Tavi Renn", "Ama Belko"]),
+    # negative: the naming clause is the object of another cue; the quotation after it is that cue's
+    ('Germany called comments by Tavi Renn referring to its chancellor as a tyrant "extremely absurd." | '
+     'Foreign Ministry spokesperson Ama Belko spoke.', ["Ama Belko"]),
+    # a sentence that attributes the sentence before it
+    ('The remarks of Tavi Renn, who branded the chancellor a "tyrant," are "absurd and irresponsible." | '
+     'This was stated by German Foreign Ministry spokesperson Ama Belko on Monday.', ["Tavi Renn", "Ama Belko"]),
+    # negative: the name after "by" was lost by the scrape; no later name is taken for it
+    ('"We should apologise for the next 3,000 years." | This was stated by | , president of Zorbcorp, in Zorbia.',
+     [""]),
+])
+def test_naming_verbs_and_stated_by(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an honorific said of the person outranks a job noun used for anyone ("spokesman" for a woman)
+    ('Foreign Ministry spokesman Ama Belko spoke. Ms Belko was firm. | "We regret it," she said.', ["Ama Belko"]),
+    # negative: with no honorific the job noun decides, and "she" does not take the man
+    ('Foreign Ministry spokesman Tavi Renn spoke. | "We regret it," she said.', [""]),
+    # a pronoun shouted in capitals belongs to another story's headline
+    ('Ama Belko spoke. | RENN SAYS HE \u2018WILL NOT BEND TO ANYONE\u2019: EXPERTS', [""]),
+])
+def test_pronoun_gender_and_shouted_lines(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speakerless quotation printing words an attributed quotation of the same article gives one person
+    ('\u2018Extremely absurd\u2019 to call it so | "It is extremely absurd and irresponsible," Ama Belko said.',
+     ["Ama Belko", "Ama Belko"]),
+    # negatives: one shared word is a theme, not a quotation; a label stays nobody's
+    ('\u2018PROVOCATION\u2019 | "It is a provocation," Ama Belko said.', ["", "Ama Belko"]),
+    ('The plan "Zorbia First" failed. | "We will put Zorbia First again," Ama Belko said.', ["", "Ama Belko"]),
+])
+def test_echoes_of_attributed_words(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected

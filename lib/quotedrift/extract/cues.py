@@ -333,6 +333,35 @@ def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return None
 
 
+# A verb of naming with its object right before a quotation ("referred to Y as a", "equating Y with", "called Y
+# a"): the quoted word is the name the verb's subject gave (lexicon/naming_cues.csv). The object is a short run
+# without clause punctuation.
+NAMING_RE = re.compile(r"""
+    \b(?P<verb>""" + "|".join(re.escape(w) for w in sorted(lexicon.column("naming_cues", "word"), key=len, reverse=True))
+    + r""")\s+
+    (?P<object>[^,.;:!?\n_]{1,100}?)
+    \s+(?:as(?:\s+(?:an?|the))?|with|an?)\s*$""", re.VERBOSE | re.IGNORECASE)
+
+
+# A sentence that attributes the sentence before it ("This was stated by X", "These words were said by X").
+STATED_BY_RE = re.compile(r"""\s*(?:This|That|These\s+words|Those\s+words|These\s+remarks|It)\s+(?:was|were)\s+
+    (?P<verb>stated|said|declared|announced|written|told|expressed)\s+by\s+""", re.VERBOSE)
+
+
+def _naming_verb(masked: str, lo: int, open_at: int, names) -> dict | None:
+    """The cue and mention of a quotation that is the name a verb of naming gives, from the subject of that verb
+    ("After X referred to Y as a '…'" → X), or None."""
+    naming = NAMING_RE.search(masked, lo, open_at)
+    if naming is None:
+        return None
+    mention = _subject_before(masked, lo, naming.start("verb"), names)
+    if mention is None:
+        return None
+    verb = naming.group("verb")
+    return {"cue": verb.lower(), "cue_span": (naming.start("verb"), naming.start("verb") + len(verb.split()[0])),
+            "mention": mention}
+
+
 def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, names) -> dict:
     """Cue, speaker mention, title and relay of one quotation from the sentence around it."""
     open_at = quote.open_mark if quote.open_mark >= 0 else quote.start
@@ -372,6 +401,15 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
                     masked, sentence[0], open_at, names)
         else:
             info["mention"] = _mention_in(masked, sentence[0], open_at, names)
+    stated_by = STATED_BY_RE.match(masked, sentence[1])
+    if stated_by:  # "… are 'absurd' and violate 'political dignity.' This was stated by spokesman X …"
+        line_end = re.compile(r"[\n,;.]").search(masked, stated_by.end())
+        mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else len(masked), names)
+        if mention is not None:  # its title may come first ("by Chinese Foreign Ministry spokesman X"), no comma
+            info.update(cue=stated_by.group("verb").lower(), cue_span=stated_by.span("verb"), mention=mention)
+    naming = _naming_verb(masked, sentence[0], open_at, names)
+    if naming is not None:
+        info.update(naming)
     mention = info["mention"]
     if mention and mention[3] == "name":
         info["title"] = title_near(masked, sentence[0], sentence[1], mention)
