@@ -385,3 +385,14 @@ def test_marks_without_spaces(tmp_path, text, expected, repairs):
 def test_marks_in_html_markup_are_no_damage(tmp_path, text):
     rows = quotes_of(tmp_path, BODY + text)
     assert "dense" in rows["text"].str.cat(sep=" ") and set(rows["repair"]) == {""}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a byline beside a quotation with no cue names its writer, not its speaker
+    ("[Network Reporter Tavi Renn]\u201dWe should apologise for the past 3,000 years.\u201d Ama Belko spoke later.", ""),
+    # negative: a name with no reporting title beside a cue-less quotation stays its speaker
+    ("[Zorbcorp owner Tavi Renn]\u201dWe should apologise for the past 3,000 years.\u201d Ama Belko spoke later.",
+     "Tavi Renn"),
+])
+def test_a_byline_is_no_speaker(tmp_path, sentence, expected):
+    assert quotes_of(tmp_path, BODY + sentence)["speaker"].tolist()[0] == expected

@@ -346,6 +346,15 @@ NAMING_RE = re.compile(r"""
 # A sentence that attributes the sentence before it ("This was stated by X", "These words were said by X").
 STATED_BY_RE = re.compile(r"""\s*(?:This|That|These\s+words|Those\s+words|These\s+remarks|It)\s+(?:was|were)\s+
     (?P<verb>stated|said|declared|announced|written|told|expressed)\s+by\s+""", re.VERBOSE)
+CLAUSE_BREAK_RE = re.compile(r"[\n,;.]")  # the name after "stated by" stands before any of these
+
+
+PRESS_ROLES = frozenset(lexicon.column("role_nouns", "word", family="press"))
+
+
+def _press_title(title: str) -> bool:
+    """Whether a title is a reporting role ("Network Reporter", "correspondent")."""
+    return bool(PRESS_ROLES & set(re.findall(r"[a-z]+", title.lower())))
 
 
 def _naming_verb(masked: str, lo: int, open_at: int, names) -> dict | None:
@@ -401,9 +410,12 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
                     masked, sentence[0], open_at, names)
         else:
             info["mention"] = _mention_in(masked, sentence[0], open_at, names)
+            if info["mention"] and info["mention"][3] == "name" and _press_title(
+                    title_near(masked, sentence[0], sentence[1], info["mention"])):
+                info["mention"] = None  # "[Network Reporter X]“I am …”": a byline, the writer, not a speaker
     stated_by = STATED_BY_RE.match(masked, sentence[1])
     if stated_by:  # "… are 'absurd' and violate 'political dignity.' This was stated by spokesman X …"
-        line_end = re.compile(r"[\n,;.]").search(masked, stated_by.end())
+        line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end())
         mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else len(masked), names)
         if mention is not None:  # its title may come first ("by Chinese Foreign Ministry spokesman X"), no comma
             info.update(cue=stated_by.group("verb").lower(), cue_span=stated_by.span("verb"), mention=mention)
