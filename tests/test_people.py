@@ -409,3 +409,17 @@ def test_pronoun_gender_and_shouted_lines(text, expected):
 ])
 def test_echoes_of_attributed_words(text, expected):
     assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("source, words, speaker", [
+    # the speaker mistakes named in corpora/dec2022_kirby/sources.csv notes, on the real pages
+    ("world-kbs-co-kr-174695", "gossip and speculation", "Yevgeny Prigozhin"),
+    ("israelnationalnews-com", "emerging as a rival power center", "John Kirby"),  # "He described …" after Kirby
+    ("israelnationalnews-com", "atrocities and human rights abuses", "John Kirby"),
+    # negative: the other speakers of the same pages keep their own words
+    ("world-kbs-co-kr-174695", "We assessed that the amount of materials", "John Kirby"),
+])
+def test_the_mistakes_the_kirby_notes_name_are_gone(story_analysis, source, words, speaker):
+    quotes = story_analysis("dec2022_kirby").quotes
+    rows = quotes[(quotes["source"] == source) & quotes["text"].str.contains(words, regex=False)]
+    assert rows["speaker"].tolist() == [speaker]
