@@ -367,7 +367,7 @@ def _naming_verb(masked: str, lo: int, open_at: int, names) -> dict | None:
     if mention is None:
         return None
     verb = naming.group("verb")
-    return {"cue": verb.lower(), "cue_span": (naming.start("verb"), naming.start("verb") + len(verb.split()[0])),
+    return {"cue": verb.lower(), "cue_span": naming.span("verb"),
             "mention": mention}
 
 
