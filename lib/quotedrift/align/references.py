@@ -3,8 +3,9 @@
 Utterances are the connected groups of linked units. Each gets a reference, in this order of trust:
 
 1. ``primary``: the primary text's sentence (the speaker's own words). Every primary unit is its own
-   reference, so a primary text's fidelity is 1.0 by definition; reports are measured against the primary
-   sentence most witnesses agree with.
+   reference, so a primary text's fidelity is 1.0 by definition; the utterance's main reference is the primary
+   sentence most witnesses agree with, and each report is measured against the primary sentence of the
+   utterance it renders best (:func:`primary_references`).
 2. ``chosen``: the version of the source the user named (``--reference``).
 3. ``consensus``: the version most witnesses agree with (the unit whose words the other witnesses align to
    most; ties go to the more often printed, then to the longer, then to the alphabetically first source, so the
@@ -233,6 +234,16 @@ def family_references(group: list[int], units: list[Unit], main: int, damaged: d
     return founders
 
 
+def primary_references(members, units: list[Unit], main: int) -> list[int]:
+    """The primary sentences of an utterance a report may be measured against: the main reference first, then
+    each other distinct wording of the primary texts (at most MAX_ANCHORS). An utterance can hold several
+    primary sentences alike in words ("Today I feel Qatari." … "Today I feel a migrant worker.", or two
+    transcripts of one press conference): each report is measured against the one it renders best
+    (:func:`_family`), not charged with the words of its neighbour."""
+    others = _distinct(sorted(u for u in members if units[u].role == "primary" and u != main), units)
+    return [main, *[u for u in others if units[u].norms != units[main].norms][:MAX_ANCHORS]]
+
+
 def _inside(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     n = len(shorter)
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
@@ -282,7 +293,9 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
         counter += 1
         utterance = f"u{counter:03d}"
         founders = [ref]
-        if basis == "consensus":
+        if basis == "primary":
+            founders = primary_references(main, units, ref)
+        elif basis == "consensus":
             founders = family_references([u for u in main], units, ref, damaged, paraphrased)
             if len(founders) > 1:
                 basis = "families"
