@@ -301,9 +301,13 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
                 basis = "families"
         result.reference_of[utterance] = ref
         result.basis_of[utterance] = basis
-        for uid, window in main.items():
+        for uid, window in sorted(main.items(), key=lambda kv: kv[0] in paraphrased):  # rewordings last
             result.utterance_of[uid] = utterance
             result.main_window_of[uid] = window
+            placed = _partner_family(uid, partners, result, utterance, units) if uid in paraphrased else None
+            if placed is not None:
+                result.family_of[uid], result.window_of[uid] = placed
+                continue
             family = _family(uid, ref, founders, units, windows, basis)
             result.family_of[uid] = family
             own = windows(family, uid) if family != ref else window
@@ -316,6 +320,19 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
                 result.basis_of[utterance] = "families"
         if len({units[u].source for u in strays}) >= 2:
             pending.append(strays)  # the chaining guard: what does not align to the reference regroups apart
+
+
+def _partner_family(uid: int, partners: dict[int, list[int]], result: Alignment, utterance: str,
+                    units: list[Unit]) -> tuple[int, tuple[int, int]] | None:
+    """A rewording is measured against the reference its best partner in the utterance is measured against,
+    over the words of it that partner renders (narrowed to the words it prints verbatim): "ridiculous" quoted
+    from the translation "extremely ridiculous and irresponsible" is that family's word, not a replacement of
+    another family's "extremely absurd and irresponsible". None when no partner is placed yet."""
+    for partner in partners.get(uid, []):
+        if result.utterance_of.get(partner) == utterance and partner in result.family_of:
+            family = result.family_of[partner]
+            return family, _narrowed(units[family], units[uid], result.window_of[partner])
+    return None
 
 
 def _independent(reference: Unit, unit: Unit, window: tuple[int, int]) -> bool:
