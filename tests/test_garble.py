@@ -497,7 +497,7 @@ def test_every_module_of_the_package_registers_its_kinds():
     assert modules == package - helpers
     for d in garble.detectors():
         assert d.severity in (1, 2, 3) and d.colour.startswith("#") and "{text}" in d.explanation
-        assert d.scope in ("article", "corpus")
+        assert d.scope in ("article", "corpus", "aligned")
 
 
 # ---------------------------------------------------------------------------------------------- page_chrome
@@ -680,21 +680,68 @@ def test_name_variant_legitimate(tmp_path, usual, variant):
 # ---------------------------------------------------------------------------------------------- misattribution
 
 
-def test_misattribution_found_and_consensus_left_alone():
+MISATTRIBUTED = {
+    "named at the cue": ("“We will not be vassals of anyone,” Xi Jinping said.", "Xi Jinping", "said", True),
+    "cue before the name": ("“We will not be vassals of anyone,” said Xi.", "Xi", "said", True),
+    # the resolver's guess, some words away from the cue: not charged to the outlet
+    "name far from the cue": ("The US president said Xi did not know, adding: “We will not be vassals of anyone.”",
+                              "Xi", "adding", False),
+    "a pronoun at the cue": ("“We will not be vassals of anyone,” he said.", "he", "said", False),
+}
+
+
+def _attributed(text: str, mention: str, cue: str) -> dict:
+    words = "We will not be vassals of anyone"
+    start = text.index(words)
+    at = text.index(mention)
+    cue_at = text.index(cue, at + len(mention)) if text.find(cue, at + len(mention)) >= 0 else text.index(cue)
+    return {"start": start, "end": start + len(words), "text": words, "mention_start": at,
+            "mention_end": at + len(mention), "cue_start": cue_at, "cue_end": cue_at + len(cue)}
+
+
+@pytest.mark.parametrize("case", sorted(MISATTRIBUTED))
+def test_misattribution_flags_the_outlier_as_printed(case):
+    from types import SimpleNamespace
+
     from quotedrift.garble import misattribution
 
-    words = "We will not be vassals of anyone"
-    sources = ["a", "b", "c", "d"]
-    quotes = pd.DataFrame({
-        "quote_id": [f"{s}:q1" for s in sources], "source": sources, "start": 10, "end": 10 + len(words),
-        "text": words, "speaker": ["Emmanuel Macron"] * 3 + ["Xi Jinping"], "speaker_confidence": 1.0,
-        "utterance_id": "u001",
-    })
-    other = quotes.iloc[:3].assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
-    rows = misattribution.misattributions(None, pd.concat([quotes, other], ignore_index=True))
-    assert [r["source"] for r in rows] == ["d"]
-    assert "Xi Jinping" in rows[0]["detail"] and "Emmanuel Macron" in rows[0]["detail"] and "‘a’" in rows[0]["detail"]
-    assert misattribution.misattributions(None, quotes.assign(speaker="Emmanuel Macron")) == []
+    text, mention, cue, flagged = MISATTRIBUTED[case]
+    usual = "“We will not be vassals of anyone,” Emmanuel Macron said."
+    texts = {"a": usual, "b": usual, "c": usual, "d": text}
+    rows = [{"quote_id": f"{s}:q1", "source": s, "speaker": "Emmanuel Macron", "speaker_confidence": 1.0,
+             "utterance_id": "u001", **_attributed(usual, "Emmanuel Macron", "said")} for s in "abc"]
+    rows.append({"quote_id": "d:q1", "source": "d", "speaker": "Xi Jinping", "speaker_confidence": 1.0,
+                 "utterance_id": "u001", **_attributed(text, mention, cue)})
+    # Xi Jinping is a speaker the corpus knows: three outlets quote him on something else
+    other = pd.DataFrame(rows[:3]).assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
+    quotes = pd.concat([pd.DataFrame(rows), other], ignore_index=True)
+    found = misattribution.misattributions(SimpleNamespace(texts=texts), quotes)
+    assert [r["source"] for r in found] == (["d"] if flagged else [])
+    if flagged:
+        assert "Xi Jinping" in found[0]["detail"] and "Emmanuel Macron" in found[0]["detail"]
+        assert "‘a’" in found[0]["detail"]
+    consensus = quotes.assign(speaker=["Emmanuel Macron"] * 4 + ["Xi Jinping"] * 3)
+    assert misattribution.misattributions(SimpleNamespace(texts=texts), consensus) == []
+
+
+MACRON = "“Europeans must not be vassals of anyone in this crisis,” {} said."
+VISIT = ("French President Emmanuel Macron spoke to reporters on the plane after his state visit to China on "
+         "Friday.\nChinese President Xi Jinping welcomed him in Guangzhou. “China and France are friends who "
+         "trust each other,” Xi said.\n")
+
+
+def test_misattribution_runs_in_the_pipeline(tmp_path):
+    """Garbling of one article runs before alignment; the misattribution detector runs after it, on the
+    utterances, and its row reaches the garbles table."""
+    from quotedrift.analysis import analyze
+
+    corpus = write_corpus(tmp_path, {f"s{i}.txt": VISIT + MACRON.format("Macron") for i in range(4)}
+                          | {"s4.txt": VISIT + MACRON.format("Xi")})
+    table = analyze(corpus.folder).garbles
+    found = table[table["kind"] == "misattribution"]
+    assert found["source"].tolist() == ["s4"]
+    assert found["text"].iloc[0].startswith("Europeans must not be vassals")
+    assert "Emmanuel Macron" in found["detail"].iloc[0]
 
 
 # ---------------------------------------------------------------------------------------------- more repeats and glue
@@ -974,3 +1021,54 @@ def test_more_shapes_found(detector, text, expected):
 ])
 def test_more_shapes_legitimate(detector, text):
     check(garble.detector(detector).find, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- misquote
+
+EMAIL = ("Going forward, to build a breakthrough Twitter 2.0, we will need to be extremely hardcore. If you are "
+         "sure that you want to be part of the new Twitter, please click yes on the link below.\n")
+QUOTED = ("Elon Musk sent an e-mail to staff on Wednesday. “If you are sure that you want to be part of the new "
+          "Twitter, please {},” Musk wrote.\n")
+
+
+EMAIL_SAID = "click yes on the link below"
+
+
+def misquote_rows(tmp_path, printed: list[str]) -> list[tuple[str, str]]:
+    from quotedrift.analysis import analyze
+
+    (tmp_path / "email.txt").write_text(EMAIL, encoding="utf-8")
+    for i, words in enumerate(printed):
+        (tmp_path / f"s{i}.txt").write_text(QUOTED.format(words), encoding="utf-8")
+    manifest = ["file,outlet,role", "email.txt,Twitter,primary"] + [f"s{i}.txt,Outlet {i},report"
+                                                                    for i in range(len(printed))]
+    (tmp_path / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    table = analyze(tmp_path).garbles
+    return [(r.source, r.text) for r in table[table["kind"] == "misquote"].itertuples()]
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ([EMAIL_SAID] * 4 + ["click yes on the link before"], [("s4", "before")]),  # a word changed
+    ([EMAIL_SAID] * 4 + ["click on the link below"], [("s4", "click on")]),  # a word left out: the words around the gap
+    # two outlets print the same change: an agency's rendering the copies share, not this copy's damage
+    ([EMAIL_SAID] * 4 + ["click yes on the link before"] * 2, []),
+    # most outlets print something else than the primary here: the primary is not what they quote
+    ([EMAIL_SAID, "click yes on the link before", "click yes on the link above", "click yes on the form below",
+      "click yes on the page below"], []),
+    ([EMAIL_SAID] * 4 + ["clicks yes on the link below"], []),  # another grammatical form of one word
+    ([EMAIL_SAID] * 5, []),
+])
+def test_misquote(tmp_path, printed, expected):
+    assert misquote_rows(tmp_path, printed) == expected
+
+
+def test_a_correction_reaches_the_rows_found_after_alignment(tmp_path):
+    """corrections.csv may name a row of the aligned stage (here a misquote) like any other garble row."""
+    from quotedrift.analysis import analyze
+
+    assert misquote_rows(tmp_path, [EMAIL_SAID] * 4 + ["click yes on the link before"]) == [("s4", "before")]
+    at = QUOTED.format("click yes on the link before").index("before")
+    (tmp_path / "corrections.csv").write_text(f"row_id,field,value,note\ns4:{at}:{at + 6},kind,none,a test\n",
+                                              encoding="utf-8")
+    result = analyze(tmp_path)
+    assert "misquote" not in set(result.garbles["kind"]) and result.rejected["kind"].tolist() == ["misquote"]
