@@ -519,6 +519,12 @@ def test_every_module_of_the_package_registers_its_kinds():
     ("Thursday, Mar 05, 2026\nBody.", "Thursday, Mar 05, 2026"),
     ("— Dan Roan (@danroan) November 19, 2022", "— Dan Roan (@danroan) November 19, 2022"),
     ("Most read in Football THE BEST Rooney picks perfect time.", "Most read in Football THE BEST Rooney picks perfect time."),
+    ("Text.\nJane Doe, left, and John Roe listen to anthems in Amsterdam, Tuesday, April 11, 2023.\nBody.",
+     "Jane Doe, left, and John Roe listen to anthems in Amsterdam, Tuesday, April 11, 2023."),
+    ("Intro.\nFILE - Jane Doe meets John Roe in Beijing, Sunday, June 18, 2023. " + "The minister said more. " * 8,
+     "FILE - Jane Doe meets John Roe in Beijing, Sunday, June 18, 2023."),
+    ("Headline\n( – French President Emmanuel Macron ended a visit to China.", "( –"),
+    ("Title\nHe wrote before inserting a link to an online survey form. more here\nNext.", "more here"),
 ])
 def test_page_chrome_found(text, expected):
     check(chrome.page_chrome, text, expected)
@@ -530,6 +536,10 @@ def test_page_chrome_found(text, expected):
     "Xi became China’s most powerful leader after securing a third term in October. — Reuters",
     "He told the AP he would read more about it later this week, and then decide what to do next.",
     "Reporters asked whether the ministry would comment, and the ministry declined.",
+    "Title\nHe turned left, right, and left again before the talks, the minister said.",
+    "Title\nThe U.S. should have\nacted sooner, he said.",
+    "Musk tells staff. work long hours\nBody of the story.",  # the first line is a headline
+    "Title\n(AP) — The ministry said it had no plans (none) to export arms.",
 ])
 def test_page_chrome_legitimate(text):
     check(chrome.page_chrome, text, None)
@@ -549,6 +559,7 @@ def test_page_chrome_legitimate(text):
     ("– Today I feel Qatari, I feel Arab.”", "– Today I feel Qatari, I feel Arab.”"),
     ("‘I Feel Qatari' says Infantino", "‘I Feel Qatari'"),
     ("the “opposition, » said the minister", "“opposition, »"),
+    ("is it in our interest to accelerate” [a crisis] in Taiwan? No.", "interest to accelerate” [a crisis] in Taiwan? No."),
 ])
 def test_quote_marks_found(text, expected):
     check(quotemarks.quote_mark_damage, text, expected)
@@ -656,6 +667,19 @@ def test_dropped_letter_of_a_common_word(tmp_path):
 NAMED = "On Sunday the talks went on, and {0} said the meeting in the capital was useful for both sides.\n"
 
 
+@pytest.mark.parametrize("lead, expected", [
+    ("XI Jinping and the party have endorsed the talks in the capital, the ministry said.", ["XI"]),
+    ("BEIJING — The party has endorsed the talks in the capital, the ministry said.", []),  # a dateline
+    ("BEIJING (Reuters) - The party has endorsed the talks in the capital, the ministry said.", []),
+])
+def test_name_variant_at_a_sentence_start(tmp_path, lead, expected):
+    """A capital starts a sentence; capitals running on into the rest of the name do not ("XI Jinping")."""
+    usual = NAMED.format("Xi Jinping") + "Officials in Beijing said so.\n"
+    corpus = corpus_of(tmp_path, [usual] * 5 + [lead + "\n"])
+    rows = spelling.name_variants(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+
+
 @pytest.mark.parametrize("variant, expected", [
     ("musk", "musk"),
     ("XI Jinping", "XI"),
@@ -752,6 +776,7 @@ def test_misattribution_runs_in_the_pipeline(tmp_path):
     (garble.repeated_words, "Today I feel gay… today I feel gay.", "Today I feel gay… today I feel gay"),
     (garble.glued_words, "a comment on “dictator.”a comment", "dictator.”a"),
     (garble.glued_words, "his bizarre commentsgetty", "commentsgetty"),
+    (garble.glued_words, "save $14.90 compared to monthly billing.save $14.90.", "billing.save"),
 ])
 def test_more_damage_found(detector, text, expected):
     check(detector, text, expected)
@@ -761,6 +786,8 @@ def test_more_damage_found(detector, text, expected):
     (garble.repeated_words, "Today I feel Qatari. Today I feel Arab. Today I feel gay. Today I feel disabled."),
     (garble.repeated_words, "a hard-won victory, won by the team"),
     (garble.glued_words, '<div class="wordads-tag" data-slot-type="belowpost">'),
+    (garble.glued_words, "fill in the form at forms.gle/abc or www.example.com, or read news.google.com today"),
+    (quotemarks.quote_mark_damage, "“We will accelerate [the plan] in Taiwan,” he said, “and [sic] more.”"),
 ])
 def test_more_legitimate_text(detector, text):
     check(detector, text, None)
