@@ -423,3 +423,77 @@ def test_the_mistakes_the_kirby_notes_name_are_gone(story_analysis, source, word
     quotes = story_analysis("dec2022_kirby").quotes
     rows = quotes[(quotes["source"] == source) & quotes["text"].str.contains(words, regex=False)]
     assert rows["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names with particles and accented letters are names
+    ("European Commission President Ursula von der Leyen spoke.", ["Ursula von der Leyen"]),
+    ("The lawmaker Norbert Röttgen asked.", ["Norbert Röttgen"]),
+    ("Stefan de Vries said.", ["Stefan de Vries"]),
+    # negative: a particle with no capitalised word after it joins nothing
+    ("Tavi Renn de facto ruled.", ["Tavi Renn"]),
+])
+def test_names_with_particles_and_accents(text, expected):
+    assert [name for _, _, name in find_person_names(text)] == expected
+
+
+@pytest.mark.parametrize("spellings, expected", [
+    (["Norbert Roettgen", "Norbert Röttgen"], "Norbert Röttgen"),  # a tie: the spelling with its own letters
+    (["Norbert Roettgen", "Norbert Roettgen", "Norbert Röttgen"], "Norbert Roettgen"),  # most articles first
+])
+def test_roster_tie_prefers_the_original_letters(spellings, expected):
+    roster = roster_of(*(f"{name} spoke." for name in spellings))
+    assert roster.canonical(spellings[0]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted cue before a title and a name ("says European correspondent X")
+    ('"They are really angry," says European correspondent Tavi Renn.', ["Tavi Renn"]),
+    ('"They are really angry," tweeted Zorbian parliament foreign committee lawmaker Tavi Renn.', ["Tavi Renn"]),
+    # negative: a preposition between the cue and the name: the name is no subject
+    ('"They are really angry," said a source close to Tavi Renn.', [""]),
+    # the nearest "he" with gender evidence is not traded for a sentence subject without any
+    ('After talks with Zorbian President Xu Wen, Tavi Renn left. | He said "we will not bend."', ["Tavi Renn"]),
+    # "X quoted him as saying"
+    ('Tavi Renn flew home. | "No," the Zorbia Times quoted him as saying.', ["Tavi Renn"]),
+    # a quotation after a link label to another story is that story's headline
+    ('"We are ready," Tavi Renn said. | Read also: "The situation can certainly degenerate"', ["Tavi Renn", ""]),
+])
+def test_titles_after_inverted_cues_countries_and_links(text, expected):
+    assert speakers_of(text, roster_of(*SUBJECTS)) == expected
+
+
+def test_a_role_with_a_country_goes_to_the_person_of_that_country():
+    roster = roster_of("German President Tavi Renn spoke.", "Tavi Renn spoke.", "Commission chief Ama Belko spoke.",
+                       "Ama Belko spoke.")
+    text = 'German President Tavi Renn met Commission chief Ama Belko. | "We are ready," said the German prez.'
+    assert speakers_of(text, roster) == ["Tavi Renn"]  # not the nearer "chief", who has no country
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence-final quotation followed by a capitalised sentence: the cue before it, not the next sentence
+    ('Tavi Renn continued, adding, "We do not want a bloc logic." Zorbia has promised to act.', ["Tavi Renn"]),
+    # negative: a trailing attribution after a comma stays the speaker
+    ('Ama Belko spoke, adding: "We do not want a bloc logic," Tavi Renn said.', ["Tavi Renn"]),
+])
+def test_new_sentence_after_a_quotation(text, expected):
+    assert speakers_of(text, roster_of(*SUBJECTS)) == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a phrase one outlet frames as an idea is nobody's words wherever it stands alone in quotation marks
+    (["Tavi Renn stressed his pet theory of \u201cstrategic calm\u201d on Monday.",
+      'Tavi Renn said he wants "strategic calm" now.'], ["", ""]),
+    (["Tavi Renn supports \u201cstrategic calm\u201d for the region."], [""]),
+    # negatives: words not framed as an idea keep their speaker; a longer quotation holding them too
+    (['Tavi Renn said he wants "strategic calm" now.'], ["Tavi Renn"]),
+    (["Tavi Renn stressed his pet theory of \u201cstrategic calm\u201d on Monday.",
+      '"We want strategic calm for all of us," Tavi Renn said.'], ["", "Tavi Renn"]),
+])
+def test_quoted_names_of_ideas(tmp_path, texts, expected):
+    from quotedrift.corpus import load_corpus
+    from quotedrift.extract import find_quotes
+
+    for n, text in enumerate(texts):
+        (tmp_path / f"a{n}.txt").write_text("An ordinary report opens with a first paragraph.\n\n" + text, encoding="utf-8")
+    assert find_quotes(load_corpus(tmp_path))["speaker"].tolist() == expected

@@ -63,6 +63,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..parallel import ordered_map
 from ..people import names as spk
+from ..people.concepts import clear_concept_speakers
 from ..people.resolve import Entity, resolve_article
 from ..people.roster import EMPTY, Roster, article_people, build_roster
 from ..text import paragraph_spans
@@ -207,5 +208,5 @@ def find_quotes(corpus: Corpus) -> pd.DataFrame:
     roster = build_roster(ordered_map(article_people, [job[2] for job in jobs]))
     rows = [row for rows_of_article in ordered_map(functools.partial(article_rows, roster=roster), jobs)
             for row in rows_of_article]
-    table = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    table = clear_concept_speakers(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)), corpus.texts)
     return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True)

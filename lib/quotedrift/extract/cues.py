@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..people import names as spk
-from ..people.resolve import governed
+from ..people.resolve import GOVERNING_WORDS, governed
 from ..people.titles import TITLE_LIKE_WORDS, title_near
 from ..text import sentence_spans
 from .marks import Quote
@@ -301,8 +301,30 @@ def _mention_at(text: str, start: int, hi: int, names) -> tuple[int, int, str, s
     i = bisect.bisect_left(names, (name_at,))
     if i < len(names) and names[i][0] == name_at and names[i][1] <= hi:
         return names[i][0], names[i][1], names[i][2], "name"
+    titled = _titled_name_at(text, start, hi, names)
+    if titled is not None:
+        return titled
     mention = _mention_in(text, start, hi, [])
     return mention if mention and mention[0] == start else None
+
+
+TITLE_LEAD_MAX = 6  # words of title before a name after an inverted cue ("tweeted Bundestag foreign committee Lawmaker X")
+TITLE_LEAD_STOP = GOVERNING_WORDS | frozenset("the a an this these who when where".split())
+TITLE_LEAD_BREAK_RE = re.compile(r"[,.;:!?\"“”()\n]")
+
+
+def _titled_name_at(text: str, start: int, hi: int, names) -> tuple[int, int, str, str] | None:
+    """The name right after a title that starts at ``start`` ("says European correspondent X"): at most
+    TITLE_LEAD_MAX words, at least one a title or role word, none a preposition, article or subordinator."""
+    i = bisect.bisect_left(names, (start,))
+    if i >= len(names) or names[i][1] > hi:
+        return None
+    lead = text[start:names[i][0]]
+    words = [w.lower() for w in lead.split()]
+    if (not words or len(words) > TITLE_LEAD_MAX or TITLE_LEAD_BREAK_RE.search(lead)
+            or not any(w in TITLE_LIKE_WORDS for w in words) or any(w in TITLE_LEAD_STOP for w in words)):
+        return None
+    return names[i][0], names[i][1], names[i][2], "name"
 
 
 HEADLINE_COLON_RE = re.compile(r"[ \u00a0]*:[ \u00a0]*")
@@ -371,6 +393,13 @@ def _naming_verb(masked: str, lo: int, open_at: int, names) -> dict | None:
             "mention": mention}
 
 
+# A quotation whose own words end a sentence ('…logic."') followed by a capitalised word starts a new sentence
+# after the closing mark: what follows is not a trailing attribution when a cue stands before the quotation.
+NEW_SENTENCE_AFTER_RE = re.compile(r"\.[\"”’']?[ \u00a0]+[A-Z]")
+# "X quoted him as saying": the object pronoun is the speaker.
+QUOTED_AS_SAYING_RE = re.compile(r"\bquoted\s+(him|her)\s+as\s+saying\b")
+
+
 def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, names) -> dict:
     """Cue, speaker mention, title and relay of one quotation from the sentence around it."""
     open_at = quote.open_mark if quote.open_mark >= 0 else quote.start
@@ -386,6 +415,8 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     if trailing is None and quote.kind == "headline" and quote.close_mark >= 0:
         trailing = _headline_speaker(masked, close_at, names)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
+    if trailing and before_cues and NEW_SENTENCE_AFTER_RE.match(text, quote.end - 1):
+        trailing = None  # '…, adding, "We don't want a bloc logic." China has promised …': a new sentence
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):
         cue = trailing["cue"]  # matched in a window: its offsets count from the window, cue_span from the text
@@ -413,6 +444,10 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
             if info["mention"] and info["mention"][3] == "name" and _press_title(
                     title_near(masked, sentence[0], sentence[1], info["mention"])):
                 info["mention"] = None  # "[Network Reporter X]“I am …”": a byline, the writer, not a speaker
+    quoted_as = QUOTED_AS_SAYING_RE.search(masked, sentence[0], sentence[1])
+    if quoted_as:  # "“No,” Politico quoted him as saying": the pronoun, not the newspaper
+        info.update(cue="quoted", cue_span=(quoted_as.start(), quoted_as.start() + len("quoted")),
+                    mention=(quoted_as.start(1), quoted_as.end(1), quoted_as.group(1), "pronoun"))
     stated_by = STATED_BY_RE.match(masked, sentence[1])
     if stated_by:  # "… are 'absurd' and violate 'political dignity.' This was stated by spokesman X …"
         line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end())

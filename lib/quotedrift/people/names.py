@@ -29,8 +29,12 @@ from difflib import SequenceMatcher
 
 from .. import lexicon
 
-NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
-NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+{NAME_TOKEN})*")
+NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ž]*)*"  # Latin letters with their accents
+# Lower-case particles inside a family name ("von der Leyen", "de Vries", "bin Salman": lexicon/name_particles.csv)
+# may stand between the capitalised words of one run.
+NAME_PARTICLE = "|".join(re.escape(row["value"]) for row in lexicon.table("name_particles")
+                         if row["kind"] == "particle" and row["value"].isalpha())
+NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{NAME_PARTICLE})[ \u00a0]+){{0,2}}{NAME_TOKEN})*")
 NAME_TOKEN_RE = re.compile(NAME_TOKEN)
 SAME_PERSON_THRESHOLD = 0.7
 

@@ -133,7 +133,7 @@ class ArticleResolver:
         """he/she → the nearest earlier person named or quoted whose gender agrees: "she" never resolves to a
         man. Gender comes from titles and nouns (Ms, spokeswoman), honorifics before any mention of the person
         (Mr Biden), and the first name (gender-guesser); a person with no evidence is taken with less confidence."""
-        wanted = {"he": "male", "she": "female"}.get(entity.name.lower(), "")
+        wanted = {"he": "male", "she": "female", "him": "male", "her": "female"}.get(entity.name.lower(), "")
         names = ((self.names[i][0], self.full_name(self.names[i]))
                  for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1))
         quoted = ((e.position, e.name) for e in reversed(speakers) if e.kind == "name" and e.position < entity.position)
@@ -141,7 +141,9 @@ class ArticleResolver:
         for position, full in heapq.merge(names, quoted, reverse=True):  # nearest first, walked lazily
             if agrees(full):
                 if wanted:  # "he"/"she" continue a sentence's subject; "they" may be anyone (or a group)
-                    position, full = self._sentence_subject(position, full, agrees)
+                    known = self.gender_of(full) == wanted  # evidence for the nearest: the subject needs it too
+                    position, full = self._sentence_subject(
+                        position, full, (lambda name: self.gender_of(name) == wanted) if known else agrees)
                 gender = self.gender_of(full)
                 title = self.title_of(full)
                 return Entity(full, "name", title, country_of(title), position, 0.8 if gender else 0.6)
@@ -178,6 +180,10 @@ class ArticleResolver:
         positions = [n[0] for n in self.names]
         here = bisect.bisect_left(positions, entity.position)
         order = list(range(here - 1, -1, -1)) + list(range(here, len(self.names)))
+        if wanted_country:  # "the French prez": a person whose titles name France first, then anyone fitting
+            order = sorted(order, key=lambda i: country_of(" ; ".join(
+                [self.title_of(self.full_name(self.names[i])),
+                 *self.roster.printed_titles.get(self.full_name(self.names[i]), ())])) != wanted_country)
         seen: set[str] = set()
         for i in order:
             full = self.full_name(self.names[i])
@@ -361,6 +367,19 @@ def is_label(text: str, start: int, end: int, kind: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in LABEL_JOINERS for w in words)
 
 
+# A line that opens with a link label to another story ("Read also | “…”", lexicon/page_chrome.csv): the
+# quotation after it is that story's headline, nobody's words here.
+STORY_LINK_RE = re.compile(r"(?:^|\n)[ \t]*(?:" + "|".join(
+    re.escape(row["phrase"]) for row in lexicon.table("page_chrome") if "story" in row["what"])
+    + r")\b[ \t]*[|:>»–—-]*[ \t]*[\"“‘'«„]?$", re.IGNORECASE)
+
+
+def _links_another_story(text: str, start: int) -> bool:
+    """Whether the quotation at ``start`` follows a link label at the start of its line."""
+    line_start = text.rfind("\n", 0, start)
+    return bool(STORY_LINK_RE.search(text, max(0, line_start), start))
+
+
 CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
 
 
@@ -398,7 +417,7 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
             entity = resolver.resolve_description(entity, info["mention"][2]) or entity
         if info.get("lead_in") and entity.kind != "none":  # introduced by the paragraph before, not at a cue
             entity.confidence = min(entity.confidence, CONTINUED_CONFIDENCE)
-        if is_label(text, quote.start, quote.end, quote.kind or ""):
+        if is_label(text, quote.start, quote.end, quote.kind or "") or _links_another_story(text, quote.start):
             entity = Entity("", "none", confidence=0.0)
             info["label"] = True
         elif entity.kind == "none" and previous is not None and (info.get("standalone") or _continues_paragraph(

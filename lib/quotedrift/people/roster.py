@@ -82,7 +82,8 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
         blocks.setdefault(_block(name), []).append(name)
     clusters = [c for key in sorted(blocks) for c in spk.cluster_names(blocks[key])]
     for cluster in clusters:
-        best = sorted(cluster, key=lambda n: (-documents[n], -len(n), n))[0]
+        # most articles first; on a tie the spelling with its own letters ("Röttgen", not the ASCII "Roettgen")
+        best = sorted(cluster, key=lambda n: (-documents[n], n.isascii(), -len(n), n))[0]
         full[best] = sum(documents[n] for n in cluster)
         for name in cluster:
             owner[name] = best
