@@ -126,6 +126,8 @@ def test_a_group_split_over_two_utterances_loses_cohesion():
     # a whole word next to a quotation mark beats an earlier occurrence inside a longer word
     ("Three dictators met. He called him a “dictator”.", "dictator", 0, 38),
     ("It was a no-brainer. The answer was “no.”", "no", 0, 37),
+    # every quotation-mark style of the lexicon counts, corner brackets included
+    ("Three dictators met. He called him a 「dictator」.", "dictator", 0, 38),
     # reading order among equally good occurrences: the first from the cursor, else from the top
     ("“Go.” Later: “Go.”", "Go.", 0, 1),
     ("“Go.” Later: “Go.”", "Go.", 2, 14),

@@ -25,6 +25,7 @@ BODY = "This is a long first paragraph of an ordinary news report that ends with
     ("He said the plan was “really undesirable” for everyone involved.", ["really undesirable"]),
     ("Ils ont dit « pas question » hier soir.", ["pas question"]),
     ("Er sagte „das ist falsch“ gestern.", ["das ist falsch"]),
+    ("The ministry called the visit 「an open political provocation」 on Friday.", ["an open political provocation"]),
     ("Officials warned of an 'undesirable result' on Sunday.", ["undesirable result"]),
     ('"The U.S. talked about the rumor of \'arms dealing between the DPRK and Russia,\' again," Kwon said.',
      ["The U.S. talked about the rumor of 'arms dealing between the DPRK and Russia,' again,"]),

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from . import lexicon
 from .evaluate import match_quotes, name_key, spans_match
 
 GROUP_WORDS = 2  # content words a quotation must share with a group's versions to count as its rendering
@@ -86,7 +87,7 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
 # How far (characters) from a gold quotation's ends a quotation mark may stand for the occurrence to count as
 # quoted: the mark itself plus a comma or full stop and a space (`“dictator,” he said`).
 QUOTED_REACH = 3
-QUOTE_GLYPHS = "\"'“”‘’«»„‟‚‹›「」『』"
+QUOTE_GLYPHS = frozenset(lexicon.column("quote_marks", "char"))  # every style the extractor knows
 
 
 def find_gold_quotation(text: str, wanted: str, start: int) -> int:
