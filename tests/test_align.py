@@ -426,3 +426,46 @@ def test_an_independent_translation_is_measured_against_itself_and_a_rewording_i
     edits = drift.edits_table(result, texts)
     assert edits[edits["source"] == "c"].empty and (edits.loc[edits["source"] == "d", "category"] == "substantive").any()
     assert align.utterances_table(result, texts)["reference_basis"].tolist() == ["families"]
+
+
+DISSATISFIED = "China expresses strong dissatisfaction and opposition to these remarks"
+
+
+@pytest.mark.parametrize(
+    ("lone", "speaker", "joins"),
+    [
+        ("China is strongly dissatisfied with and firmly opposed to these remarks", KWON, True),  # reworded
+        ("China is strongly dissatisfied with and firmly opposed to these remarks", "John Kirby", False),  # not his
+        ("China will take firm measures to defend its sovereignty against these remarks", KWON, False),  # other words
+    ],
+)
+def test_a_rewording_in_meaning_joins_its_speakers_utterance(lone, speaker, joins):
+    items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON), ("c", lone, "direct", speaker)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+    links = align.links_table(result)
+    assert joins is any(links["quote_a"].str.startswith("c:") & links["relation"].str.contains("alike in meaning"))
+
+
+def test_two_utterances_printed_as_often_never_merge_on_meaning():
+    other = "China is strongly dissatisfied with and firmly opposed to these remarks"
+    items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON),
+             ("c", other, "direct", KWON), ("d", other, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert utterance["a"] == utterance["b"] != utterance["c"] == utterance["d"]
+
+
+def test_each_report_is_measured_against_the_primary_sentence_it_renders():
+    from quotedrift import drift
+
+    said = "Today I feel Qatari. Today I feel Arab. Today I feel African. Today I feel a migrant worker."
+    items = [("fifa", said, "statement", "Gianni Infantino"), ("a", said, "direct", "Gianni Infantino"),
+             ("b", "Today I feel Arab. Today I feel a migrant worker.", "direct", "Gianni Infantino")]
+    quotes, texts, roles = quotes_of(*items, role={"fifa": "primary"})
+    result = align.align(quotes, texts, roles)
+    assert drift.edits_table(result, texts).empty  # every sentence against its own, none against its neighbour
+    assert {result.units[result.family_of[u]].source for u in result.utterance_of} == {"fifa"}

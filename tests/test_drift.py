@@ -77,3 +77,28 @@ def test_edit_spans_point_at_the_evidence():
 )
 def test_fidelity(substantive, aligned, expected):
     assert drift.fidelity(substantive, aligned) == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "inserted"),
+    [
+        ("Today I feel gay… today I feel gay.", [("insert", "today I feel gay.", 4)]),  # printed twice
+        ("Today I feel gay.", []),
+        ("Today I feel Arab. Today I feel gay.", []),  # two sentences said, each once
+    ],
+)
+def test_a_sentence_one_quotation_prints_twice_is_an_insertion(report, inserted):
+    import pandas as pd
+
+    from quotedrift import align
+
+    said = "Today I feel Arab. Today I feel gay."
+    texts = {"fifa": said, "a": report, "b": said}
+    quotes = pd.DataFrame([{"quote_id": f"{s}:q0", "source": s, "start": 0, "end": len(t), "text": t,
+                            "kind": "statement" if s == "fifa" else "direct", "speaker": "Gianni Infantino"}
+                           for s, t in texts.items()])
+    result = align.align(quotes, texts, {"fifa": "primary", "a": "report", "b": "report"})
+    table = drift.edits_table(result, texts)
+    found = table[table["source"] == "a"]
+    assert [(r.op, r.text, r.words) for r in found.itertuples()] == inserted
+    assert all(texts[s][a:b] == t for s, a, b, t in table[["source", "start", "end", "text"]].itertuples(index=False))

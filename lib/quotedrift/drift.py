@@ -10,7 +10,7 @@ comes from diff-match-patch (timeout 0, so the output is deterministic). Every e
   for reference words ("[the country]" for its official name), and words left out at an ellipsis
   (ops ``bracketed_insertion``, ``ellipsis``);
 - ``substantive``: words replaced, added, dropped or moved (ops ``replace``, ``insert``, ``delete``,
-  ``reorder``).
+  ``reorder``); a sentence that one quotation prints twice is an insertion of the whole repeated sentence.
 
 ``edits`` columns
     utterance_id, quote_id, source, op, reference_text, text, category, words (reference or witness words
@@ -48,17 +48,31 @@ def edits_table(result: Alignment, texts: dict[str, str]) -> pd.DataFrame:
     """Every edit of every witness against the reference it is measured against (its utterance's reference, or
     its translation family's), in utterance and document order. A reference has no edits against itself."""
     rows: list[dict] = []
+    printed: set[tuple[str, str, tuple[str, ...]]] = set()  # (utterance, quotation, words) already rendered
     for uid, utterance in sorted(result.utterance_of.items(), key=lambda kv: (kv[1], kv[0])):
         ref = result.units[result.family_of[uid]]
         if uid == ref.uid:
             continue
         unit = result.units[uid]
         start, end = result.window_of[uid]
+        key = (utterance, unit.quote_id, unit.norms)
+        if key in printed:
+            rows.append({"utterance_id": utterance, "quote_id": unit.quote_id, "source": unit.source,
+                         "reference_source": ref.source, **repeated_sentence(unit, texts[unit.source])})
+            continue
+        printed.add(key)
         for edit in compare_words(ref.words[start:end], unit.words, texts[ref.source], texts[unit.source]):
             rows.append({"utterance_id": utterance, "quote_id": unit.quote_id, "source": unit.source,
                          "reference_source": ref.source, **edit})
     table = pd.DataFrame(rows, columns=EDIT_COLUMNS)
     return table.astype({"words": int, "start": int, "end": int, "reference_start": int, "reference_end": int})
+
+
+def repeated_sentence(unit, text: str) -> dict:
+    """A sentence a quotation prints a second time ("Today I feel gay… today I feel gay."): the speaker said it
+    once, so the copy adds its words (a substantive insertion of the whole sentence)."""
+    return _row("insert", "", 0, 0, text, unit.start, unit.end, _distinct(unit.words),
+                "the quotation prints this sentence a second time")
 
 
 def compare_words(reference: list[Word], witness: list[Word], ref_text: str, text: str) -> list[dict]:

@@ -1,6 +1,6 @@
 """Stage 3: find the same words across outlets — utterances, references, links and variant tables.
 
-The stage runs in four steps, one module each:
+The stage runs in five steps, one module each:
 
 - :mod:`.units`: quotations cut into sentence units (a multi-sentence quotation renders several utterances,
   each through its own sub-span) and grouped by wording;
@@ -8,6 +8,8 @@ The stage runs in four steps, one module each:
   short rewordings linked on speaker, frame and head word (paraphrase);
 - :mod:`.references`: connected groups become utterances; each gets a reference a reader can trust (primary
   text, chosen source, undamaged consensus, or one per translation family);
+- :mod:`.rewordings`: after the utterances are made, whole-sentence rewordings and translations (smaller
+  utterances, lone units) join the same speaker's larger utterance they mean the same as;
 - :mod:`.tables`: ``links`` (each version to its reference), ``quote_utterances`` (membership with sub-spans),
   ``utterances``, variant tables, and the all-pairs export on request.
 
@@ -24,6 +26,7 @@ import pandas as pd
 
 from . import meaning
 from .candidates import Link, Tally, compare, connect_wordings, paraphrase_links
+from .rewordings import join_rewordings
 from .references import Alignment, assign_utterances, groups_of, reference_window
 from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, shared_utterances,
                      single_utterances, utterances_table, variant_table)
@@ -47,13 +50,15 @@ def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
     size = Counter(components.find(u.uid) for u in units)
     linked = {u.uid for u in units if size[components.find(u.uid)] >= 2}
     para = paraphrase_links(units, linked, tally)
-    meaning.save()  # word-meaning scores computed here are kept for the next process
     partners: dict[int, list[int]] = defaultdict(list)
     for link in para:
         partners[link.a].append(link.b)
     result = Alignment(units=units, links=para, tally=tally)
+    damaged = damaged_units(units, garbles)
     assign_utterances(result, groups_of(components, units, para), reference_source, set(partners), partners,
-                      damaged_units(units, garbles))
+                      damaged)
+    join_rewordings(result, damaged)
+    meaning.save()  # word-meaning scores computed here are kept for the next process
     return result
 
 

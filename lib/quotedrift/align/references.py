@@ -3,8 +3,9 @@
 Utterances are the connected groups of linked units. Each gets a reference, in this order of trust:
 
 1. ``primary``: the primary text's sentence (the speaker's own words). Every primary unit is its own
-   reference, so a primary text's fidelity is 1.0 by definition; reports are measured against the primary
-   sentence most witnesses agree with.
+   reference, so a primary text's fidelity is 1.0 by definition; the utterance's main reference is the primary
+   sentence most witnesses agree with, and each report is measured against the primary sentence of the
+   utterance it renders best (:func:`primary_references`).
 2. ``chosen``: the version of the source the user named (``--reference``).
 3. ``consensus``: the version most witnesses agree with (the unit whose words the other witnesses align to
    most; ties go to the more often printed, then to the longer, then to the alphabetically first source, so the
@@ -233,6 +234,16 @@ def family_references(group: list[int], units: list[Unit], main: int, damaged: d
     return founders
 
 
+def primary_references(members, units: list[Unit], main: int) -> list[int]:
+    """The primary sentences of an utterance a report may be measured against: the main reference first, then
+    each other distinct wording of the primary texts (at most MAX_ANCHORS). An utterance can hold several
+    primary sentences alike in words ("Today I feel Qatari." … "Today I feel a migrant worker.", or two
+    transcripts of one press conference): each report is measured against the one it renders best
+    (:func:`_family`), not charged with the words of its neighbour."""
+    others = _distinct(sorted(u for u in members if units[u].role == "primary" and u != main), units)
+    return [main, *[u for u in others if units[u].norms != units[main].norms][:MAX_ANCHORS]]
+
+
 def _inside(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     n = len(shorter)
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
@@ -282,15 +293,21 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
         counter += 1
         utterance = f"u{counter:03d}"
         founders = [ref]
-        if basis == "consensus":
+        if basis == "primary":
+            founders = primary_references(main, units, ref)
+        elif basis == "consensus":
             founders = family_references([u for u in main], units, ref, damaged, paraphrased)
             if len(founders) > 1:
                 basis = "families"
         result.reference_of[utterance] = ref
         result.basis_of[utterance] = basis
-        for uid, window in main.items():
+        for uid, window in sorted(main.items(), key=lambda kv: kv[0] in paraphrased):  # rewordings last
             result.utterance_of[uid] = utterance
             result.main_window_of[uid] = window
+            placed = _partner_family(uid, partners, result, utterance, units) if uid in paraphrased else None
+            if placed is not None:
+                result.family_of[uid], result.window_of[uid] = placed
+                continue
             family = _family(uid, ref, founders, units, windows, basis)
             result.family_of[uid] = family
             own = windows(family, uid) if family != ref else window
@@ -303,6 +320,19 @@ def assign_utterances(result: Alignment, groups: list[list[int]], reference_sour
                 result.basis_of[utterance] = "families"
         if len({units[u].source for u in strays}) >= 2:
             pending.append(strays)  # the chaining guard: what does not align to the reference regroups apart
+
+
+def _partner_family(uid: int, partners: dict[int, list[int]], result: Alignment, utterance: str,
+                    units: list[Unit]) -> tuple[int, tuple[int, int]] | None:
+    """A rewording is measured against the reference its best partner in the utterance is measured against,
+    over the words of it that partner renders (narrowed to the words it prints verbatim): "ridiculous" quoted
+    from the translation "extremely ridiculous and irresponsible" is that family's word, not a replacement of
+    another family's "extremely absurd and irresponsible". None when no partner is placed yet."""
+    for partner in partners.get(uid, []):
+        if result.utterance_of.get(partner) == utterance and partner in result.family_of:
+            family = result.family_of[partner]
+            return family, _narrowed(units[family], units[uid], result.window_of[partner])
+    return None
 
 
 def _independent(reference: Unit, unit: Unit, window: tuple[int, int]) -> bool:

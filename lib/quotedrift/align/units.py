@@ -98,8 +98,9 @@ def split_unit(unit: Unit, at: int, first_uid: int) -> tuple[Unit, Unit]:
 
 
 def unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
-    """Sentence spans of a direct quotation or statement; the whole span of any other quotation."""
-    if kind in ("direct", "statement"):
+    """Sentence spans of a quotation: a direct quotation or statement, or a partial one that runs on over a
+    sentence end ("… today I feel Qatari. Today I feel Arabic. …"); the whole span of a headline."""
+    if kind != "headline":
         return sentence_spans(text, start, end) or [(start, end)]
     return [(start, end)]
 

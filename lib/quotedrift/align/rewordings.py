@@ -1,0 +1,191 @@
+"""Whole-sentence rewordings and translations linked on meaning: the same speaker, a shared word, alike in sense.
+
+Word alignment (:mod:`.candidates`) links versions that share runs of words; an outlet that rewords a sentence
+("This kind of one-sided moralizing is hypocritical." for "This moral lesson-giving — one-sided — is just
+hypocrisy,") or a wire that translated it itself ("China is strongly dissatisfied with and firmly opposed to
+this." for "China expresses strong dissatisfaction and opposition,") shares too few words in a row and would
+stay an utterance of its own. Here each group of linked units (or lone unit) is compared, in meaning, with the
+groups of the same speaker that more sources print and that share one of its content words; it joins the
+one it is closest to when
+
+- the sentences are alike in meaning (wordllama's static embeddings, :mod:`.meaning`): at least
+  ``MIN_SENTENCE_MEANING``, and
+- that group is clearly the closest: ``MEANING_MARGIN`` ahead of the next group of the speaker, so a sentence
+  that is about as close to two of the speaker's sentences joins neither.
+
+A group only ever joins a group printed by more sources, never one its own size: two sentences many outlets
+print are two utterances, however alike. Its units become rewordings of the closest version (``paraphrase``
+links, measured against that version's reference).
+
+Cost: each group looks up its words in an index of (speaker, stem) and is compared with at most
+``MEANING_CANDIDATES`` groups (those sharing the most words, postings of at most ``RARE_POSTINGS``), through
+``MEANING_REPRESENTATIVES`` wordings on each side: linear in the number of groups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from . import meaning
+from .candidates import COUNTRY_SPEAKERS, RARE_POSTINGS, Link, Tally
+from .references import Alignment, _independent, reference_window
+from .units import Unit
+
+# Sentence meaning (wordllama cosine of the two sentences) for a rewording or another translation to join a
+# group. On the four gold stories' group versions (`corpora/*/gold.yaml`, English versions of one speaker):
+# versions of one sentence score 0.37-0.94 (median 0.67 Infantino, 0.75 Mao Ning), versions of two different
+# sentences 0.08-0.14 at the median and up to 0.54 ("We should all apologize …" / "moral lesson-giving"), 0.59
+# for short fragments ("part of the new Twitter" / "thank you for your efforts to make Twitter a success").
+MIN_SENTENCE_MEANING = 0.6
+# a group that several sources print joins a larger one only when closer still: it is another translation of
+# the sentence ("should not be caught up in a disordering of the world and crises that aren't ours" / "caught up
+# in crises that are not ours" 0.73; "These moral lessons are in a sense just hypocrisy" / "This moral
+# lesson-giving — one-sided — is just hypocrisy" 0.83), not the next sentence of the passage
+MIN_GROUP_MEANING = 0.7
+MEANING_MARGIN = 0.1  # lead over the speaker's next-closest group (the sentence is not as close to two)
+MIN_MEANING_WORDS = 4  # a version shorter than this is a fragment: too little sense to compare
+MIN_MEANING_CONTENT = 2  # content words it needs
+MEANING_CANDIDATES = 5  # groups compared per group (those sharing most content stems)
+MEANING_REPRESENTATIVES = 3  # wordings per group compared (most printed, then longest)
+
+
+def join_rewordings(result: Alignment, damaged: dict[int, int]) -> None:
+    """Move the smaller utterances and the lone units that mean the same as a larger utterance of their speaker
+    into it, as rewordings of its closest version (see the module doc); utterances are then renumbered.
+    ``damaged``: units with garble rows in their span (never a reference, see :mod:`.references`)."""
+    units = result.units
+    groups: dict[str, list[int]] = defaultdict(list)
+    for uid, utterance in sorted(result.utterance_of.items()):
+        groups[utterance].append(uid)
+    for uid in lone_units(result):
+        groups[f"lone{uid:08d}"].append(uid)
+    speaker = {key: _speaker(members, units) for key, members in groups.items()}
+    sources = {key: len({units[u].source for u in members}) for key, members in groups.items()}
+    reps = {key: _representatives(members, units, result.reference_of.get(key)) for key, members in groups.items()}
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(result.reference_of):
+        if speaker[key] and reps[key]:
+            for stem in sorted(set().union(*(units[u].content_stems for u in reps[key]))):
+                index[(speaker[key], stem)].append(key)
+    moves = {}
+    for key in sorted(groups):
+        if speaker[key] and reps[key] and result.basis_of.get(key) != "primary":
+            best = _closest(key, reps, speaker[key], sources, index, units, result.tally)
+            if best is not None:
+                moves[key] = best
+    for key in sorted(moves):
+        target, partner, score = moves[key]
+        if target in moves:
+            continue  # no chains: a group joins one that stays where it is
+        utterance = result.utterance_of[partner]
+        own_family = key in result.reference_of and result.basis_of[utterance] != "primary"
+        for uid in groups[key]:
+            if units[uid].source == units[partner].source:
+                continue
+            if own_family:  # another translation that several sources print: measured against its own wording
+                result.utterance_of[uid] = utterance
+                result.main_window_of[uid] = result.main_window_of[partner]
+                result.basis_of[utterance] = "families"
+                continue
+            _place(result, uid, partner, utterance, uid in damaged)
+            result.links.append(Link(uid, partner, round(min(0.5, score / 2), 3),
+                                     f"paraphrase: same speaker, alike in meaning ({score:.2f}) to a version "
+                                     f"of an utterance {sources[target]} sources print", paraphrase=True))
+        if key in result.reference_of and not any(u == key for u in result.utterance_of.values()):
+            del result.reference_of[key], result.basis_of[key]
+    _renumber(result)
+
+
+def lone_units(result: Alignment) -> list[int]:
+    """Units in no utterance that may join one: not a headline, not a primary text's sentence (its own
+    reference), and not a unit that was cut in two (its halves stand for it, see :func:`.references.clause_cut`)."""
+    placed: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for uid in result.utterance_of:
+        placed[result.units[uid].quote_id].append((result.units[uid].start, result.units[uid].end))
+    return [u.uid for u in result.units
+            if u.uid not in result.utterance_of and u.kind != "headline" and u.role != "primary"
+            and not any(start < u.end and u.start < end for start, end in placed.get(u.quote_id, ()))]
+
+
+def _place(result: Alignment, uid: int, partner: int, utterance: str, damaged: bool) -> None:
+    """A unit joins ``utterance`` as a rewording of ``partner``: measured against the partner's reference, over
+    the reference words it aligns to (else those the partner renders). With no primary text, a long sentence
+    that shares too few of its words with that reference is another translation, measured against itself
+    (:func:`.references._independent`), unless it is damaged."""
+    family = result.family_of[partner]
+    result.utterance_of[uid] = utterance
+    result.family_of[uid] = family
+    result.window_of[uid] = reference_window(result.units[family], result.units[uid]) or result.window_of[partner]
+    result.main_window_of[uid] = result.main_window_of[partner]
+    if result.basis_of[utterance] != "primary" and not damaged \
+            and _independent(result.units[family], result.units[uid], result.window_of[uid]):
+        result.family_of[uid], result.window_of[uid] = uid, (0, len(result.units[uid].words))
+        result.basis_of[utterance] = "families"
+
+
+def _renumber(result: Alignment) -> None:
+    """Utterance ids u001, u002 … in the order they were made, with no gap where one was merged away."""
+    order = sorted(result.reference_of, key=lambda k: int(k[1:]))
+    new = {old: f"u{i:03d}" for i, old in enumerate(order, start=1)}
+    result.reference_of = {new[k]: v for k, v in result.reference_of.items()}
+    result.basis_of = {new[k]: v for k, v in result.basis_of.items()}
+    result.utterance_of = {uid: new[k] for uid, k in result.utterance_of.items()}
+
+
+def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[str, int],
+             index: dict[tuple[str, str], list[str]], units: list[Unit], tally: Tally
+             ) -> tuple[str, int, float] | None:
+    """The larger group of the speaker this group means the same as (group, its closest unit, score), or None."""
+    shared: Counter = Counter()
+    for stem in set().union(*(units[u].content_stems for u in reps[root])):
+        posting = index.get((speaker, stem), [])
+        if len(posting) <= RARE_POSTINGS:
+            shared.update(other for other in posting if other != root)
+    candidates = sorted(shared, key=lambda other: (-shared[other], other))[:MEANING_CANDIDATES]
+    scored = []
+    for other in candidates:
+        targets = reps[other][:1] if sources[root] >= 2 else reps[other]  # a group: the other's reference
+        pairs = [(meaning.similarity(_text(units[a]), _text(units[b])), b) for a in reps[root] for b in targets]
+        tally.add("meaning", len(pairs))
+        score, partner = max(pairs, key=lambda p: (p[0], -p[1]))
+        scored.append((score, other, partner))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    if not scored or scored[0][0] < MIN_SENTENCE_MEANING:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < MEANING_MARGIN:
+        return None
+    score, target, partner = scored[0]
+    if sources[target] <= sources[root]:
+        return None  # only a group printed by more sources takes it in
+    if sources[root] >= 2 and score < MIN_GROUP_MEANING:
+        return None
+    return target, partner, score
+
+
+def _speaker(members: list[int], units: list[Unit]) -> str:
+    """The speaker most of a group's units name ('' when none does, or when it is a whole country)."""
+    named = Counter(units[u].speaker for u in members if units[u].speaker)
+    if not named:
+        return ""
+    name = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return "" if name in COUNTRY_SPEAKERS else name
+
+
+def _representatives(members: list[int], units: list[Unit], reference: int | None) -> list[int]:
+    """Up to MEANING_REPRESENTATIVES distinct wordings of a group long enough to compare in meaning (the
+    first unit of each): its reference first, then the most printed (one outlet's run-on sentence that holds
+    two utterances must not stand for the group)."""
+    printed: Counter = Counter()
+    first: dict[tuple[str, ...], int] = {}
+    for uid in sorted(members):
+        unit = units[uid]
+        if len(unit.words) >= MIN_MEANING_WORDS and unit.n_content >= MIN_MEANING_CONTENT:
+            printed[unit.norms] += 1
+            first.setdefault(unit.norms, uid)
+    ranked = sorted(first, key=lambda n: (first[n] != reference, -printed[n], first[n]))
+    return [first[n] for n in ranked[:MEANING_REPRESENTATIVES]]
+
+
+def _text(unit: Unit) -> str:
+    """The words a meaning score is computed on (normal forms: the same wording gives the same memo key)."""
+    return " ".join(unit.norms)
