@@ -450,8 +450,9 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
                     mention=(quoted_as.start(1), quoted_as.end(1), quoted_as.group(1), "pronoun"))
     stated_by = STATED_BY_RE.match(masked, sentence[1])
     if stated_by:  # "… are 'absurd' and violate 'political dignity.' This was stated by spokesman X …"
-        line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end())
-        mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else len(masked), names)
+        reach = min(len(masked), stated_by.end() + ATTRIBUTION_REACH)
+        line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end(), reach)
+        mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else reach, names)
         if mention is not None:  # its title may come first ("by Chinese Foreign Ministry spokesman X"), no comma
             info.update(cue=stated_by.group("verb").lower(), cue_span=stated_by.span("verb"), mention=mention)
     naming = _naming_verb(masked, sentence[0], open_at, names)

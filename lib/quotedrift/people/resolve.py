@@ -374,10 +374,17 @@ STORY_LINK_RE = re.compile(r"(?:^|\n)[ \t]*(?:" + "|".join(
     + r")\b[ \t]*[|:>»–—-]*[ \t]*[\"“‘'«„]?$", re.IGNORECASE)
 
 
+LINK_LABEL_REACH = 40  # characters before a quotation searched for its line's link label ("Read also | ")
+
+
 def _links_another_story(text: str, start: int) -> bool:
-    """Whether the quotation at ``start`` follows a link label at the start of its line."""
-    line_start = text.rfind("\n", 0, start)
-    return bool(STORY_LINK_RE.search(text, max(0, line_start), start))
+    """Whether the quotation at ``start`` follows a link label at the start of its line (searched within
+    LINK_LABEL_REACH characters, so that the look-up stays linear on a text with no line breaks)."""
+    lo = max(0, start - LINK_LABEL_REACH)
+    line_start = text.rfind("\n", lo, start)
+    if line_start < 0 and lo > 0:
+        return False  # the line starts further back than a label could
+    return bool(STORY_LINK_RE.search(text, max(lo, line_start), start))
 
 
 CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
