@@ -497,7 +497,7 @@ def test_every_module_of_the_package_registers_its_kinds():
     assert modules == package - helpers
     for d in garble.detectors():
         assert d.severity in (1, 2, 3) and d.colour.startswith("#") and "{text}" in d.explanation
-        assert d.scope in ("article", "corpus")
+        assert d.scope in ("article", "corpus", "aligned")
 
 
 # ---------------------------------------------------------------------------------------------- page_chrome
@@ -519,6 +519,12 @@ def test_every_module_of_the_package_registers_its_kinds():
     ("Thursday, Mar 05, 2026\nBody.", "Thursday, Mar 05, 2026"),
     ("— Dan Roan (@danroan) November 19, 2022", "— Dan Roan (@danroan) November 19, 2022"),
     ("Most read in Football THE BEST Rooney picks perfect time.", "Most read in Football THE BEST Rooney picks perfect time."),
+    ("Text.\nJane Doe, left, and John Roe listen to anthems in Amsterdam, Tuesday, April 11, 2023.\nBody.",
+     "Jane Doe, left, and John Roe listen to anthems in Amsterdam, Tuesday, April 11, 2023."),
+    ("Intro.\nFILE - Jane Doe meets John Roe in Beijing, Sunday, June 18, 2023. " + "The minister said more. " * 8,
+     "FILE - Jane Doe meets John Roe in Beijing, Sunday, June 18, 2023."),
+    ("Headline\n( – French President Emmanuel Macron ended a visit to China.", "( –"),
+    ("Title\nHe wrote before inserting a link to an online survey form. more here\nNext.", "more here"),
 ])
 def test_page_chrome_found(text, expected):
     check(chrome.page_chrome, text, expected)
@@ -530,6 +536,10 @@ def test_page_chrome_found(text, expected):
     "Xi became China’s most powerful leader after securing a third term in October. — Reuters",
     "He told the AP he would read more about it later this week, and then decide what to do next.",
     "Reporters asked whether the ministry would comment, and the ministry declined.",
+    "Title\nHe turned left, right, and left again before the talks, the minister said.",
+    "Title\nThe U.S. should have\nacted sooner, he said.",
+    "Musk tells staff. work long hours\nBody of the story.",  # the first line is a headline
+    "Title\n(AP) — The ministry said it had no plans (none) to export arms.",
 ])
 def test_page_chrome_legitimate(text):
     check(chrome.page_chrome, text, None)
@@ -549,6 +559,7 @@ def test_page_chrome_legitimate(text):
     ("– Today I feel Qatari, I feel Arab.”", "– Today I feel Qatari, I feel Arab.”"),
     ("‘I Feel Qatari' says Infantino", "‘I Feel Qatari'"),
     ("the “opposition, » said the minister", "“opposition, »"),
+    ("is it in our interest to accelerate” [a crisis] in Taiwan? No.", "interest to accelerate” [a crisis] in Taiwan? No."),
 ])
 def test_quote_marks_found(text, expected):
     check(quotemarks.quote_mark_damage, text, expected)
@@ -656,6 +667,19 @@ def test_dropped_letter_of_a_common_word(tmp_path):
 NAMED = "On Sunday the talks went on, and {0} said the meeting in the capital was useful for both sides.\n"
 
 
+@pytest.mark.parametrize("lead, expected", [
+    ("XI Jinping and the party have endorsed the talks in the capital, the ministry said.", ["XI"]),
+    ("BEIJING — The party has endorsed the talks in the capital, the ministry said.", []),  # a dateline
+    ("BEIJING (Reuters) - The party has endorsed the talks in the capital, the ministry said.", []),
+])
+def test_name_variant_at_a_sentence_start(tmp_path, lead, expected):
+    """A capital starts a sentence; capitals running on into the rest of the name do not ("XI Jinping")."""
+    usual = NAMED.format("Xi Jinping") + "Officials in Beijing said so.\n"
+    corpus = corpus_of(tmp_path, [usual] * 5 + [lead + "\n"])
+    rows = spelling.name_variants(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+
+
 @pytest.mark.parametrize("variant, expected", [
     ("musk", "musk"),
     ("XI Jinping", "XI"),
@@ -680,21 +704,68 @@ def test_name_variant_legitimate(tmp_path, usual, variant):
 # ---------------------------------------------------------------------------------------------- misattribution
 
 
-def test_misattribution_found_and_consensus_left_alone():
+MISATTRIBUTED = {
+    "named at the cue": ("“We will not be vassals of anyone,” Xi Jinping said.", "Xi Jinping", "said", True),
+    "cue before the name": ("“We will not be vassals of anyone,” said Xi.", "Xi", "said", True),
+    # the resolver's guess, some words away from the cue: not charged to the outlet
+    "name far from the cue": ("The US president said Xi did not know, adding: “We will not be vassals of anyone.”",
+                              "Xi", "adding", False),
+    "a pronoun at the cue": ("“We will not be vassals of anyone,” he said.", "he", "said", False),
+}
+
+
+def _attributed(text: str, mention: str, cue: str) -> dict:
+    words = "We will not be vassals of anyone"
+    start = text.index(words)
+    at = text.index(mention)
+    cue_at = text.index(cue, at + len(mention)) if text.find(cue, at + len(mention)) >= 0 else text.index(cue)
+    return {"start": start, "end": start + len(words), "text": words, "mention_start": at,
+            "mention_end": at + len(mention), "cue_start": cue_at, "cue_end": cue_at + len(cue)}
+
+
+@pytest.mark.parametrize("case", sorted(MISATTRIBUTED))
+def test_misattribution_flags_the_outlier_as_printed(case):
+    from types import SimpleNamespace
+
     from quotedrift.garble import misattribution
 
-    words = "We will not be vassals of anyone"
-    sources = ["a", "b", "c", "d"]
-    quotes = pd.DataFrame({
-        "quote_id": [f"{s}:q1" for s in sources], "source": sources, "start": 10, "end": 10 + len(words),
-        "text": words, "speaker": ["Emmanuel Macron"] * 3 + ["Xi Jinping"], "speaker_confidence": 1.0,
-        "utterance_id": "u001",
-    })
-    other = quotes.iloc[:3].assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
-    rows = misattribution.misattributions(None, pd.concat([quotes, other], ignore_index=True))
-    assert [r["source"] for r in rows] == ["d"]
-    assert "Xi Jinping" in rows[0]["detail"] and "Emmanuel Macron" in rows[0]["detail"] and "‘a’" in rows[0]["detail"]
-    assert misattribution.misattributions(None, quotes.assign(speaker="Emmanuel Macron")) == []
+    text, mention, cue, flagged = MISATTRIBUTED[case]
+    usual = "“We will not be vassals of anyone,” Emmanuel Macron said."
+    texts = {"a": usual, "b": usual, "c": usual, "d": text}
+    rows = [{"quote_id": f"{s}:q1", "source": s, "speaker": "Emmanuel Macron", "speaker_confidence": 1.0,
+             "utterance_id": "u001", **_attributed(usual, "Emmanuel Macron", "said")} for s in "abc"]
+    rows.append({"quote_id": "d:q1", "source": "d", "speaker": "Xi Jinping", "speaker_confidence": 1.0,
+                 "utterance_id": "u001", **_attributed(text, mention, cue)})
+    # Xi Jinping is a speaker the corpus knows: three outlets quote him on something else
+    other = pd.DataFrame(rows[:3]).assign(utterance_id="u002", speaker="Xi Jinping", quote_id=["a:q2", "b:q2", "c:q2"])
+    quotes = pd.concat([pd.DataFrame(rows), other], ignore_index=True)
+    found = misattribution.misattributions(SimpleNamespace(texts=texts), quotes)
+    assert [r["source"] for r in found] == (["d"] if flagged else [])
+    if flagged:
+        assert "Xi Jinping" in found[0]["detail"] and "Emmanuel Macron" in found[0]["detail"]
+        assert "‘a’" in found[0]["detail"]
+    consensus = quotes.assign(speaker=["Emmanuel Macron"] * 4 + ["Xi Jinping"] * 3)
+    assert misattribution.misattributions(SimpleNamespace(texts=texts), consensus) == []
+
+
+MACRON = "“Europeans must not be vassals of anyone in this crisis,” {} said."
+VISIT = ("French President Emmanuel Macron spoke to reporters on the plane after his state visit to China on "
+         "Friday.\nChinese President Xi Jinping welcomed him in Guangzhou. “China and France are friends who "
+         "trust each other,” Xi said.\n")
+
+
+def test_misattribution_runs_in_the_pipeline(tmp_path):
+    """Garbling of one article runs before alignment; the misattribution detector runs after it, on the
+    utterances, and its row reaches the garbles table."""
+    from quotedrift.analysis import analyze
+
+    corpus = write_corpus(tmp_path, {f"s{i}.txt": VISIT + MACRON.format("Macron") for i in range(4)}
+                          | {"s4.txt": VISIT + MACRON.format("Xi")})
+    table = analyze(corpus.folder).garbles
+    found = table[table["kind"] == "misattribution"]
+    assert found["source"].tolist() == ["s4"]
+    assert found["text"].iloc[0].startswith("Europeans must not be vassals")
+    assert "Emmanuel Macron" in found["detail"].iloc[0]
 
 
 # ---------------------------------------------------------------------------------------------- more repeats and glue
@@ -705,6 +776,7 @@ def test_misattribution_found_and_consensus_left_alone():
     (garble.repeated_words, "Today I feel gay… today I feel gay.", "Today I feel gay… today I feel gay"),
     (garble.glued_words, "a comment on “dictator.”a comment", "dictator.”a"),
     (garble.glued_words, "his bizarre commentsgetty", "commentsgetty"),
+    (garble.glued_words, "save $14.90 compared to monthly billing.save $14.90.", "billing.save"),
 ])
 def test_more_damage_found(detector, text, expected):
     check(detector, text, expected)
@@ -714,6 +786,8 @@ def test_more_damage_found(detector, text, expected):
     (garble.repeated_words, "Today I feel Qatari. Today I feel Arab. Today I feel gay. Today I feel disabled."),
     (garble.repeated_words, "a hard-won victory, won by the team"),
     (garble.glued_words, '<div class="wordads-tag" data-slot-type="belowpost">'),
+    (garble.glued_words, "fill in the form at forms.gle/abc or www.example.com, or read news.google.com today"),
+    (quotemarks.quote_mark_damage, "“We will accelerate [the plan] in Taiwan,” he said, “and [sic] more.”"),
 ])
 def test_more_legitimate_text(detector, text):
     check(detector, text, None)
@@ -974,3 +1048,54 @@ def test_more_shapes_found(detector, text, expected):
 ])
 def test_more_shapes_legitimate(detector, text):
     check(garble.detector(detector).find, text, None)
+
+
+# ---------------------------------------------------------------------------------------------- misquote
+
+EMAIL = ("Going forward, to build a breakthrough Twitter 2.0, we will need to be extremely hardcore. If you are "
+         "sure that you want to be part of the new Twitter, please click yes on the link below.\n")
+QUOTED = ("Elon Musk sent an e-mail to staff on Wednesday. “If you are sure that you want to be part of the new "
+          "Twitter, please {},” Musk wrote.\n")
+
+
+EMAIL_SAID = "click yes on the link below"
+
+
+def misquote_rows(tmp_path, printed: list[str]) -> list[tuple[str, str]]:
+    from quotedrift.analysis import analyze
+
+    (tmp_path / "email.txt").write_text(EMAIL, encoding="utf-8")
+    for i, words in enumerate(printed):
+        (tmp_path / f"s{i}.txt").write_text(QUOTED.format(words), encoding="utf-8")
+    manifest = ["file,outlet,role", "email.txt,Twitter,primary"] + [f"s{i}.txt,Outlet {i},report"
+                                                                    for i in range(len(printed))]
+    (tmp_path / "sources.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    table = analyze(tmp_path).garbles
+    return [(r.source, r.text) for r in table[table["kind"] == "misquote"].itertuples()]
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ([EMAIL_SAID] * 4 + ["click yes on the link before"], [("s4", "before")]),  # a word changed
+    ([EMAIL_SAID] * 4 + ["click on the link below"], [("s4", "click on")]),  # a word left out: the words around the gap
+    # two outlets print the same change: an agency's rendering the copies share, not this copy's damage
+    ([EMAIL_SAID] * 4 + ["click yes on the link before"] * 2, []),
+    # most outlets print something else than the primary here: the primary is not what they quote
+    ([EMAIL_SAID, "click yes on the link before", "click yes on the link above", "click yes on the form below",
+      "click yes on the page below"], []),
+    ([EMAIL_SAID] * 4 + ["clicks yes on the link below"], []),  # another grammatical form of one word
+    ([EMAIL_SAID] * 5, []),
+])
+def test_misquote(tmp_path, printed, expected):
+    assert misquote_rows(tmp_path, printed) == expected
+
+
+def test_a_correction_reaches_the_rows_found_after_alignment(tmp_path):
+    """corrections.csv may name a row of the aligned stage (here a misquote) like any other garble row."""
+    from quotedrift.analysis import analyze
+
+    assert misquote_rows(tmp_path, [EMAIL_SAID] * 4 + ["click yes on the link before"]) == [("s4", "before")]
+    at = QUOTED.format("click yes on the link before").index("before")
+    (tmp_path / "corrections.csv").write_text(f"row_id,field,value,note\ns4:{at}:{at + 6},kind,none,a test\n",
+                                              encoding="utf-8")
+    result = analyze(tmp_path)
+    assert "misquote" not in set(result.garbles["kind"]) and result.rejected["kind"].tolist() == ["misquote"]

@@ -16,7 +16,7 @@ import pandas as pd
 from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
-from .garble import find_garbles
+from .garble import aligned_garbles, find_garbles, joined
 from .extract import find_quotes
 from .scorecard import scorecard_table
 from .people.canonical import canonical_speakers
@@ -100,7 +100,8 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
         quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
         stage("quotations")
-        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, set(quotes["quote_id"]))
+        quote_ids = set(quotes["quote_id"])
+        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, quote_ids, later=True)
         stage("garbling")
         alignment = align.align(quotes, texts, roles, reference, garbles)
         utterance_of = align.quote_utterances(alignment)
@@ -112,6 +113,12 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("alignment")
         edits = drift.edits_table(alignment, texts)
         stage("drift")
+        # the garble detectors that compare the versions of one utterance, after alignment (which read the rows
+        # above, never these): their rows join the table that attribution's successors read
+        late, late_rejected = review.apply_to_garbles(aligned_garbles(corpus, quotes, edits), fixes, quote_ids,
+                                                      later=True)
+        review.check_garble_ids(fixes, quote_ids, garbles, rejected, late, late_rejected)
+        garbles, rejected = joined(garbles, late), joined(rejected, late_rejected)
         attribution = attribution_table(quotes, texts)
         stage("attribution")
         tables = {

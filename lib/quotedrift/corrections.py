@@ -102,10 +102,12 @@ def _looks_like_garble_id(row_id: str) -> bool:
     return len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit()
 
 
-def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame,
-                     quote_ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame, quote_ids: set[str],
+                     later: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(garbles corrected, rows removed as not damage). Adds ``garble_id`` and ``corrected`` columns. A garble
-    id that names no garble row is an error (CorpusError, one line)."""
+    id that names no garble row is an error (CorpusError, one line), unless ``later``: the garble stage runs in
+    two steps (before and after alignment), and an id unknown to the first may name a row of the second (see
+    :func:`check_garble_ids`)."""
     garbles = garbles.copy()
     garbles["garble_id"] = garble_ids(garbles)
     garbles["corrected"] = ""
@@ -115,6 +117,8 @@ def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame,
         if row.row_id in quote_ids:
             continue
         if row.row_id not in position:
+            if later:
+                continue
             raise CorpusError(f"{FILE} line {row.line}: no quotation or garble row '{row.row_id}'")
         if row.field not in GARBLE_FIELDS:
             raise CorpusError(f"{FILE} line {row.line}: a garble row takes only 'kind' (a kind, or '{NOT_DAMAGE}')")
@@ -126,3 +130,12 @@ def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame,
             garbles.at[i, "kind"] = row.value
     removed = garbles.loc[rejected]
     return garbles.drop(index=rejected).reset_index(drop=True), removed.reset_index(drop=True)
+
+
+def check_garble_ids(corrections: pd.DataFrame, quote_ids: set[str], *tables: pd.DataFrame) -> None:
+    """Raise CorpusError (one line) for the first correction that names neither a quotation nor a row of the
+    garble tables (``garble_id`` column: the corrected rows and the rejected ones)."""
+    known = set(quote_ids).union(*(set(t["garble_id"]) for t in tables if "garble_id" in t))
+    for row in corrections.itertuples(index=False):
+        if row.row_id not in known:
+            raise CorpusError(f"{FILE} line {row.line}: no quotation or garble row '{row.row_id}'")

@@ -5,7 +5,9 @@ plain-words explanation, colour, scope). Every module of this package is importe
 a new detector is one new module with one ``@register``: the display legend, the scorecard columns, the
 narrative, the precision script and ``find_garbles`` pick it up from the registry.
 
-``find_garbles(corpus, quotes)`` returns the ``garbles`` table (columns in :mod:`.assemble`).
+``find_garbles(corpus, quotes)`` returns the ``garbles`` table (columns in :mod:`.assemble`) of the article and
+corpus detectors; ``aligned_garbles(corpus, quotes, edits)`` the rows of the detectors that compare the versions
+of one utterance (run after alignment and drift).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from .registry import Detector, RegistryError, detector, detectors, kinds, regis
 for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     importlib.import_module(f"{__name__}.{_module.name}")
 
-from .assemble import COLUMNS, corpus_garbles, find_garbles, garble_table, kinds_table, text_garbles  # noqa: E402
+from .assemble import (COLUMNS, aligned_garbles, corpus_garbles, find_garbles, garble_table, joined,  # noqa: E402
+                       kinds_table, text_garbles)
 from .capitals import midsentence_capitals  # noqa: E402
 from .departure import cross_source_departures  # noqa: E402
 from .encoding import mojibake  # noqa: E402

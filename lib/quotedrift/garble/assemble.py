@@ -5,7 +5,10 @@
     sorted by (source, start, kind, end).
 
 Article-scope detectors run on every English (in-scope) article, in worker processes for large corpora;
-corpus-scope detectors run once on the whole corpus.
+corpus-scope detectors run once on the whole corpus (:func:`find_garbles`, before alignment, which reads the
+table to keep damaged versions from being a reference); aligned-scope detectors run once after alignment and
+drift, on the utterances (:func:`aligned_garbles`), and their rows join the table afterwards, so data flows
+one way.
 """
 
 from __future__ import annotations
@@ -30,6 +33,22 @@ def text_garbles(text: str) -> list[dict]:
 def corpus_garbles(corpus, quotes: pd.DataFrame | None = None) -> list[dict]:
     """Every corpus-scope detector's rows (each carries its ``source``)."""
     return [found for d in detectors("corpus") for found in d.find(corpus, quotes)]
+
+
+def aligned_garbles(corpus, quotes: pd.DataFrame, edits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rows of the aligned-scope detectors (``quotes`` with ``utterance_id``; ``edits``: drift's table), as
+    a ``garbles`` table."""
+    edits = pd.DataFrame() if edits is None else edits
+    return garble_table(corpus.texts, [found for d in detectors("aligned") for found in d.find(corpus, quotes, edits)])
+
+
+def joined(*tables: pd.DataFrame) -> pd.DataFrame:
+    """Garble tables (same columns) as one, in the table's order (source, start, kind, end)."""
+    present = [t for t in tables if len(t)]
+    if not present:
+        return tables[0]
+    table = pd.concat(present, ignore_index=True)
+    return table.sort_values(["source", "start", "kind", "end"], kind="stable").reset_index(drop=True)
 
 
 def find_garbles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -5,7 +5,9 @@ General shapes of page furniture, never one site's list: link labels glued into 
 of a short line (``lexicon/page_chrome.csv``), photo captions signed with a credit ("… (Agency)", "Agency/Jane
 Doe", "Picture: Jane Doe/Agency"; credits in ``lexicon/photo_credits.csv``), image file names, raw
 HTML and script, tweet residue (pic.twitter.com, "— Name (@handle) date"), lines that are only a date or a
-time, and a line printed again inside one of the next lines (a doubled teaser). One pass over the lines of the text with precompiled expressions: linear in its length.
+time, a line printed again inside one of the next lines (a doubled teaser), a caption's own marks ("FILE - ",
+"Jane Doe, left,"), a dateline's punctuation left without its words ("( – "), and a link's words after the
+paragraph's last sentence ("… survey form. more here"). One pass over the lines of the text with precompiled expressions: linear in its length.
 """
 
 from __future__ import annotations
@@ -42,6 +44,15 @@ _TWEET = re.compile(
       | https?://t\.co/\w+
     """, re.VERBOSE)
 _URL_LINE = re.compile(r".*\bhttps?://\S+\s*$")
+# A photo caption's own marks: an agency's file-photo label opening the line ("FILE - ", "FILE PHOTO: "), or
+# the people placed in the picture ("Jane Doe, left, meets John Roe, right,"), which prose does not do.
+_CAPTION_MARK = re.compile(r"^\s*FILE(?:\sPHOTO)?\s?[-–—:]\s|[A-Z][\w'’.-]*,\s(?:left|right|centre|center)(?:,\s|\))")
+# Punctuation of a dateline or logo whose words the scraper dropped: a line opening with "( – ", or "( )".
+_STRIPPED = re.compile(r"^\s*\(\s*(?:[–—-]\s|\))")
+# A link's words left after the paragraph's last sentence, in lower case and without a full stop ("… survey
+# form. more here"); not after an initial ("U.S. should have"), not on the first line (a headline).
+_LINK_TAIL = re.compile(r"(?:(?<=[a-z0-9][.!?]\s)|(?<=[a-z0-9][.!?][”\"]\s))[a-z][a-z ]{2,20}$")
+LINK_TAIL_MAX_WORDS = 3
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 _DATE_ONLY = re.compile(
     rf"""\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?{_MONTH}\.?\s\d{{1,2}},?\s\d{{4}}\s*   # Thursday, Mar 05, 2026
@@ -140,6 +151,14 @@ def _file_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z“\"])")  # not after an initial ("U.S. Secretary")
+
+
+def _first_sentence_end(line: str) -> int:
+    found = _SENTENCE_END.search(line)
+    return found.start() if found else len(line)
+
+
 def _row(text: str, start: int, end: int, why: str) -> dict:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -164,6 +183,20 @@ def _line_chrome(text: str, start: int, end: int) -> list[dict]:
         return [_row(text, start, end, "a photo caption or credit line")]
     if words <= LINE_PHRASE_MAX_WORDS and (_DATE_ONLY.fullmatch(line) or _URL_LINE.fullmatch(line)):
         return [_row(text, start, end, "a line that is only a date, a time or a web address (a page widget)")]
+    caption = _CAPTION_MARK.search(line)
+    if caption and (words <= CAPTION_MAX_WORDS or caption.start() == 0):
+        # a caption run into the story's first paragraph ends with its first sentence
+        stop = end if words <= CAPTION_MAX_WORDS else start + _first_sentence_end(line)
+        return [_row(text, start, stop, "a photo caption (a file-photo label, or people placed in the picture: "
+                                        "‘left’, ‘right’)")]
+    if _STRIPPED.match(line):
+        gap = _STRIPPED.match(line)
+        return [_row(text, start + gap.start(), start + gap.end(), "the punctuation of a dateline or logo whose "
+                                                                  "words were lost in scraping")]
+    tail = _LINK_TAIL.search(line) if start > 0 else None
+    if tail and len(tail.group().split()) <= LINK_TAIL_MAX_WORDS:
+        return [_row(text, start + tail.start(), start + tail.end(), "a link's words left after the paragraph's "
+                                                                     "last sentence")]
     rows = []
     for match in anywhere.finditer(line):
         tail = re.search(r"[.!?](?=\s|$)", line[match.end():match.end() + INLINE_REACH])

@@ -26,6 +26,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _PIECE = re.compile(r"[^\W\d_]+")
 # a double mark between two letters (A"self-made), or a closing mark glued to the next word ("dictator.”a)
 _QUOTE_GLUE = re.compile(r"(?<=[^\W\d_])[\"“”](?=[^\W\d_])|(?<=[.,!?])”(?=[^\W\d_])")
+# two lower-case words joined by a full stop without its space ("monthly billing.save"); web addresses and
+# file names are left out by the characters around them ("forms.gle/x", "www.example.com")
+_GLUED_SENTENCE = re.compile(r"(?<![\w./@:-])[a-z]{3,}\.[a-z]{3,}(?![\w/@-]|\.\w)")
+SENTENCE_ZIPF = 3.0  # both words at least this common in English: not a domain ("forms.gle") nor a file
 _TAG = re.compile(r"<[^<>\n]{1,300}>")  # an HTML tag printed as text: its attribute names are not prose
 
 
@@ -56,7 +60,20 @@ def glued_words(text: str, words: list[Token] | None = None) -> list[dict]:
         if found:
             rows += [row(word.start + s, word.start + e, "glued_words", detail) for s, e, detail in found]
     rows += _glued_quotes(text, words)
+    rows += _glued_sentences(text)
     return _merge_overlaps(rows)
+
+
+def _glued_sentences(text: str) -> list[dict]:
+    """Two English words joined by a full stop with no space after it: a sentence break lost in scraping."""
+    rows = []
+    for m in _GLUED_SENTENCE.finditer(text):
+        left, right = m.group().split(".")
+        if zipf(left) >= SENTENCE_ZIPF and zipf(right) >= SENTENCE_ZIPF:
+            rows.append(row(m.start(), m.end(), "glued_words",
+                            f"‘{m.group()}’: two sentences run together (no space after the full stop); "
+                            f"‘{left}’ and ‘{right}’ are both English words"))
+    return rows
 
 
 @functools.lru_cache(maxsize=1 << 18)

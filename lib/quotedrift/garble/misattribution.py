@@ -1,15 +1,19 @@
 """misattribution: the same quoted words given to another person than every other outlet gives them to.
 
-Reads the quotations table (``speaker``, ``speaker_confidence``, ``utterance_id`` from the quotation and
-alignment stages). A quotation is flagged when at least ``MIN_AGREEING`` other outlets carry the same
+An aligned-scope detector: it runs after alignment, on the quotations table (``speaker``,
+``speaker_confidence``, ``utterance_id`` from the quotation and alignment stages). A quotation is flagged when at least ``MIN_AGREEING`` other outlets carry the same
 utterance, at least ``AGREEMENT`` of those that name a speaker name one person, this outlet names another
-person that the corpus knows as a speaker, and both attributions are confident. The row points at the
-quotation and names the outlets that say otherwise. One pass over the quotations, grouped by utterance.
+person that the corpus knows as a speaker, and both attributions are confident. The outlier's own attribution
+must also be printed plainly: a name (not a pronoun nor a title) right beside the cue ("Infantino added",
+"said Xi"). A speaker the resolver found some words away from the cue ("the US president said Xi did not …,
+adding") is as likely the resolver's mistake as the outlet's, so it is not charged to the outlet. The row
+points at the quotation and names the outlets that say otherwise. One pass over the quotations, grouped by utterance.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 
 from ..people.names import find_person_names
@@ -21,6 +25,8 @@ AGREEMENT = 0.8  # share of the other outlets' named speakers that must be that 
 MIN_CONFIDENCE = 0.9  # attribution confidence (quotes.speaker_confidence) of every attribution compared
 MIN_SPEAKER_SOURCES = 3  # outlets that must quote the outlier's speaker somewhere for him or her to count
 NAMED_OUTLETS = 3  # outlets named in the detail, at most
+MAX_CUE_GAP = 1  # words between the speaker's name and the cue, at most ("Infantino then added")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"«»]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -31,10 +37,32 @@ def _person(name: str) -> bool:
     return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name) and len(name.split()) >= 2
 
 
-@register("misattribution", severity=3, colour="#ff8787", scope="corpus",
+def _named_at_cue(q, text: str) -> bool:
+    """Whether the quotation's speaker is named (a capitalised name, not a pronoun) right beside its cue, in
+    one clause: the attribution is what the outlet printed, not what the resolver inferred."""
+    spans = [getattr(q, c, -1) for c in ("mention_start", "mention_end", "cue_start", "cue_end")]
+    if any(not isinstance(v, (int, float)) or v != v or v < 0 for v in spans):
+        return False
+    m_start, m_end, c_start, c_end = (int(v) for v in spans)
+    mention = text[m_start:m_end]
+    if not mention[:1].isupper() or not _person_mention(mention):
+        return False
+    gap = text[m_end:c_start] if m_end <= c_start else text[c_end:m_start]
+    return not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= MAX_CUE_GAP
+
+
+def _person_mention(mention: str) -> bool:
+    """A name as printed ("Infantino", "Mao Ning"), not a pronoun or a bare title ("She", "The president")."""
+    return bool(find_person_names(mention)) and mention.split()[0].lower() not in PRONOUNS
+
+
+PRONOUNS = frozenset("he she they it we i you his her their the".split())
+
+
+@register("misattribution", severity=3, colour="#ff8787", scope="aligned",
           explanation="‘{text}’: words that every other outlet gives to another person",
           confirmed_by=("misattribut", "attributed to", "credited to"))
-def misattributions(corpus, quotes=None) -> list[dict]:
+def misattributions(corpus, quotes=None, edits=None) -> list[dict]:
     """Quotations whose speaker differs from the one every other outlet names for the same words."""
     if quotes is None or len(quotes) == 0 or "utterance_id" not in quotes:
         return []
@@ -49,7 +77,7 @@ def misattributions(corpus, quotes=None) -> list[dict]:
         for q in group.itertuples():
             said_by[q.source].add(q.speaker)
         for q in group.itertuples():
-            if q.speaker not in known:
+            if q.speaker not in known or not _named_at_cue(q, corpus.texts[q.source]):
                 continue
             others = Counter(s for source, names in said_by.items() if source != q.source for s in names)
             if not others:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
+from ..extract.marks import (CLOSING_GLYPHS, DOUBLE_MARKS, LEADING_TAGS_RE, NEXT_PARAGRAPH_REACH, OPENING_GLYPHS,
+                             SINGLE_MARKS, left_open_by_convention)
 from .registry import register, row
-
-
-_TAGS = re.compile(r"^(?:\s*<[^<>\n]{1,300}>)+")  # HTML tags printed before a paragraph ("<p>“…")
-OPENING_MARKS = "“\"‘'«„"
-CLOSING_MARKS = "”\"’'»″"
 
 
 def _repairs(corpus, quotes, kind: str) -> list[dict]:
@@ -19,28 +14,30 @@ def _repairs(corpus, quotes, kind: str) -> list[dict]:
     repaired = quotes[(quotes["repair"] == kind) & quotes["source"].isin(in_scope)]
     return [{"source": q.source, **row(int(q.repair_start), int(q.repair_end), kind, str(q.repair_detail))}
             for q in repaired.itertuples()
-            if kind != "unbalanced_quote" or not _left_open_by_convention(corpus.texts[q.source], int(q.repair_start))]
+            if kind != "unbalanced_quote" or not _reported_elsewhere(corpus.texts[q.source], int(q.repair_start))]
 
 
-def _left_open_by_convention(text: str, at: int) -> bool:
-    """Whether an opening mark left without its partner is not damage: the quotation runs on into the next
-    paragraph, which opens with a mark again (the newspaper convention for a quotation of several
-    paragraphs), or it runs to the end of the text (the capture of the page was cut there). A second opening
-    mark later in the same paragraph is reported by the ``quote_marks`` detector instead."""
-    mark = text[at:at + 1]
-    if mark not in OPENING_MARKS:
-        return False
+def _reported_elsewhere(text: str, at: int) -> bool:
+    """Whether an opening mark left without its partner is damage another detector reports better: a second
+    curly opening mark later in its paragraph (``quote_marks``: a quotation opened again), or a paragraph break
+    inside the sentence, the next paragraph going on in lower case (``broken_sentence``). Marks left open by
+    the newspaper convention (the quotation runs on into a paragraph that opens with a mark, or to the end of
+    the captured text) are no damage: :func:`quotedrift.extract.marks.left_open_by_convention`, the one rule
+    for that, which the extractor applies too."""
+    if left_open_by_convention(text, at):
+        return True
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     rest = text[at + 1:end]
-    if mark == "“" and "“" in rest.split("”")[0]:
+    if text[at:at + 1] == "“" and "“" in rest.split("”")[0]:
         return True
-    if any(c in rest for c in CLOSING_MARKS if c not in "'’"):
-        return False
-    following = _TAGS.sub("", text[end:end + 400]).lstrip()
-    if rest.rstrip()[-1:].isalpha() and following[:1].islower():
-        return True  # a paragraph break inside the sentence: the broken_sentence detector reports it
-    return not following or following[0] in OPENING_MARKS
+    following = LEADING_TAGS_RE.sub("", text[end:end + NEXT_PARAGRAPH_REACH]).lstrip()
+    return rest.rstrip()[-1:].isalpha() and following[:1].islower() and not _closed_in(rest)
+
+
+def _closed_in(rest: str) -> bool:
+    """Whether a double closing mark (apostrophes aside) stands in the rest of the paragraph."""
+    return any(c in rest for c in CLOSING_GLYPHS + DOUBLE_MARKS if c not in SINGLE_MARKS + OPENING_GLYPHS)
 
 
 @register("unbalanced_quote", severity=2, colour="#ffec99", scope="corpus",

@@ -5,7 +5,8 @@ pair (kinds ``unbalanced_quote`` and ``broken_quote``); this detector reports th
 pairing hides: a pair of straight single quotes used as a double mark (''…''), an opening mark closed by a
 mark of another style (“…", "…”, “…″, «…”, ‘…'), an opening mark (“) printed where the closing one belongs
 ("exaggeration.“, he said"), a quotation opened again before it is closed ("foreign country. “As a child"),
-a quotation closed twice ("down.” .”"), a dialogue dash that opens what a closing mark ends, an opening
+a quotation closed twice ("down.” .”"), a quotation closed before an editor's bracket ("accelerate”
+[a crisis] in Taiwan"), a dialogue dash that opens what a closing mark ends, an opening
 single mark printed as an apostrophe ("football‘s"), and a line opened by a single mark that nothing closes. One pass
 over each paragraph: linear in the length of the text.
 """
@@ -28,6 +29,8 @@ _REVERSED_CLOSE = re.compile(r"“(?:(?<=[\w.,!?]“)(?=[,.;:!?]|\s+[a-z]|[a-z])
 _REVERSED_OPEN = re.compile(r"”(?=[A-Z])(?:(?<=^”)|(?<=[\s\])]”))", re.MULTILINE)
 _DOUBLE_CLOSE = re.compile(r"”[ \t]*\.?[ \t]*\.[ \t]*”|”[ \t]+\.?”")
 _DASH_OPENED = re.compile(r"^\s*[–—]\s*[A-Z][^“\"\n]*”", re.MULTILINE)
+# a closing mark right before an editor's bracketed words, the sentence going on: the bracket belongs inside
+_CLOSED_BEFORE_BRACKET = re.compile(r"”(?<=[^\W\d_]”)[ \t]?\[[^\]\n]{1,40}\][ \t]+(?=[a-z])")
 _SINGLE_MIXED = re.compile(r"‘(?<!\w‘)[^’'\n]{1,80}'(?!\w)")
 _OPENING_AS_APOSTROPHE = re.compile(r"‘(?<=[^\W\d_]‘)(?=[^\W\d_])")  # "football‘s"
 _SINGLE_OPENING = re.compile(r"(?:(?<=\s)|(?<=^))[‘'](?=[^\W\d_])", re.MULTILINE)  # ‘ or ' opening a word
@@ -58,6 +61,9 @@ def quote_mark_damage(text: str, words=None) -> list[dict]:
              for m in _DASH_OPENED.finditer(text)]
     rows += [_row(m.start(), m.end(), text, "a curly opening mark ‘‘’ closed by a straight one")
              for m in _SINGLE_MIXED.finditer(text)]
+    rows += [_around(text, m.start(), "a quotation closed before an editor's bracketed words, the sentence "
+                                      "going on after them (the bracket belongs inside the quotation)", m.end())
+             for m in _CLOSED_BEFORE_BRACKET.finditer(text)]
     rows += [_around(text, m.start(), "an opening single mark ‘‘’ printed as an apostrophe")
              for m in _OPENING_AS_APOSTROPHE.finditer(text)]
     rows += _single_left_open(text)

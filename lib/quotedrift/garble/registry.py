@@ -5,7 +5,10 @@ plain-words explanation, the colour of its highlight and its scope:
 
 - ``article``: ``find(text, words) -> rows`` looks at one article (``words`` is ``text.tokens(text)``);
 - ``corpus``: ``find(corpus, quotes) -> rows`` compares articles (or reads another stage's table), and each
-  of its rows carries ``source``.
+  of its rows carries ``source``;
+- ``aligned``: ``find(corpus, quotes, edits) -> rows`` compares the versions of one utterance: it runs after
+  alignment and drift (``quotes`` then carries ``utterance_id``; ``edits`` is drift's table), in
+  :func:`quotedrift.garble.aligned_garbles`; its rows carry ``source`` and never feed back into alignment.
 
 Rows are ``{start, end, kind, detail, severity}`` built with :func:`row`. The display legend, the scorecard
 columns, the narrative, the precision script and the tests all iterate :func:`detectors`, so a new detector
@@ -22,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-SCOPES = ("article", "corpus")
+SCOPES = ("article", "corpus", "aligned")
 SEVERITIES = (1, 2, 3)
 
 

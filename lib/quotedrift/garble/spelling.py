@@ -202,12 +202,23 @@ def _case_variant(text: str, token, forms: Counter, alone: Counter) -> str | Non
         return None  # an acronym in title case ("Nato" for "NATO": a house style) or a word ("us", "who")
     if not (usual[:1].isupper() or usual.islower()):
         return None
-    if word[:1].isupper() and (_sentence_start(text, token.start)
+    if word[:1].isupper() and (_sentence_start(text, token.start) and not _capitals_before_name(text, token, usual)
                                or usual.islower() and zipf(usual) >= 3.0 and usual not in _particles()):
         return None  # a capitalised word ("The", "Of") in a title; a name's particle ("von") is still judged
     if _shouting_line(text, token.start) or _shouting_neighbour(text, token):
         return None
     return f"the other reports print ‘{usual}’ ({count} of them), never ‘{word}’"
+
+
+def _capitals_before_name(text: str, token, usual: str) -> bool:
+    """Whether a name the others print in Title Case ("Xi") stands here in capitals at a sentence start and
+    runs on into the rest of the name ("XI Jinping"): a capital starts a sentence, capitals do not (a dateline,
+    "BEIJING —", is followed by punctuation, not by a name)."""
+    word = _plain(token.text)
+    if not (word.isupper() and len(word) > 1 and usual[:1].isupper() and not usual.isupper()):
+        return False
+    after = text[token.end:token.end + 40]
+    return bool(re.match(r" [A-Z][a-z]", after))
 
 
 @functools.cache
