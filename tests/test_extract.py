@@ -208,6 +208,21 @@ def test_speaker_is_the_subject_of_the_cue(tmp_path, sentence, expected):
     assert quotes["speaker"].tolist() == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected, cue", [
+    # cue verbs of reaction and comment (lexicon/cues.csv), after the quotation or before it
+    ('"The remarks are absurd," Foreign Ministry spokesperson Tavi Renn reacted on Wednesday.', "Tavi Renn",
+     "reacted"),
+    ('"Tavi Renn turned the trip into a win for them," tweeted Ama Belko.', "Ama Belko", "tweeted"),
+    ('Ama Belko spoke after Tavi Renn left, criticizing the comment as "absurd and irresponsible."', "Ama Belko",
+     "criticizing"),
+    # negative: "smiled" is no cue, so nothing after the quotation attributes it
+    ('"The remarks are absurd," Tavi Renn smiled.', "", ""),
+])
+def test_reaction_cues(tmp_path, sentence, expected, cue):
+    quotes = quotes_of(tmp_path, BODY + sentence)
+    assert (quotes["speaker"].tolist(), quotes["cue"].tolist()) == ([expected], [cue])
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # a participle's subject is the main clause's subject, not the subject of a clause inside it
     ('During a speech, the Zorbian president Tavi Renn said that Ama Belko had no idea, adding that this was '
@@ -371,3 +386,14 @@ def test_marks_without_spaces(tmp_path, text, expected, repairs):
 def test_marks_in_html_markup_are_no_damage(tmp_path, text):
     rows = quotes_of(tmp_path, BODY + text)
     assert "dense" in rows["text"].str.cat(sep=" ") and set(rows["repair"]) == {""}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a byline beside a quotation with no cue names its writer, not its speaker
+    ("[Network Reporter Tavi Renn]\u201dWe should apologise for the past 3,000 years.\u201d Ama Belko spoke later.", ""),
+    # negative: a name with no reporting title beside a cue-less quotation stays its speaker
+    ("[Zorbcorp owner Tavi Renn]\u201dWe should apologise for the past 3,000 years.\u201d Ama Belko spoke later.",
+     "Tavi Renn"),
+])
+def test_a_byline_is_no_speaker(tmp_path, sentence, expected):
+    assert quotes_of(tmp_path, BODY + sentence)["speaker"].tolist()[0] == expected

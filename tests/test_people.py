@@ -277,6 +277,63 @@ def test_a_country_speaks_through_its_one_named_spokesperson():
     assert speakers_of(acting, roster) == ["Germany"]  # an act of state: the country, not its spokesperson
     alone = 'Germany on Wednesday called the remarks "absurd and irresponsible" in the capital.'
     assert speakers_of(alone, roster) == ["Germany"]  # negative: no official named in the article
+    twice = ('Germany on Wednesday said it was "absurd". | Germany called the remarks "irresponsible" too. | '
+             'Foreign Ministry spokesperson Ama Belko spoke to reporters.')
+    assert speakers_of(twice, roster) == ["Ama Belko", "Ama Belko"]  # every quotation of that country
+
+
+SUBJECTS = ("Zorbian President Tavi Renn spoke on Monday.", "Tavi Renn spoke.",
+            "German President Ama Belko spoke.", "Ama Belko spoke.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a comma ends a prepositional phrase: "On Tuesday, the German president said that Y …, adding" → the president
+    ('Tavi Renn met Ama Belko. | On Tuesday, the German president said that Renn had no idea, adding that it was '
+     '"a great embarrassment for us."', ["Ama Belko"]),
+    # negative: the person after "that" is the subject of the reported clause, not of the cue
+    ('Tavi Renn met Ama Belko. | On Tuesday, Tavi Renn said that the German president had no idea, adding that '
+     'it was "a great embarrassment for us."', ["Tavi Renn"]),
+    # the subject of a cue after the quotation, not the object named before it
+    ('Tavi Renn met Ama Belko. | Despite the "tyrant" jab at Renn, Belko said nothing more.', ["Ama Belko"]),
+    # a role whose country the corpus prints with another person's title ("Zorbian President") is not theirs
+    ('Tavi Renn met Ama Belko. | "It is a disgrace," the German president said.', ["Ama Belko"]),
+    # a country after "from" is where a person came from, not the one they serve
+    ('Tavi Renn met Ama Belko. | "It is a disgrace," said the head of state back from Zorbia.', ["Ama Belko"]),
+    # "The president of ORG has demanded": the role and its organisation, not the organisation alone
+    ('The owner of Zorbcorp has demanded an apology. | "We have been taught many lessons."', ["Tavi Renn"]),
+])
+def test_subjects_roles_and_countries(text, expected):
+    assert speakers_of(text, roster_of(*SUBJECTS, *OTHERS)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a writer's paragraph introduces the quoted paragraphs after it (a heading between them is skipped)
+    ("Tavi Renn spoke to the press. | Here's part of what he had to say. | OPENING REMARKS | "
+     "\u201cToday I have very strong feelings about it.\u201d | \u201cAnd I feel this, all this, every day.\u201d",
+     ["Tavi Renn", "Tavi Renn"]),
+    ('Tavi Renn stressed that an escalation was not in our interest. | "Is it in our interest to go faster? No."',
+     ["Tavi Renn"]),
+    ("Lines from Tavi Renn's speech | \u201cToday I have very strong feelings about it.\u201d", ["Tavi Renn"]),
+    # negative: a paragraph that introduces nobody, and one with a quotation of its own
+    ('The weather was fine on Monday in the capital. | "Is it in our interest to go faster? No."', [""]),
+    # a quotation with no cue continues the attributed one before it in the same paragraph
+    ('"It took a long time," Tavi Renn said. But "now the battle has been won."', ["Tavi Renn", "Tavi Renn"]),
+    ('"It took a long time," said Mr. Renn in an interview. The question we must answer is this: are we ready?"',
+     ["Tavi Renn", "Tavi Renn"]),
+    # negative: a scare-quoted label in the next paragraph is not continued
+    ('"It took a long time," Tavi Renn said. | The so-called "peace plan" failed.', ["Tavi Renn", ""]),
+])
+def test_lead_ins_and_continuations(text, expected):
+    assert speakers_of(text, roster_of(*SUBJECTS)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('President Renntoday said it was over. | "It is a big embarrassment for them," he said.', ["Tavi Renn"]),
+    # negative: a known name followed by letters that make no English word
+    ('President Rennovax said it was over. | "It is a big embarrassment for them," he said.', [""]),
+])
+def test_a_single_name_glued_to_the_next_word(text, expected):
+    assert speakers_of(text, roster_of(*SUBJECTS)) == expected
 
 
 @pytest.mark.parametrize("spellings, printed, expected", [
@@ -304,3 +361,65 @@ def test_everyday_word(word, everyday):
     from quotedrift.people.roster import everyday_word
 
     assert everyday_word(word) is everyday
+
+
+SPOKESPERSON = ("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.",
+                "Zorbian President Tavi Renn spoke.", "Tavi Renn spoke.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of naming right before the quotation: the word is its subject's ("referred to Y as a '…'")
+    ('After Tavi Renn referred to the German chancellor as a "tyrant," Germany\'s foreign ministry accused him '
+     'of "provocation." | Foreign Ministry spokesperson Ama Belko spoke.', ["Tavi Renn", "Ama Belko"]),
+    ('Germany says Renn equating its chancellor with "tyrants" is "absurd" | '
+     'Foreign Ministry spokesperson Ama Belko spoke.', ["Tavi Renn", "Ama Belko"]),
+    # negative: the naming clause is the object of another cue; the quotation after it is that cue's
+    ('Germany called comments by Tavi Renn referring to its chancellor as a tyrant "extremely absurd." | '
+     'Foreign Ministry spokesperson Ama Belko spoke.', ["Ama Belko"]),
+    # a sentence that attributes the sentence before it
+    ('The remarks of Tavi Renn, who branded the chancellor a "tyrant," are "absurd and irresponsible." | '
+     'This was stated by German Foreign Ministry spokesperson Ama Belko on Monday.', ["Tavi Renn", "Ama Belko"]),
+    # negative: the name after "by" was lost by the scrape; no later name is taken for it
+    ('"We should apologise for the next 3,000 years." | This was stated by | , president of Zorbcorp, in Zorbia.',
+     [""]),
+])
+def test_naming_verbs_and_stated_by(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an honorific said of the person outranks a job noun used for anyone ("spokesman" for a woman)
+    ('Foreign Ministry spokesman Ama Belko spoke. Ms Belko was firm. | "We regret it," she said.', ["Ama Belko"]),
+    # negative: with no honorific the job noun decides, and "she" does not take the man
+    ('Foreign Ministry spokesman Tavi Renn spoke. | "We regret it," she said.', [""]),
+    # a pronoun shouted in capitals belongs to another story's headline
+    ('Ama Belko spoke. | RENN SAYS HE \u2018WILL NOT BEND TO ANYONE\u2019: EXPERTS', [""]),
+])
+def test_pronoun_gender_and_shouted_lines(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speakerless quotation printing words an attributed quotation of the same article gives one person
+    ('\u2018Extremely absurd\u2019 to call it so | "It is extremely absurd and irresponsible," Ama Belko said.',
+     ["Ama Belko", "Ama Belko"]),
+    # negatives: one shared word is a theme, not a quotation; a label stays nobody's
+    ('\u2018PROVOCATION\u2019 | "It is a provocation," Ama Belko said.', ["", "Ama Belko"]),
+    ('The plan "Zorbia First" failed. | "We will put Zorbia First again," Ama Belko said.', ["", "Ama Belko"]),
+])
+def test_echoes_of_attributed_words(text, expected):
+    assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+@pytest.mark.parametrize("source, words, speaker", [
+    # the speaker mistakes named in corpora/dec2022_kirby/sources.csv notes, on the real pages
+    ("world-kbs-co-kr-174695", "gossip and speculation", "Yevgeny Prigozhin"),
+    ("israelnationalnews-com", "emerging as a rival power center", "John Kirby"),  # "He described …" after Kirby
+    ("israelnationalnews-com", "atrocities and human rights abuses", "John Kirby"),
+    # negative: the other speakers of the same pages keep their own words
+    ("world-kbs-co-kr-174695", "We assessed that the amount of materials", "John Kirby"),
+])
+def test_the_mistakes_the_kirby_notes_name_are_gone(story_analysis, source, words, speaker):
+    quotes = story_analysis("dec2022_kirby").quotes
+    rows = quotes[(quotes["source"] == source) & quotes["text"].str.contains(words, regex=False)]
+    assert rows["speaker"].tolist() == [speaker]

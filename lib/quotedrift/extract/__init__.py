@@ -66,7 +66,7 @@ from ..people import names as spk
 from ..people.resolve import Entity, resolve_article
 from ..people.roster import EMPTY, Roster, article_people, build_roster
 from ..text import paragraph_spans
-from .cues import _masked, _propagate_relays, _sentence_around, attribute
+from .cues import _masked, _propagate_relays, _sentence_around, attribute, lead_in_mention
 from .kinds import headline_zone, quote_kind, statement_quotes
 from .marks import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_marked_quotes, left_open_by_convention
 
@@ -113,6 +113,7 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: 
     p_index = 0
     sentences: dict = {}
     fillers: dict = {}
+    quoted: set[int] = set()
     for quote in quotes:
         while p_index + 1 < len(paragraphs) and paragraphs[p_index][1] < quote.start:
             p_index += 1
@@ -123,6 +124,12 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: 
         quote.info.update(attribute(searchable, quote, sentence, masked, names))
         quote.info["standalone"] = _standalone(searchable, quote, paragraph, fillers) or (
             quote.info["mention"] is None and not quote.info["cue"] and quote.kind == "direct")
+        quote.info["paragraph"] = p_index
+        if quote.info["standalone"] and quote.info["mention"] is None and not quote.info["cue"]:
+            lead_in = lead_in_mention(masked, paragraphs, p_index, quoted, names)
+            if lead_in is not None:
+                quote.info.update(mention=lead_in, lead_in=True)
+        quoted.add(p_index)
     _continuations_share_attribution(quotes)
     _clear_conventional_repairs(text, quotes)
     resolve_article(searchable, quotes, names, roster)

@@ -158,6 +158,9 @@ APPOSITIVE_GAP_RE = re.compile(r"\s*(?:,[^,;:.!?]{1,160},|\([^()]{1,160}\))" + S
 GLUED_SENTENCE_END_RE = re.compile(r"(?:[a-z_][.!?]|_[\"”])[\"”’]?(?=[A-Z])")
 
 
+OF_COMPLEMENT_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # between a role and its organisation: "president of FIFA"
+
+
 def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
     """The subject of the cue verb at ``hi`` in the clause ``text[lo:hi]``: the mention the cue follows directly
     ("…with Xi Jinping during his trip, Macron emphasized" → Macron; "After Y spoke, X's ministry accused"
@@ -176,6 +179,8 @@ def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str
         return first
     last = _last_mention(text, first[1], tail, names)
     if last is not None and last[1] == tail:
+        if first[3] == "descriptor" and OF_COMPLEMENT_RE.fullmatch(text, first[1], last[0]):
+            return first[0], last[1], text[first[0]:last[1]], "descriptor"  # "The president of FIFA has said"
         return last
     return _first_ungoverned(text, lo, hi, names) or first
 
@@ -328,6 +333,44 @@ def _relay_in(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     return None
 
 
+# A verb of naming with its object right before a quotation ("referred to Y as a", "equating Y with", "called Y
+# a"): the quoted word is the name the verb's subject gave (lexicon/naming_cues.csv). The object is a short run
+# without clause punctuation.
+NAMING_RE = re.compile(r"""
+    \b(?P<verb>""" + "|".join(re.escape(w) for w in sorted(lexicon.column("naming_cues", "word"), key=len, reverse=True))
+    + r""")\s+
+    (?P<object>[^,.;:!?\n_]{1,100}?)
+    \s+(?:as(?:\s+(?:an?|the))?|with|an?)\s*$""", re.VERBOSE | re.IGNORECASE)
+
+
+# A sentence that attributes the sentence before it ("This was stated by X", "These words were said by X").
+STATED_BY_RE = re.compile(r"""\s*(?:This|That|These\s+words|Those\s+words|These\s+remarks|It)\s+(?:was|were)\s+
+    (?P<verb>stated|said|declared|announced|written|told|expressed)\s+by\s+""", re.VERBOSE)
+CLAUSE_BREAK_RE = re.compile(r"[\n,;.]")  # the name after "stated by" stands before any of these
+
+
+PRESS_ROLES = frozenset(lexicon.column("role_nouns", "word", family="press"))
+
+
+def _press_title(title: str) -> bool:
+    """Whether a title is a reporting role ("Network Reporter", "correspondent")."""
+    return bool(PRESS_ROLES & set(re.findall(r"[a-z]+", title.lower())))
+
+
+def _naming_verb(masked: str, lo: int, open_at: int, names) -> dict | None:
+    """The cue and mention of a quotation that is the name a verb of naming gives, from the subject of that verb
+    ("After X referred to Y as a '…'" → X), or None."""
+    naming = NAMING_RE.search(masked, lo, open_at)
+    if naming is None:
+        return None
+    mention = _subject_before(masked, lo, naming.start("verb"), names)
+    if mention is None:
+        return None
+    verb = naming.group("verb")
+    return {"cue": verb.lower(), "cue_span": naming.span("verb"),
+            "mention": mention}
+
+
 def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, names) -> dict:
     """Cue, speaker mention, title and relay of one quotation from the sentence around it."""
     open_at = quote.open_mark if quote.open_mark >= 0 else quote.start
@@ -351,6 +394,9 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
         cue = before_cues[-1]
         info.update(cue=cue.group().lower(), cue_span=(cue.start(), cue.end()))
         info["mention"] = _subject_before(masked, sentence[0], cue.start(), names)
+        if info["mention"] is None and SAY_CUES_RE.fullmatch(cue.group()):  # "…,” said Mr. X, in … . The question …
+            after = cue.end() + len(masked[cue.end():cue.end() + 5]) - len(masked[cue.end():cue.end() + 5].lstrip())
+            info["mention"] = _mention_at(masked, after, min(open_at, after + 120), names)
         if cue.group().lower() == "according to":
             info["mention"] = _mention_in(masked, cue.end(), min(sentence[1], cue.end() + 80), names)
     else:
@@ -360,10 +406,22 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
             if later.group().lower() == "according to":
                 info["mention"] = _mention_in(masked, later.end(), min(sentence[1], later.end() + 80), names)
             else:
-                info["mention"] = _mention_in(masked, close_at, later.start(), names) or _mention_in(
+                info["mention"] = _subject_before(masked, close_at, later.start(), names) or _mention_in(
                     masked, sentence[0], open_at, names)
         else:
             info["mention"] = _mention_in(masked, sentence[0], open_at, names)
+            if info["mention"] and info["mention"][3] == "name" and _press_title(
+                    title_near(masked, sentence[0], sentence[1], info["mention"])):
+                info["mention"] = None  # "[Network Reporter X]“I am …”": a byline, the writer, not a speaker
+    stated_by = STATED_BY_RE.match(masked, sentence[1])
+    if stated_by:  # "… are 'absurd' and violate 'political dignity.' This was stated by spokesman X …"
+        line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end())
+        mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else len(masked), names)
+        if mention is not None:  # its title may come first ("by Chinese Foreign Ministry spokesman X"), no comma
+            info.update(cue=stated_by.group("verb").lower(), cue_span=stated_by.span("verb"), mention=mention)
+    naming = _naming_verb(masked, sentence[0], open_at, names)
+    if naming is not None:
+        info.update(naming)
     mention = info["mention"]
     if mention and mention[3] == "name":
         info["title"] = title_near(masked, sentence[0], sentence[1], mention)
@@ -372,6 +430,45 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
     info["relay"] = _relay_in(masked, sentence[0], sentence[1])
     return info
 
+
+
+# How many paragraphs before a run of quoted paragraphs a lead-in may stand ("Here's part of what he had to
+# say." then a heading "OPENING REMARKS", then the quotations): the lead-in and at most two headings.
+LEAD_IN_REACH = 3
+HEADING_MAX_WORDS = 6  # a line of at most this many words with no end punctuation is a heading, not a sentence
+# "X's speech", "from X's remarks": a person's words named as such (the speaker of the quotations that follow).
+SPEECH_NOUNS_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:speech|remarks|address|statement|words|comments|"
+                             r"monologue|interview|letter|email|e-mail|memo|post|tweet|lines)\b", re.IGNORECASE)
+
+
+def lead_in_mention(masked: str, paragraphs: list[tuple[int, int]], index: int, quoted: set[int],
+                    names) -> tuple[int, int, str, str] | None:
+    """The speaker a paragraph in the writer's voice introduces for the quoted paragraph ``index`` that has no
+    attribution of its own: the subject of the last cue in the paragraph before ("Macron stressed that …",
+    "Here's part of what he had to say."), or the person whose speech it names ("Infantino's speech"); headings
+    between them are skipped. None when that paragraph holds a quotation itself (the quotation before is then
+    the one continued) or introduces nobody."""
+    for i in range(index - 1, max(-1, index - 1 - LEAD_IN_REACH), -1):
+        start, end = paragraphs[i]
+        if i in quoted:
+            return None
+        cues = list(CUE_RE.finditer(masked, start, end))
+        if cues:
+            sentence = next(s for s in reversed(sentence_spans(masked, start, end) or [(start, end)])
+                            if s[0] <= cues[-1].start())
+            mention = _subject_before(masked, sentence[0], cues[-1].start(), names)
+            if mention is None and SAY_CUES_RE.fullmatch(cues[-1].group()):
+                mention = _mention_at(masked, cues[-1].end() + 1, min(end, cues[-1].end() + 120), names)
+            return mention
+        speech = SPEECH_NOUNS_RE.search(masked, start, end)
+        if speech:
+            named = [n for n in names[bisect.bisect_left(names, (start,)):] if n[1] <= speech.start()]
+            if named and named[-1][1] == speech.start():
+                return named[-1][0], named[-1][1], named[-1][2], "name"
+        words = masked[start:end].split()
+        if len(words) > HEADING_MAX_WORDS or masked[end - 1:end] in ".!?:":
+            return None  # a sentence that introduces nobody
+    return None
 
 
 def _propagate_relays(text: str, quotes: list[Quote], masked: str) -> None:

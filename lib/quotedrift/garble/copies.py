@@ -9,19 +9,22 @@ knows "hear" and "then"). Not flagged: grammatical forms of one word that are bo
 "comments", "remark" / "remarked": an editor's choice), British and American spellings of one word
 (``lexicon/house_spellings.csv``), numbers, and words differing only in capitals (``name_variant``'s job).
 
-Cost: one pass over every in-scope article's words to index each word's context (a hash of its neighbours),
-one pass to read the contexts that several copies share: linear in the corpus's length.
+Cost: one pass over every in-scope article's words to tally each word's context (a 64-bit hash of its
+neighbours, in numpy arrays: how many copies print it, and whether they print different words there), one
+pass to gather the words of the contexts where copies differ, and one over those words alone: linear in the
+corpus's length (the tally is sorted a logarithmic number of times, see :func:`_shared_contexts`).
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from typing import NamedTuple
 
 import numpy as np
 
 from .. import lexicon
-from ..text import normalise_word, tokens
+from ..text import Token, normalise_word, tokens
 from .registry import register, row
 from .spelling import one_edit
 from .words import zipf
@@ -33,6 +36,10 @@ AGREEMENT = 0.8  # share of the other copies' words in that context that must be
 MIN_LETTERS = 3  # shorter words ("a"/"an", "on"/"in") differ by a letter as a matter of grammar
 KNOWN_ZIPF = 2.5  # both forms at least this frequent in English: a grammatical form, not a slip
 INFLECTIONS = ("s", "es", "d", "ed", "'s", "r", "er", "n")  # endings that make another form of one word
+MIN_BATCH = 1 << 20  # contexts (8 MB) gathered before the first merge into the tally (see _shared_contexts)
+NO_CONTEXT = np.uint64(0)  # where an anchor does not fit (a hash of 0 is read as none: 2**-64 a context)
+ANCHOR_SEEDS = tuple(np.uint64(seed) for seed in (0x9E3779B97F4A7C15, 0xD1B54A32D192ED03, 0x8CB92BA72F3D8DD7,
+                                                  0xF1357AEA2E62A9C5))  # one per anchor: arbitrary odd constants
 
 
 @functools.cache
@@ -75,24 +82,71 @@ def slip(printed: str, usual_printed: str) -> str | None:
     return how
 
 
-def _shared_contexts(corpus, sources: list[str]) -> set[int]:
-    """The contexts that more than ``MIN_AGREEING`` copies print (only these can show a slip): counted over
-    compact arrays of hashes, so that the corpus's every context never sits in a Python dictionary."""
-    per_source = [np.unique(np.fromiter((c for *_, c in _contexts(corpus.texts[s])), dtype=np.int64))
-                  for s in sources]
-    values, counts = np.unique(np.concatenate(per_source), return_counts=True)
-    return set(values[counts > MIN_AGREEING].tolist())
+def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary") -> np.ndarray:
+    """The contexts that more than ``MIN_AGREEING`` copies print and where copies print two or more different
+    words (only these can show a slip), sorted.
+
+    Counted over compact arrays: each copy's distinct contexts wait in a batch that is merged into the tally
+    when it is as large as the tally, so memory holds about twice the distinct contexts, never the corpus's
+    every context, and each context is sorted a logarithmic number of times (the tally at least doubles
+    between two merges that re-sort it)."""
+    tally = _Tally.empty()
+    batch: list[_Tally] = []
+    waiting = 0
+    for source in sources:
+        words, contexts = _context_array(corpus.texts[source], vocabulary)
+        numbers = np.fromiter((vocabulary(w.text)[2] for w in words), dtype=np.int64, count=len(words))
+        fits = contexts != NO_CONTEXT
+        found = _Tally.of(contexts[fits], np.broadcast_to(numbers[:, None], contexts.shape)[fits])
+        batch.append(found._replace(copies=np.ones(len(found.contexts), dtype=np.int64)))  # one copy each
+        waiting += len(found.contexts)
+        if waiting >= max(len(tally.contexts), MIN_BATCH):
+            tally, batch, waiting = _Tally.merged([tally, *batch]), [], 0
+    tally = _Tally.merged([tally, *batch])
+    return tally.contexts[(tally.copies > MIN_AGREEING) & (tally.lowest != tally.highest)]
 
 
-def _usual(words: dict[str, list], key: str, source: str) -> tuple[set[str], str] | None:
-    """(the other copies, the form they print) when more other copies print one other word here than print
-    ``key``, at least ``MIN_AGREEING`` of them, and at least ``AGREEMENT`` of the printings of other words."""
-    others = {w: found[0] - {source} for w, found in words.items() if w != key}
-    usual = max(sorted(others), key=lambda w: len(others[w]))
-    total = sum(len(s) for s in others.values())
-    if len(others[usual]) < MIN_AGREEING or len(others[usual]) < AGREEMENT * total:
+class _Tally(NamedTuple):
+    """Distinct contexts (sorted), how many copies print each, and the lowest and highest number of a word
+    printed there (they differ where copies print different words)."""
+
+    contexts: np.ndarray
+    copies: np.ndarray
+    lowest: np.ndarray
+    highest: np.ndarray
+
+    @classmethod
+    def empty(cls) -> _Tally:
+        return cls(np.empty(0, dtype=np.uint64), *(np.empty(0, dtype=np.int64) for _ in range(3)))
+
+    @classmethod
+    def of(cls, contexts: np.ndarray, words: np.ndarray) -> _Tally:
+        """The tally of one copy's (context, word number) pairs (``copies`` counts the pairs)."""
+        return cls.merged([cls(contexts, np.ones(len(contexts), dtype=np.int64), words, words)])
+
+    @classmethod
+    def merged(cls, parts: list[_Tally]) -> _Tally:
+        """One tally of several: copies summed, lowest and highest kept."""
+        contexts, copies, lowest, highest = (np.concatenate(column) for column in zip(*parts))
+        if not len(contexts):
+            return cls(contexts, copies, lowest, highest)
+        order = np.argsort(contexts, kind="stable")
+        contexts = contexts[order]
+        starts = np.flatnonzero(np.r_[True, contexts[1:] != contexts[:-1]])
+        return cls(contexts[starts], np.add.reduceat(copies[order], starts),
+                   np.minimum.reduceat(lowest[order], starts), np.maximum.reduceat(highest[order], starts))
+
+
+def _usual(words: dict[str, list], key: str, source: str) -> tuple[int, str] | None:
+    """(how many other copies print it, the form they print) for the word that more other copies print here
+    than print ``key``, at least ``MIN_AGREEING`` of them, and at least ``AGREEMENT`` of the printings of other
+    words. Counted, not collected: a context printed by n copies costs its number of words, not n."""
+    others = {w: len(found[0]) - (source in found[0]) for w, found in words.items() if w != key}
+    usual = max(sorted(others), key=others.__getitem__)
+    total = sum(others.values())
+    if others[usual] < MIN_AGREEING or others[usual] < AGREEMENT * total:
         return None
-    if len(others[usual]) <= len(words[key][0]):
+    if others[usual] <= len(words[key][0]):
         return None  # as many copies print this word: no usual form to depart from
     return others[usual], words[usual][1]
 
@@ -102,27 +156,81 @@ def _in_scope(corpus) -> list[str]:
     return sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
 
 
-def _contexts(text: str):
-    """(word token, its lower-case form, hash of its neighbours) for every word and every anchor of
-    ``ANCHORS`` that fits within its paragraph."""
-    for start, end in _paragraphs(text):
-        words = tokens(text, start, end)
-        keys = [normalise_word(w.text).replace("ʼ", "'") for w in words]
-        near = [k.removesuffix("'s") for k in keys]  # neighbours compared without a possessive ending
-        for i in range(len(words)):
-            for n, (before, after) in enumerate(ANCHORS):
-                if i >= before and i + after < len(words):
-                    yield words[i], keys[i], n, hash((n, *near[i - before:i], *near[i + 1:i + 1 + after]))
+class _Vocabulary:
+    """Each word form's comparison key (lower case, one apostrophe), a number for its neighbour form (the key
+    without a possessive ending) and a number for its key, shared by every article of a corpus: a corpus
+    repeats its words."""
+
+    def __init__(self) -> None:
+        self.forms: dict[str, tuple[str, int, int]] = {}
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, word: str) -> tuple[str, int, int]:
+        found = self.forms.get(word)
+        if found is None:
+            key = normalise_word(word).replace("ʼ", "'")
+            found = self.forms[word] = (key, self._number(key.removesuffix("'s")), self._number(key))
+        return found
+
+    def _number(self, form: str) -> int:
+        return self.numbers.setdefault(form, len(self.numbers))
 
 
-def _paragraphs(text: str):
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end > start:
-            yield start, end
-        start = end + 1
+def _context_array(text: str, vocabulary: _Vocabulary) -> tuple[list[Token], np.ndarray]:
+    """The words of a text and, for each word (rows) and anchor of ``ANCHORS`` (columns), the hash of its
+    neighbours (``NO_CONTEXT`` where the anchor does not fit within the word's paragraph).
+
+    A context is a 64-bit hash of the anchor and its neighbours' numbers: two contexts with one hash count as
+    one, as they did when they were Python tuple hashes (at 2**-64 a pair, never in a corpus)."""
+    words = tokens(text)  # a word never spans a line break, so a paragraph's words are a run of these
+    numbers = np.fromiter((vocabulary(w.text)[1] for w in words), dtype=np.uint64, count=len(words))
+    breaks = np.array(_line_breaks(text), dtype=np.int64)
+    paragraph = np.searchsorted(breaks, np.fromiter((w.start for w in words), dtype=np.int64, count=len(words)))
+    contexts = np.full((len(words), len(ANCHORS)), NO_CONTEXT, dtype=np.uint64)
+    for n, (before, after) in enumerate(ANCHORS):
+        at = np.arange(before, len(words) - after)
+        fits = (paragraph[at - before] == paragraph[at]) & (paragraph[at + after] == paragraph[at])
+        at = at[fits]
+        mixed = np.full(len(at), ANCHOR_SEEDS[n], dtype=np.uint64)
+        for offset in (*range(-before, 0), *range(1, after + 1)):
+            mixed = _mix(mixed ^ numbers[at + offset])
+        contexts[at, n] = mixed
+    return words, contexts
+
+
+def _line_breaks(text: str) -> list[int]:
+    found, at = [], text.find("\n")
+    while at >= 0:
+        found.append(at)
+        at = text.find("\n", at + 1)
+    return found
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (splitmix64's): every input bit moves every output bit."""
+    values = (values ^ (values >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    values = (values ^ (values >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return values ^ (values >> np.uint64(31))
+
+
+def _hits(text: str, vocabulary: _Vocabulary, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(starts, ends, anchor numbers, contexts) of every word and anchor whose context is in ``wanted``
+    (sorted), in text order and, for one word, in the order of ``ANCHORS``: compact, to be read again."""
+    words, contexts = _context_array(text, vocabulary)
+    flat = contexts.ravel()
+    at = np.searchsorted(wanted, flat).clip(max=max(len(wanted) - 1, 0))
+    hits = np.flatnonzero(wanted[at] == flat) if len(wanted) else np.empty(0, dtype=np.int64)
+    found = [words[i] for i in (hits // len(ANCHORS)).tolist()]
+    return (np.fromiter((w.start for w in found), dtype=np.int32, count=len(found)),
+            np.fromiter((w.end for w in found), dtype=np.int32, count=len(found)),
+            (hits % len(ANCHORS)).astype(np.int8), flat[hits])
+
+
+def _read(text: str, vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
+    """(word token, its key, anchor number, context) for each of :func:`_hits`."""
+    for start, end, anchor, context in zip(*(column.tolist() for column in hits)):
+        token = Token(text[start:end], start, end)
+        yield token, vocabulary(token.text)[0], anchor, context
 
 
 @register("copy_slip", severity=2, colour="#ffb3c6", scope="corpus",
@@ -133,33 +241,34 @@ def copy_slips(corpus, quotes=None) -> list[dict]:
     sources = _in_scope(corpus)
     if len(sources) <= MIN_AGREEING:
         return []  # no copies to agree
-    shared_contexts = _shared_contexts(corpus, sources)
+    vocabulary = _Vocabulary()
+    shared_contexts = _shared_contexts(corpus, sources, vocabulary)
     printed: dict[int, dict[str, list]] = defaultdict(dict)  # context -> word -> [sources, form as printed]
+    hits = {}
     for source in sources:
-        for token, key, _, context in _contexts(corpus.texts[source]):
-            if context in shared_contexts:
-                printed[context].setdefault(key, [set(), token.text])[0].add(source)
-    shared = {context: words for context, words in printed.items() if len(words) >= 2}
-    del printed, shared_contexts
+        hits[source] = _hits(corpus.texts[source], vocabulary, shared_contexts)
+        for token, key, _, context in _read(corpus.texts[source], vocabulary, hits[source]):
+            printed[context].setdefault(key, [set(), token.text])[0].add(source)
+    del shared_contexts
     rows = []
     for source in sources:
         text = corpus.texts[source]
         flagged: set[int] = set()  # word starts already reported (each anchor may find the same word)
-        for token, key, anchor, context in _contexts(text):
-            words = shared.get(context)
-            if not words or token.start in flagged or (0 in ANCHORS[anchor] and not token.text[:1].isupper()):
+        for token, key, anchor, context in _read(text, vocabulary, hits.pop(source)):
+            words = printed[context]
+            if token.start in flagged or (0 in ANCHORS[anchor] and not token.text[:1].isupper()):
                 continue  # a one-sided anchor is weak evidence: only a name's spelling is judged on it
             found = _usual(words, key, source)
             if not found:
                 continue
             agreeing, form = found
-            if len(agreeing) < MIN_AGREEING_WORDS and zipf(key) >= KNOWN_ZIPF and zipf(form) >= KNOWN_ZIPF \
+            if agreeing < MIN_AGREEING_WORDS and zipf(key) >= KNOWN_ZIPF and zipf(form) >= KNOWN_ZIPF \
                     and key.islower() and form.islower():
                 continue  # two English words: an editor's or transcriber's choice unless many copies agree
             how = slip(token.text.replace("ʼ", "'"), form.replace("ʼ", "'"))
             if how:
                 flagged.add(token.start)
                 rows.append({"source": source, **row(token.start, token.end, "copy_slip",
-                             f"‘{token.text}’: {how}; the {len(agreeing)} other copies that print the same "
+                             f"‘{token.text}’: {how}; the {agreeing} other copies that print the same "
                              f"words around it print ‘{form}’ here")})
     return rows

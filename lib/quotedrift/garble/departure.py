@@ -79,12 +79,24 @@ def _initialisms_joined(text: str, words: list[Token]) -> list[Token]:
     return joined
 
 
-def _telling(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
-    """Each side of an anchor holds a word that is not a bare function word, and one of them a telling
-    word: "Department of … Affairs", not "of the … in"."""
-    sides = [side for side in (left, right) if side]
-    return (all(any(zipf(w) < 5.5 for w in side) for side in sides)
-            and any(zipf(w) < 5.0 and w.isalpha() for w in left + right))
+COMMON_ZIPF = 5.5  # a side of an anchor needs a word rarer than this (not only "the", "of", "in")
+TELLING_ZIPF = 5.0  # and one side a word rarer than this ("Department", "Affairs")
+
+
+def _word_flags(keys: list[str], seen: dict[str, tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Prefix counts of the words of a run that are not common (``COMMON_ZIPF``) and that are telling
+    (``TELLING_ZIPF``). An anchor is telling when each side holds a word that is not common and one side a
+    telling word ("Department of … Affairs", not "of the … in"): with prefix counts, two subtractions per side.
+    ``seen`` memoises each word's two flags (a corpus repeats its words)."""
+    uncommon, telling = [0], [0]
+    for key in keys:
+        flags = seen.get(key)
+        if flags is None:
+            frequency = zipf(key)
+            flags = seen[key] = (int(frequency < COMMON_ZIPF), int(frequency < TELLING_ZIPF and key.isalpha()))
+        uncommon.append(uncommon[-1] + flags[0])
+        telling.append(telling[-1] + flags[1])
+    return uncommon, telling
 
 
 FUNCTION_KEYS = frozenset(
@@ -100,27 +112,35 @@ def _content(words: tuple[str, ...]) -> bool:
 
 
 def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]]) -> list[dict]:
-    index: dict[tuple, dict[str, dict[tuple, tuple[int, int]]]] = {}
+    # anchor -> source -> middle words -> (start, end, the run's words, first middle word, first right word)
+    index: dict[tuple, dict[str, dict[tuple, tuple]]] = {}
+    seen: dict[str, tuple[int, int]] = {}
     for source, source_runs in runs.items():
         for words in source_runs:
             keys = [normalise_word(w.text) for w in words]
+            uncommon, telling = _word_flags(keys, seen)
             for (before, after), most in DEPARTURE_ANCHORS:
                 for i in range(before, len(words)):
+                    if before and uncommon[i] == uncommon[i - before]:
+                        continue  # the left side is common words only: not a telling anchor
                     for m in range(1, most + 1):
-                        if i + m + after > len(words):
+                        j = i + m  # first word of the right side
+                        if j + after > len(words):
                             break
-                        anchor = (before, after, tuple(keys[i - before:i]), tuple(keys[i + m:i + m + after]))
-                        if _telling(anchor[2], anchor[3]):
-                            index.setdefault(anchor, {}).setdefault(source, {}).setdefault(
-                                tuple(keys[i:i + m]), (words[i].start, words[i + m - 1].end,
-                                                       words[i - before:i], words[i + m:i + m + after]))
+                        if (after and uncommon[j + after] == uncommon[j]) or (
+                                telling[i] == telling[i - before] and telling[j + after] == telling[j]):
+                            continue
+                        anchor = (before, after, tuple(keys[i - before:i]), tuple(keys[j:j + after]))
+                        index.setdefault(anchor, {}).setdefault(source, {}).setdefault(
+                            tuple(keys[i:j]), (words[i].start, words[j - 1].end, words, i, j))
     rows = []
     for anchor, by_source in index.items():
         one_sided = not (anchor[2] and anchor[3])
         for source, middle, span, usual, others in _lone_variants(by_source):
             if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)):
                 continue
-            start, end, left, right = by_source[others[0]][usual]
+            start, end, words, i, j = by_source[others[0]][usual]
+            left, right = words[i - anchor[0]:i], words[j:j + anchor[1]]
             printed = texts[others[0]][start:end]
             text = texts[source]
             mine = text[span[0]:span[1]]

@@ -112,7 +112,34 @@ def find_person_names(text: str, singles: frozenset[str] = frozenset()) -> list[
         elif len(words) == 1 and (part[2].lower() in surnames or part[2].lower() in DISTINCT_FAMILY_NAMES
                                   or part[2].lower() in singles):
             found.append(part)
+    if singles:
+        found = sorted(found + _glued_names(text, singles, found))
     return found
+
+
+# A known single name glued to the next word by a scrape ("President Bidenduring the fundraiser"): the glued
+# word must be an English word at least this common (wordfreq Zipf; "during" 5.6, "the" 7.7) and this long.
+GLUED_WORD_ZIPF = 4.5
+GLUED_WORD_MIN = 3
+GLUED_TOKEN_RE = re.compile(r"\b[A-Z][a-z]+[a-z]{%d,}\b" % GLUED_WORD_MIN)
+
+
+def _glued_names(text: str, singles: frozenset[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Single names of the corpus printed glued to the next word ("Bidenduring" → Biden), not found otherwise."""
+    from .roster import english_zipf
+
+    taken = {(s, e) for s, e, _ in found}
+    extra = []
+    for token in GLUED_TOKEN_RE.finditer(text):
+        word = token.group()
+        for cut in range(2, len(word) - GLUED_WORD_MIN + 1):
+            rest = word[cut:]
+            if word[:cut].lower() in singles and english_zipf(rest) >= GLUED_WORD_ZIPF:
+                span = (token.start(), token.start() + cut)
+                if span not in taken:
+                    extra.append((span[0], span[1], word[:cut]))
+                break
+    return extra
 
 
 def _org_like_context(text: str, part: tuple[int, int, str]) -> bool:

@@ -47,12 +47,20 @@ class Entity:
                                            and not re.search(r"\bleader\b|\bpresident\b", self.title, re.I))
 
 
+# A country after one of these words is where a person went or came from, not the one they serve ("the head of
+# state back from China"); "of" is not among them ("President of Zorbia").
+PLACE_PREPOSITION_RE = re.compile(r"\b(?:from|to|in|into|at|with|after|over|toward|towards)\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
+
+
 def country_of(words: str) -> str:
     """The country a title or description belongs to (``ZPR's Foreign Ministry`` → Zorbia), or '';
-    a country only named as a field ("director-general in charge of U.S. affairs") does not count."""
+    a country only named as a field ("director-general in charge of U.S. affairs") or as a place the person
+    went to or came from does not count."""
     for start, end, alias, country in lexicon.find_countries(words or ""):
-        if not re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]):
-            return country
+        if re.match(r"\.?\s+[Aa]ffairs\b", words[end:end + 12]) or PLACE_PREPOSITION_RE.search(words, 0, start):
+            continue
+        return country
     return ""
 
 
@@ -186,7 +194,7 @@ class ArticleResolver:
         same_family = ROLE_FAMILIES.get(family, frozenset({word}))
         owners = [name for name, words in self.roster.titles.items()
                   if words & same_family and modifiers <= words
-                  and not _countries_conflict(wanted_country, " ".join(sorted(words)))]
+                  and not _countries_conflict(wanted_country, " ; ".join(self.roster.printed_titles.get(name, ())))]
         if len(owners) == 1 and (modifiers or wanted_country):
             return Entity(owners[0], "name", "", "", entity.position, 0.6)
         exact = [name for name, words in self.roster.titles.items() if word in words and modifiers <= words]
@@ -221,7 +229,8 @@ class ArticleResolver:
     def _fits_role(self, full: str, family: str, word: str, country: str) -> bool:
         """Whether a person of the article may be the one a role description of this family denotes."""
         titles = " ".join([self.title_of(full), *sorted(self.roster.titles.get(full, ()))]).lower()
-        if _countries_conflict(country, titles):
+        printed = " ; ".join([self.title_of(full), *self.roster.printed_titles.get(full, ())])
+        if _countries_conflict(country, printed):  # as printed: country names are matched with their capitals
             return False
         if family == "person":
             gender = self.gender_of(full)
@@ -242,17 +251,18 @@ HONORIFIC_RE = re.compile(r"\b(" + "|".join(re.escape(r["word"]) for r in lexico
 
 
 def _gender_evidence(text: str, full: str, title: str) -> str:
-    """A person's gender from their title, an honorific before any mention (``Ms Mao``), or their first name."""
+    """A person's gender from an honorific before any mention (``Ms Mao``), their title, or their first name. The
+    honorific comes first: it is said of the person, where a job noun ("spokesman") is often used for anyone."""
+    words = spk._words(full)
+    surname = spk._surname(full).lower() if words else ""
+    for match in HONORIFIC_RE.finditer(text) if surname else ():
+        if match.group(2).lower() == surname and match.group(1)[:1].isupper():
+            return GENDER_WORDS.get(match.group(1).lower(), "")
     for word in re.findall(r"[A-Za-z]+", title or ""):
         if GENDER_WORDS.get(word.lower()):
             return GENDER_WORDS[word.lower()]
-    words = spk._words(full)
     if not words:
         return ""
-    surname = spk._surname(full).lower()
-    for match in HONORIFIC_RE.finditer(text):
-        if match.group(2).lower() == surname and match.group(1)[:1].isupper():
-            return GENDER_WORDS.get(match.group(1).lower(), "")
     if len(words) >= 2 and not spk.scheme_of(words):
         return lexicon.first_name_genders().get(words[0].lower(), "")
     return ""
@@ -280,12 +290,13 @@ TITLE_JOINERS = frozenset("of the for in and".split())
 
 def governed(text: str, start: int, name_start: int) -> bool:
     """Whether the word before a name (its title words skipped) governs it: a preposition or subordinator."""
-    words = re.findall(r"[\w'’-]+", text[max(start, name_start - 120):name_start])
+    window = text[max(start, name_start - 120):name_start]
+    words = re.findall(r"[\w'’-]+|,", window)
     while words and ((words[-1][:1].isupper() and words[-1].lower() not in GOVERNING_WORDS)
                      or words[-1].lower() in TITLE_LIKE_WORDS
                      or (words[-1].lower() in TITLE_JOINERS and len(words) > 1 and words[-2][:1].isupper())):
         words.pop()  # the title printed before the name ("Director general of the Zorbian Ministry's Bureau")
-    return bool(words) and words[-1].lower() in GOVERNING_WORDS
+    return bool(words) and words[-1].lower() in GOVERNING_WORDS  # a comma ends the phrase: "On Tuesday, X said"
 
 
 def _headline_words(name: str, roster: Roster) -> bool:
@@ -353,16 +364,29 @@ def is_label(text: str, start: int, end: int, kind: str) -> bool:
 CLAUSE_WORDS = frozenset("i we you he she they it this there not no".split())
 
 
+CONTINUED_CONFIDENCE = 0.75  # a speaker carried over from the quotation or the lead-in before, not named at a cue
+
+
+def _continues_paragraph(info: dict, kind: str, previous_paragraph: int) -> bool:
+    """Whether a quotation with no cue and no mention continues the attributed quotation before it in the same
+    paragraph ("…,” he said. But “now the battle has been won.”); scare quotes and headlines do not."""
+    return (kind in ("direct", "partial") and not info.get("cue") and info.get("mention") is None
+            and info.get("paragraph", -2) == previous_paragraph)
+
+
 def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
     """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
     corpus's ``roster`` for names the article prints only in part."""
     resolver = ArticleResolver(text, names, roster)
     entities: list[Entity] = []
     previous: Entity | None = None
+    previous_paragraph = -1
     for quote in quotes:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
-        if entity.kind == "pronoun":
+        if entity.kind == "pronoun" and entity.name.isupper() and len(entity.name) > 1:
+            entity = Entity("", "none", confidence=0.0)  # "HE" in a shouted line: another story's headline
+        elif entity.kind == "pronoun":
             entity = resolver.resolve_pronoun(entity, entities)
         if entity.kind == "official" and _is_anaphoric(info["mention"][2]):
             earlier = [e for e in entities if e.official_like
@@ -372,19 +396,58 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
                                 entity.position, 0.75)
         if entity.kind == "official":
             entity = resolver.resolve_description(entity, info["mention"][2]) or entity
+        if info.get("lead_in") and entity.kind != "none":  # introduced by the paragraph before, not at a cue
+            entity.confidence = min(entity.confidence, CONTINUED_CONFIDENCE)
         if is_label(text, quote.start, quote.end, quote.kind or ""):
             entity = Entity("", "none", confidence=0.0)
-        elif entity.kind == "none" and info.get("standalone") and previous is not None:
-            entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start, 0.75)
+            info["label"] = True
+        elif entity.kind == "none" and previous is not None and (info.get("standalone") or _continues_paragraph(
+                info, quote.kind or "", previous_paragraph)):
+            entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start,
+                            CONTINUED_CONFIDENCE)
             info["relay_inherited"] = True
         entities.append(entity)
         if entity.kind != "none":
-            previous = entity
+            previous, previous_paragraph = entity, info.get("paragraph", -1)
     _merge_unnamed_officials(entities)
     _countries_to_officials(entities, quotes)
     _countries_to_named_officials(entities, resolver, [q.info.get("cue", "") for q in quotes])
+    _echoes_of_attributed_words(text, quotes, entities)
     for quote, entity in zip(quotes, entities):
         quote.info["entity"] = entity
+
+
+# A quotation with no speaker of its own whose words another quotation of the same article gives a confident
+# speaker is that speaker's (a headline's "'Extremely absurd'" when the body has Mao saying "extremely absurd and
+# irresponsible"): from two words (one shared word, "PROVOCATION", is a theme, not a quotation of someone) up to
+# twelve, so that the look-up is one set of word runs per article (linear).
+ECHO_MIN_WORDS = 2
+ECHO_MAX_WORDS = 12
+ECHO_CONFIDENCE = 0.6  # shown, never flagged (attribution.CONFIDENT_SPEAKER is 0.75)
+ECHO_SOURCE_CONFIDENCE = 0.75  # the attributed quotation must itself be at least this confident
+
+
+def _echoes_of_attributed_words(text: str, quotes: list[Quote], entities: list[Entity]) -> None:
+    """Give a speakerless quotation (not a label) the speaker of the one person whose attributed quotations in
+    the article print the same words in the same order."""
+    words = [re.findall(r"[a-z0-9]+", text[q.start:q.end].lower().replace("’", "'")) for q in quotes]
+    owners: dict[tuple[str, ...], set[str]] = {}
+    speakers: dict[str, Entity] = {}
+    for ws, entity in zip(words, entities):
+        if entity.kind != "name" or entity.confidence < ECHO_SOURCE_CONFIDENCE:
+            continue
+        speakers.setdefault(entity.name, entity)
+        for size in range(ECHO_MIN_WORDS, ECHO_MAX_WORDS + 1):
+            for i in range(len(ws) - size + 1):
+                owners.setdefault(tuple(ws[i:i + size]), set()).add(entity.name)
+    for i, (quote, ws) in enumerate(zip(quotes, words)):
+        entity = entities[i]
+        if entity.kind != "none" or not ECHO_MIN_WORDS <= len(ws) <= ECHO_MAX_WORDS or quote.info.get("label"):
+            continue
+        found = owners.get(tuple(ws), set())
+        if len(found) == 1:
+            source = speakers[next(iter(found))]
+            entities[i] = Entity(source.name, "name", source.title, source.country, quote.start, ECHO_CONFIDENCE)
 
 
 def _merge_unnamed_officials(entities: list[Entity]) -> None:
@@ -458,7 +521,8 @@ def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResol
     title, here or in another outlet of the corpus, names the country), when there is exactly one; not when
     the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
     pending = [i for i, e in enumerate(entities) if cues[i] not in ACT_CUES and (e.kind == "country" or (
-        e.kind == "org" and re.search(r"\bministry\b", e.name, re.IGNORECASE))) and (e.country or e.name)]
+        e.kind in ("org", "official") and re.search(r"\bministry\b", e.name, re.IGNORECASE)
+        and (e.kind == "org" or e.country))) and (e.country or e.name)]
     if not pending:
         return
     officials_of: dict[str, set[str]] = {}
@@ -475,8 +539,8 @@ def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResol
                 break
     for i in pending:
         entity = entities[i]
-        country = entity.country if entity.kind == "org" else entity.name
+        country = entity.name if entity.kind == "country" else entity.country
         speakers = officials_of.get(country, set())
         if len(speakers) == 1:
-            name = speakers.pop()
+            name = next(iter(speakers))  # not pop(): every quotation of that country needs the same official
             entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)
