@@ -60,6 +60,7 @@ def test_repeated_word_found(text, expected):
     "Sirhan Sirhan was convicted",
     "a very very long war",
     "North Korea has denied supplying missiles and rockets",
+    "Not regular hardcore. Hardcore hardcore. Extremely hardcore.",  # a sentence of the doubled word: emphasis
 ])
 def test_repeated_word_legitimate(text):
     check(garble.repeated_words, text, None)
@@ -560,6 +561,8 @@ def test_page_chrome_legitimate(text):
     ("‘I Feel Qatari' says Infantino", "‘I Feel Qatari'"),
     ("the “opposition, » said the minister", "“opposition, »"),
     ("is it in our interest to accelerate” [a crisis] in Taiwan? No.", "interest to accelerate” [a crisis] in Taiwan? No."),
+    ("“I am serious,” Biden said. « That was the great embarrassment. »", "« That was the great embarrassment. »"),
+    ('He denounced the lessons, which are only "\n\nhypocrisy\n\n", on the eve of the World Cup.', 'which are only "'),
 ])
 def test_quote_marks_found(text, expected):
     check(quotemarks.quote_mark_damage, text, expected)
@@ -777,6 +780,9 @@ def test_misattribution_runs_in_the_pipeline(tmp_path):
     (garble.glued_words, "a comment on “dictator.”a comment", "dictator.”a"),
     (garble.glued_words, "his bizarre commentsgetty", "commentsgetty"),
     (garble.glued_words, "save $14.90 compared to monthly billing.save $14.90.", "billing.save"),
+    (chrome.page_chrome, "date 2022-11-19 'I feel like a migrant worker': FIFA president hits out\n\nThe standfirst.\n"
+                         "'I feel like a migrant worker': FIFA president hits out\nBody.",
+     "'I feel like a migrant worker': FIFA president hits out"),
 ])
 def test_more_damage_found(detector, text, expected):
     check(detector, text, expected)
@@ -787,6 +793,8 @@ def test_more_damage_found(detector, text, expected):
     (garble.repeated_words, "a hard-won victory, won by the team"),
     (garble.glued_words, '<div class="wordads-tag" data-slot-type="belowpost">'),
     (garble.glued_words, "fill in the form at forms.gle/abc or www.example.com, or read news.google.com today"),
+    (garble.glued_words, "Musk attends the 2022 Hallowe’en Party in New York at eight o’clock"),
+    (quotemarks.quote_mark_damage, "« Nous ne serons pas des vassaux », a dit le président."),  # no English marks
     (quotemarks.quote_mark_damage, "“We will accelerate [the plan] in Taiwan,” he said, “and [sic] more.”"),
 ])
 def test_more_legitimate_text(detector, text):
@@ -938,6 +946,7 @@ def test_added_quote_marks_legitimate(tmp_path, others, variant):
     ("broken_grammar", "It was a mistake, she added.. Then she left.", "added.. Then"),
     ("broken_grammar", "The staff can resign or accept severance pay. , reports the agency.", "pay. , reports"),
     ("broken_grammar", "Some questioned the abuse in the region. and other matters were raised.", "region. and"),
+    ("broken_grammar", "He called it absurd. The comments comes just over a day after the visit.", "The comments comes"),
     ("midsentence_capital", "they should get salaries that are higher If they can", "higher If they"),
     ("midsentence_capital", "for the last 3,000 years, We should all apologise", "years, We should"),
     ("quote_marks", "“It is racist”. “, he also said on Sunday.", "“It is racist”. “, he also"),
@@ -953,6 +962,7 @@ def test_impossible_shapes_found(detector, text, expected):
 
 @pytest.mark.parametrize("detector, text", [
     ("broken_grammar", "He met the U.S. and the U.K. envoys, according to the statement."),
+    ("broken_grammar", "The news comes a day later. The Times says so. The building of the stadiums was slow."),
     ("broken_grammar", "She waited... and then she spoke. Then, at 5 p.m. the talks ended."),
     ("broken_grammar", "What is the his-and-hers towel set worth? It is a gift."),
     ("midsentence_capital", "Yes, We Can Win The War Of Ideas"),  # a Title Case line
@@ -1099,3 +1109,67 @@ def test_a_correction_reaches_the_rows_found_after_alignment(tmp_path):
                                               encoding="utf-8")
     result = analyze(tmp_path)
     assert "misquote" not in set(result.garbles["kind"]) and result.rejected["kind"].tolist() == ["misquote"]
+
+
+@pytest.mark.parametrize("printed, said, flagged", [
+    ("very rigorous", "extremely hardcore", True),  # every word of a short quotation changed, one for one
+    ("go super", "will need to be extremely", False),  # words that do not line up: another quotation
+])
+def test_misquote_word_for_word(printed, said, flagged):
+    """A short quotation whose every word is changed one for one is a misquote; one whose words do not line
+    up with the primary's is more likely another quotation aligned with it (the detector's input tables)."""
+    from types import SimpleNamespace
+
+    from quotedrift.garble import misquote
+
+    texts = {"email": "we will need to be extremely hardcore", "d": f"staff must “{printed} hardcore” now"}
+    texts.update({s: "staff must “be extremely hardcore” now" for s in "abc"})
+    articles = pd.DataFrame({"source": list(texts), "role": ["primary"] + ["report"] * 4, "in_scope": True})
+    quotes = pd.DataFrame({"quote_id": [f"{s}:q1" for s in texts], "source": list(texts), "utterance_id": "u001",
+                           "text": ["we will need to be extremely hardcore", f"{printed} hardcore"]
+                           + ["be extremely hardcore"] * 3})
+    at = texts["d"].index(printed)
+    edits = pd.DataFrame([{"utterance_id": "u001", "quote_id": "d:q1", "source": "d", "op": "replace",
+                           "reference_text": said, "text": printed, "category": "substantive", "start": at,
+                           "end": at + len(printed), "reference_source": "email",
+                           "reference_start": texts["email"].index(said),
+                           "reference_end": texts["email"].index(said) + len(said)}])
+    corpus = SimpleNamespace(texts=texts, articles=articles)
+    rows = misquote.misquotes(corpus, quotes, edits)
+    assert [texts[r["source"]][r["start"]:r["end"]] for r in rows] == ([printed] if flagged else [])
+
+
+# ---------------------------------------------------------------------------------------------- inserted_word
+
+LEADER = "He met {} in the capital on Sunday, the ministry said in a statement.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("Chinese language President Xi Jinping", ["Chinese language President Xi Jinping"]),
+    ("Chinese President Xi Jinping", []),
+    ("Chinese President Xi Jinping and officials", []),
+    ("Chinese Vice President Xi Jinping", []),  # a capitalised word: another title, not a spinner's word
+])
+def test_inserted_word(tmp_path, variant, expected):
+    from quotedrift.garble import nameinsert
+
+    corpus = corpus_of(tmp_path, [LEADER.format("Chinese President Xi Jinping")] * 3 + [LEADER.format(variant)])
+    rows = nameinsert.inserted_words(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+    if expected:
+        assert "‘language’" in rows[0]["detail"] and "3 other outlets" in rows[0]["detail"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Thursday he played it down. I don’t think it had any real consequences, he told reporters. Then he left.",
+     "I don’t think it had any real consequences, he told reporters."),
+    ("We will not accept it, Jane Doe said.", "We will not accept it, Jane Doe said."),
+    ("“I don’t think it had any real consequences,” he told reporters.", None),  # quoted
+    ("The talks had no real consequences, he told reporters.", None),  # not in the first person
+])
+def test_first_person_attributed_without_marks(tmp_path, text, expected):
+    from quotedrift.garble import unquoted
+
+    corpus = corpus_of(tmp_path, [text + "\n"])
+    found = [text[r["start"]:r["end"]] for r in unquoted.unquoted_speech(corpus, quotes_of(corpus))]
+    assert found == ([expected] if expected else [])

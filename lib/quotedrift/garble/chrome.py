@@ -136,6 +136,11 @@ def _lines_printed_again(text: str) -> list[dict]:
                 rows.append(_row(text, start, end, "a line printed again inside the next lines (a teaser, "
                                                    "headline or label doubled by the page)"))
                 break
+        else:
+            if key.count(" ") + 1 >= REPEAT_ANYWHERE_WORDS and any(
+                    key != earlier and key in earlier for _, _, earlier in lines[max(0, i - REPEAT_REACH):i]):
+                rows.append(_row(text, start, end, "a line printed again after an earlier line that holds it "
+                                                   "(a headline doubled around the standfirst)"))
     return rows
 
 

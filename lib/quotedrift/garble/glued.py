@@ -80,6 +80,8 @@ def _glued_sentences(text: str) -> list[dict]:
 def _glued_in_word(word: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, detail) of the glued pieces of one word, offsets relative to the word (memoised: the
     verdict depends on the word alone, and articles repeat their words)."""
+    if ("’" in word or "'" in word) and known(word.replace("’", "").replace("'", "")):
+        return ()  # an apostrophe inside a word wordfreq knows without it ("Hallowe’en", "o’clock")
     found = []
     for match in _PIECE.finditer(word):
         piece = match.group()

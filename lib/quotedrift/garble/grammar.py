@@ -5,7 +5,8 @@ possessive ("to deliver a his own lesson"), "according" without its "to" ("accor
 stop printed twice ("she added.."), "it’s" after a preposition ("for it’s history"), "then" after a
 comparative ("more then"), a full stop followed by a comma (". , reports"), a sentence that goes on
 in lower case after a full stop ("in the region. and other"), an agency printed in capitals elsewhere in
-lower case before its verb ("ap reported"). One pass of precompiled expressions: linear in the text's length.
+lower case before its verb ("ap reported"), a sentence opening with a plural subject and a singular verb ("The
+comments comes"). One pass of precompiled expressions: linear in the text's length.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import functools
 from .. import lexicon
 from ..text import ABBREVIATIONS
 from .registry import register, row
+from .words import zipf
 
 # Each shape: (expression, what it shows, the words that must stand right before it or None). Every
 # expression starts with a literal character or a small set of them, so the search skips through the text
@@ -39,6 +41,11 @@ _SHAPES = (
 # A full stop after a word of three letters or more, then a lower-case word that continues the sentence.
 # Only common continuations: a lower-case proper start ("iPhone", "eBay") is no damage.
 _LOWER_AFTER_STOP = re.compile(r"\.[ \t]+(?:and|or|but|of|with|to|in|for|which|that|the)\b")
+# A sentence that opens with a plural subject and a singular verb ("The comments comes just over a day"):
+# the subject's number was changed in a rewrite and the verb left as it was.
+_PLURAL_SINGULAR = re.compile(r"The[ \t]+(?P<noun>[a-z]{3,}[^s\W]s)[ \t]+(?:is|was|has|comes|remains|says|seems|"
+                              r"appears|follows)\b")
+SINGULAR_ZIPF = 3.0  # the noun without its "s" is this common an English word ("comment"): a true plural
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)[ \t]*$")
 BEFORE_REACH = 20  # characters before a match searched for the word that stands there
 
@@ -73,6 +80,12 @@ def broken_grammar(text: str, words=None) -> list[dict]:
         start = m.start() - len(word)
         rows.append(row(start, m.end(), "broken_grammar",
                         f"‘{text[start:m.end()]}’: the sentence goes on in lower case after a full stop"))
+    for m in _PLURAL_SINGULAR.finditer(text):
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+        if (before and before[-1] not in ".!?\n”\"’") or zipf(m.group("noun")[:-1]) < SINGULAR_ZIPF:
+            continue
+        rows.append(row(m.start(), m.end(), "broken_grammar",
+                        f"‘{m.group()}’: a plural subject with a singular verb (a rewrite changed one of them)"))
     return rows
 
 

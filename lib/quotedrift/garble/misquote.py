@@ -13,7 +13,8 @@ e-mail says "extremely hardcore", "the link before" for "the link below", "long 
   substantive edit (a transcript of a spoken, interpreted press
   conference; the reporters heard and quoted something else);
 - a version that changes more than ``MAX_CHANGED`` of its words (a rewording, measured by fidelity, or
-  another quotation aligned with this one), and a word put in another grammatical form ("work" for "working":
+  another quotation aligned with this one), unless the edit replaces up to ``SUBSTITUTED`` words one for
+  one, and a word put in another grammatical form ("work" for "working":
   an editor fitting a partial quotation into the sentence).
 
 One pass over the edits, grouped by keys: linear.
@@ -37,6 +38,7 @@ OPS = ("replace", "insert", "delete")  # cosmetic ops (case, punctuation) are dr
 PRIMARY_AGREEMENT = 0.5
 KNOWN_ZIPF = 2.5  # both forms at least this frequent in English: a grammatical form, not a slip
 MIN_UNCHANGED = 2  # outlets besides the primary that print the utterance unchanged, at least
+SUBSTITUTED = 3  # words replaced one for one that make a misquote whatever the share of the quotation
 MAX_CHANGED = 0.5  # share of a version's words its substantive edits touch, at most (more: a rewording)
 SHOWN = 60  # characters of the reference words shown in the detail
 
@@ -87,6 +89,16 @@ def _rewordings(edits: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     return edits["quote_id"].map(share).fillna(1) > MAX_CHANGED
 
 
+def _word_for_word(edits: pd.DataFrame) -> pd.Series:
+    """Whether each edit puts as many words as it replaces, ``SUBSTITUTED`` at most ("very rigorous" for
+    "extremely hardcore"): a quotation of a few words changed word for word is a misquote even when every word
+    of it is changed, where a short quotation whose words do not line up with the reference's ("go super" for
+    "will need to be extremely") is more likely another quotation aligned with this one."""
+    said = edits["reference_text"].map(lambda t: len(str(t).split()))
+    printed = edits["text"].map(lambda t: len(str(t).split()))
+    return (edits["op"] == "replace") & (said == printed) & (printed <= SUBSTITUTED)
+
+
 def _grammatical_form(printed: str, said: str) -> bool:
     """One word for one word of the same stem, both English ("work" / "working", "remark" / "remarks")."""
     a, b = normalise_word(printed), normalise_word(said)
@@ -108,14 +120,14 @@ def misquotes(corpus, quotes=None, edits=None) -> list[dict]:
                    & (edits["reference_source"].map(roles) == "primary")]
     if wanted.empty:
         return []
-    wanted = wanted[_quoted_as_printed(wanted, quotes) & ~_rewordings(wanted, quotes)]
     keys = [_key(edit, corpus.texts[edit.source]) for edit in wanted.itertuples(index=False)]
-    printed_by: dict[tuple, set[str]] = defaultdict(set)
+    printed_by: dict[tuple, set[str]] = defaultdict(set)  # every outlet making the change, rewordings too
     for key, source in zip(keys, wanted["source"]):
         printed_by[key].add(source)
+    judged = (_quoted_as_printed(wanted, quotes) & (~_rewordings(wanted, quotes) | _word_for_word(wanted))).tolist()
     rows = []
-    for edit, key in zip(wanted.itertuples(index=False), keys):
-        if len(printed_by[key]) > 1:
+    for edit, key, judge in zip(wanted.itertuples(index=False), keys, judged):
+        if not judge or len(printed_by[key]) > 1:
             continue  # another outlet prints the same change: a rendering the copies share
         if edit.op == "replace" and _grammatical_form(str(edit.text), str(edit.reference_text)):
             continue

@@ -5,10 +5,11 @@ pair (kinds ``unbalanced_quote`` and ``broken_quote``); this detector reports th
 pairing hides: a pair of straight single quotes used as a double mark (''…''), an opening mark closed by a
 mark of another style (“…", "…”, “…″, «…”, ‘…'), an opening mark (“) printed where the closing one belongs
 ("exaggeration.“, he said"), a quotation opened again before it is closed ("foreign country. “As a child"),
-a quotation closed twice ("down.” .”"), a quotation closed before an editor's bracket ("accelerate”
-[a crisis] in Taiwan"), a dialogue dash that opens what a closing mark ends, an opening
-single mark printed as an apostrophe ("football‘s"), and a line opened by a single mark that nothing closes. One pass
-over each paragraph: linear in the length of the text.
+a quotation closed twice ("down.” .”"), a quotation in guillemets among English marks ("« … »" beside
+"“ … ”"), a mark alone at the end of a paragraph ('only "⏎⏎hypocrisy'), a quotation closed before an
+editor's bracket ("accelerate” [a crisis] in Taiwan"), a dialogue dash that opens what a closing mark ends,
+an opening single mark printed as an apostrophe ("football‘s"), and a line opened by a single mark that
+nothing closes. One pass over each paragraph: linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _DOUBLE_CLOSE = re.compile(r"”[ \t]*\.?[ \t]*\.[ \t]*”|”[ \t]+\.?”")
 _DASH_OPENED = re.compile(r"^\s*[–—]\s*[A-Z][^“\"\n]*”", re.MULTILINE)
 # a closing mark right before an editor's bracketed words, the sentence going on: the bracket belongs inside
 _CLOSED_BEFORE_BRACKET = re.compile(r"”(?<=[^\W\d_]”)[ \t]?\[[^\]\n]{1,40}\][ \t]+(?=[a-z])")
+# a double mark alone at the end of a paragraph, a space before it: the words it opens (or closes) stand in
+# another paragraph ("which are only "⏎⏎hypocrisy⏎⏎"")
+_MARK_AT_PARAGRAPH_END = re.compile(r"[“\"](?<=[ \t][“\"])[ \t]*$", re.MULTILINE)
+_GUILLEMETS = re.compile(r"«[^«»\n]{1,600}»")
 _SINGLE_MIXED = re.compile(r"‘(?<!\w‘)[^’'\n]{1,80}'(?!\w)")
 _OPENING_AS_APOSTROPHE = re.compile(r"‘(?<=[^\W\d_]‘)(?=[^\W\d_])")  # "football‘s"
 _SINGLE_OPENING = re.compile(r"(?:(?<=\s)|(?<=^))[‘'](?=[^\W\d_])", re.MULTILINE)  # ‘ or ' opening a word
@@ -66,6 +71,13 @@ def quote_mark_damage(text: str, words=None) -> list[dict]:
              for m in _CLOSED_BEFORE_BRACKET.finditer(text)]
     rows += [_around(text, m.start(), "an opening single mark ‘‘’ printed as an apostrophe")
              for m in _OPENING_AS_APOSTROPHE.finditer(text)]
+    rows += [_around(text, m.start(), "a quotation mark alone at the end of a paragraph, set off by a space: "
+                                      "the quotation is split from its words by a paragraph break")
+             for m in _MARK_AT_PARAGRAPH_END.finditer(text)]
+    if "«" in text and ("“" in text or '"' in text):
+        rows += [_row(m.start(), m.end(), text, "a quotation in guillemets (« »), the marks of a translation's "
+                                                "source language, among the article's English quotation marks")
+                 for m in _GUILLEMETS.finditer(text)]
     rows += _single_left_open(text)
     for paragraph in _PARAGRAPH.finditer(text):
         rows += _paired_damage(text, paragraph.start(), paragraph.end())

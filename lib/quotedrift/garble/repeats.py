@@ -71,7 +71,15 @@ def _doubled_word(text, words, keys, i) -> dict | None:
         return None
     if a.text[0].isupper() and b.text[0].isupper() and not known(a.text, 5.5):
         return None  # a name that doubles: "Sirhan Sirhan", "Walla Walla"
+    if _whole_sentence(text, a.start, b.end):
+        return None  # a sentence of the doubled word alone is emphasis: "Not regular hardcore. Hardcore hardcore."
     return row(a.start, b.end, "repeated_word", f"‘{text[a.start:b.end]}’: the word ‘{b.text}’ is printed twice")
+
+
+def _whole_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a sentence of its own: a line start or a full stop before it, one after it."""
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return (not before or before[-1] in ".!?\n") and text[end:end + 1] in (".", "!", "?")
 
 
 def _doubled_fragment(text, words, keys, i) -> dict | None:

@@ -5,7 +5,8 @@ A reporter does not write "I" or "we" in a report's own voice; when a run of wor
 in the first person ("I", "we", "our"), the marks were lost in copying or a quotation was closed too early
 ("… grips us,” she said. We think we are only followers of anyone."). The row spans the run of shared words
 and names how many outlets quote them. Primary texts (the speaker's own words, printed without marks) are
-left alone.
+left alone. Without the corpus, one shape gives it away too: a first-person sentence closed by an attribution
+("I don’t think it had any real consequences, he told reporters.") that holds no quotation mark.
 
 Cost: one pass over the other outlets' quotations to index their word n-grams, one pass over each article's
 words: linear in the corpus's length.
@@ -34,6 +35,13 @@ _ANY_MARK = re.compile(r"[“”«»\"]|(?<!\w)[‘'](?=\w)|(?<=[\w.,!?])[’'](
 _OPENING_SINGLE = re.compile(r"(?<!\w)[‘'](?=\w)")
 _CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])[’'](?!\w)")
 DIALOGUE_DASH = "–—"  # a paragraph that opens with a dash is a quotation in some languages' style
+# An attribution that closes a sentence (", he told reporters.", ", Jane Doe said."): the words before it are
+# someone's, and in the first person they should stand in quotation marks.
+_CLOSING_ATTRIBUTION = re.compile(
+    r"""(?<=\w),[ ](?:he|she|they|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?)
+        [ ](?:said|added|wrote|told[ ][a-z]+(?:[ ][a-z]+)?)[.]""", re.VERBOSE)
+SENTENCE_REACH = 400  # characters before an attribution searched for its sentence's start
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|\n)(?=\S)")
 
 
 def _quoted_grams(corpus, quotes: pd.DataFrame, in_scope: set[str]) -> dict[tuple[str, ...], set[str]]:
@@ -54,12 +62,14 @@ def _quoted_grams(corpus, quotes: pd.DataFrame, in_scope: set[str]) -> dict[tupl
           confirmed_by=("quote marks", "quotation mark", "without quotation", "unquoted", "stripped"))
 def unquoted_speech(corpus, quotes=None) -> list[dict]:
     """Runs of at least ``MIN_WORDS`` first-person words that other outlets quote, outside this outlet's
-    quotations."""
-    if quotes is None or len(quotes) == 0:
-        return []
+    quotations, and first-person sentences closed by an attribution without any mark."""
     articles = corpus.articles
     in_scope = set(articles.loc[articles["in_scope"].astype(bool), "source"])
     reports = sorted(in_scope & set(articles.loc[articles["role"].astype(str) != "primary", "source"]))
+    attributed = [{"source": source, **r} for source in reports
+                  for r in _attributed_without_marks(corpus.texts[source])]
+    if quotes is None or len(quotes) == 0:
+        return attributed
     grams = _quoted_grams(corpus, quotes, in_scope)
     spans = {s: _span_index(g) for s, g in quotes.groupby("source")}
     rows = []
@@ -84,6 +94,26 @@ def unquoted_speech(corpus, quotes=None) -> list[dict]:
                 continue  # the same lost opening mark, already reported from an earlier run
             found.append({"source": source, **row(start, end, "unquoted_speech", f"‘{text[start:end]}’: {why}")})
         rows += found
+    return rows + attributed
+
+
+def _attributed_without_marks(text: str) -> list[dict]:
+    """A first-person sentence closed by an attribution (", he told reporters.") with no quotation mark in
+    it: someone's words whose marks were lost ("I don’t think it had any real consequences, he told
+    reporters.")."""
+    rows = []
+    for attribution in _CLOSING_ATTRIBUTION.finditer(text):
+        low = max(0, attribution.start() - SENTENCE_REACH)
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, low, attribution.start())]
+        if not starts or (starts[0] == low and low > 0 and len(starts) == 1):
+            continue  # the sentence starts further back than the reach: too long to judge
+        start = starts[-1]
+        said = text[start:attribution.start()]
+        if _ANY_MARK.search(said) or not {normalise_word(w.text) for w in tokens(said)} & FIRST_PERSON:
+            continue
+        rows.append(row(start, attribution.end(), "unquoted_speech",
+                        f"‘{said}’: first-person words attributed by ‘{attribution.group()[2:]}’, printed "
+                        "without quotation marks"))
     return rows
 
 

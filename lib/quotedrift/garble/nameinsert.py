@@ -1,0 +1,113 @@
+"""inserted_word: a common word put inside a name that the other outlets print whole.
+
+A name of several capitalised words ("Chinese President Xi Jinping", "Secretary of State Antony Blinken")
+that at least ``MIN_OTHERS`` other outlets print, printed here with one lower-case word inside it that no other
+outlet prints there ("Chinese language President Xi Jinping"), is an article spinner's or a translator's
+addition: a name's words are not rewritten by a careful editor. Only words between two capitalised words of
+the name count, separated by single spaces, so that a sentence going on after a name ("President Xi Jinping
+said") or a name split by punctuation is never compared.
+
+Cost: one pass over every in-scope report's words to collect its capitalised runs, one pass to look each
+window up: linear in the corpus's length.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..text import tokens
+from .registry import register, row
+from .util import merge_overlaps, spaced
+
+NAME_WORDS = (4,)  # words of the names compared (three-word names join two in prose: "Qatar hosting World Cup")
+MIN_OTHERS = 3  # other outlets that must print the name whole
+JOINERS = frozenset("of the and for".split())  # lower-case words that belong inside names
+
+
+def _reports(corpus) -> list[str]:
+    articles = corpus.articles
+    keep = articles["in_scope"].astype(bool) & (articles["role"].astype(str) != "primary")
+    return sorted(articles.loc[keep, "source"])
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower() if len(word) > 1 else word.isupper()
+
+
+def _runs(text: str):
+    """Runs of words separated by single spaces only (no punctuation, no line break)."""
+    run = []
+    for word in tokens(text):
+        if run and not spaced(text, run[-1], word):
+            if len(run) > 2:
+                yield run
+            run = []
+        run.append(word)
+    if len(run) > 2:
+        yield run
+
+
+def _name(words) -> bool:
+    """Capitalised words (joiners allowed inside), starting and ending with a capitalised one."""
+    return (_capitalised(words[0].text) and _capitalised(words[-1].text)
+            and all(_capitalised(w.text) or w.text in JOINERS for w in words))
+
+
+def _names(text: str) -> set[tuple[str, ...]]:
+    found = set()
+    for run in _runs(text):
+        for n in NAME_WORDS:
+            for i in range(len(run) - n + 1):
+                if _name(run[i:i + n]):
+                    found.add(tuple(w.text for w in run[i:i + n]))
+    return found
+
+
+@register("inserted_word", severity=2, colour="#ffc9c9", scope="corpus",
+          explanation="‘{text}’: a word put inside a name that the other outlets print whole",
+          confirmed_by=("spinner", "inserted", "substitution"))
+def inserted_words(corpus, quotes=None) -> list[dict]:
+    """Names with one lower-case word inside that every other outlet prints without it."""
+    sources = _reports(corpus)
+    if len(sources) <= MIN_OTHERS:
+        return []
+    printed_by: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for source in sources:
+        for name in _names(corpus.texts[source]):
+            printed_by[name].add(source)
+    found = []
+    for source in sources:
+        text = corpus.texts[source]
+        rows = []
+        for window in _windows(text):
+            insertion = _insertion(window, printed_by, source)
+            if insertion:
+                inserted, name, others = insertion
+                start, end = window[0].start, window[-1].end
+                rows.append(row(start, end, "inserted_word", f"‘{text[start:end]}’: ‘{inserted}’ inside ‘{name}’, "
+                                                             f"which {others} other outlets print without it"))
+        found += [{"source": source, **r} for r in merge_overlaps(rows)]
+    return found
+
+
+def _windows(text: str):
+    """Runs of one word more than a name, starting and ending with a capitalised word."""
+    for run in _runs(text):
+        for n in NAME_WORDS:
+            for i in range(len(run) - n):
+                if _capitalised(run[i].text) and _capitalised(run[i + n].text):
+                    yield run[i:i + n + 1]
+
+
+def _insertion(window, printed_by: dict, source: str) -> tuple[str, str, int] | None:
+    """(the inserted word, the name, how many other outlets print it) when one lower-case word inside the
+    window is all that departs from a name other outlets print."""
+    for j in range(1, len(window) - 1):
+        inserted = window[j].text
+        if not inserted.islower() or inserted in JOINERS:
+            continue
+        rest = window[:j] + window[j + 1:]
+        others = printed_by.get(tuple(w.text for w in rest), set()) - {source}
+        if len(others) >= MIN_OTHERS and _name(rest):
+            return inserted, " ".join(w.text for w in rest), len(others)
+    return None
