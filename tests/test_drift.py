@@ -52,6 +52,8 @@ def test_compare_words(witness, expected):
         ("a ‘rumor of arms’ dealing", "a 'rumor of arms' dealing", None),  # quote style: not an edit
         ("It is a blatant provocation", "It’s a blatant provocation", "spelling"),
         ("we do not want a bloc logic", "we don't want a bloc logic", "spelling"),
+        ("for the next 3,000 years", "for the next 3000 years", "spelling"),  # thousands separator
+        ("for the next 3,000 years", "for the next 3 000 years", "spelling"),
     ],
 )
 def test_cosmetic_differences(reference, witness, op):
@@ -85,6 +87,8 @@ def test_fidelity(substantive, aligned, expected):
         ("Today I feel gay… today I feel gay.", [("insert", "today I feel gay.", 4)]),  # printed twice
         ("Today I feel gay.", []),
         ("Today I feel Arab. Today I feel gay.", []),  # two sentences said, each once
+        ("Today I feel Arab, today I feel gay.", []),  # two sentences printed as one: one passage of the primary
+        ("Today I feel Arab, I feel gay.", [("delete", "", 1)]),  # ... that drops a word
     ],
 )
 def test_a_sentence_one_quotation_prints_twice_is_an_insertion(report, inserted):
@@ -99,6 +103,6 @@ def test_a_sentence_one_quotation_prints_twice_is_an_insertion(report, inserted)
                            for s, t in texts.items()])
     result = align.align(quotes, texts, {"fifa": "primary", "a": "report", "b": "report"})
     table = drift.edits_table(result, texts)
-    found = table[table["source"] == "a"]
+    found = table[(table["source"] == "a") & (table["category"] != "cosmetic")]
     assert [(r.op, r.text, r.words) for r in found.itertuples()] == inserted
     assert all(texts[s][a:b] == t for s, a, b, t in table[["source", "start", "end", "text"]].itertuples(index=False))

@@ -168,6 +168,64 @@ def test_name_variants_in_text_long_article_matches_pairwise_grouping():
     assert groups == [g for g in expected if len({"".join(c for c in m[2].lower() if c.isalpha()) for m in g}) >= 2]
 
 
+
+SYLLABLES = [consonant + vowel for consonant in "bcdfghjklmnprstvwz" for vowel in "aeiou"]
+
+
+def made_up_names(count: int, seed: int, variants: float = 0.0, longest: int = 7) -> list[str]:
+    """``count`` two-word names of 1 to ``longest`` made-up syllables (surnames of 2 to 2 × ``longest``
+    letters); with ``variants``, that share of them repeats an earlier name with one letter changed."""
+    import random
+
+    rng = random.Random(seed)
+    word = lambda: "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, longest))).capitalize()  # noqa: E731
+    names: list[str] = []
+    while len(names) < count:
+        if names and rng.random() < variants:
+            first, last = rng.choice(names).split()
+            at = rng.randrange(1, len(last))
+            names.append(f"{first} {last[:at]}{rng.choice('aeiou')}{last[at + 1:]}")
+        else:
+            names.append(f"{word()} {word()}")
+    return names
+
+
+def pairwise_grouping(text: str) -> list[list]:
+    """The plain any-member grouping: each mention joins the first group holding a spelling it matches."""
+    mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]
+    expected: list[list] = []
+    for mention in mentions:
+        for group in expected:
+            if any(same_person(mention[2], other[2]) >= 0.7 for other in group):
+                group.append(mention)
+                break
+        else:
+            expected.append([mention])
+    return [g for g in expected if len({"".join(c for c in m[2].lower() if c.isalpha()) for m in g}) >= 2]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_name_variants_in_text_many_names_match_pairwise_grouping(seed):
+    """Spellings are compared only with the ones they share a key with: the groups stay those of comparing
+    every pair (short, long and very long surnames, one-letter variants)."""
+    text = " ".join(f"{name} spoke." for name in made_up_names(120, seed, variants=0.3))
+    groups = name_variants_in_text(text)
+    assert groups and groups == pairwise_grouping(text)
+
+
+def test_name_variants_in_text_compares_few_pairs(monkeypatch):
+    """An article of 1,000 different names (of up to 10 letters, as nearly all surnames): a few comparisons per
+    name, not one per pair (499,500 before). Surnames of more than ``LONG_SURNAME`` letters meet every long one
+    sharing a letter pair: rare in news, still compared in pairs."""
+    from quotedrift.people import names
+
+    calls = []
+    monkeypatch.setattr(names, "same_person", lambda a, b: calls.append(a) or same_person(a, b))
+    spelled = made_up_names(1000, 7, longest=5)
+    name_variants_in_text(" ".join(f"{name} spoke." for name in spelled))
+    assert len(calls) <= 4 * len(set(spelled)), len(calls)
+
+
 # ---------------------------------------------------------------------------------------------- the corpus roster
 
 from quotedrift.extract import article_quotes  # noqa: E402

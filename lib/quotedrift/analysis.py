@@ -153,8 +153,10 @@ class Progress:
         if self.bar is None and time.monotonic() - self.started >= PROGRESS_DELAY:
             from tqdm import tqdm
 
+            # mininterval=0: a handful of stages, each shown as it ends (tqdm's 0.1 s rate limit would skip
+            # the fast last stages, so what the bar shows would depend on the machine's load).
             self.bar = tqdm(total=self.total, initial=self.done - 1, desc="quotedrift", unit="stage", leave=False,
-                            disable=None)
+                            disable=None, mininterval=0)
         if self.bar is not None:
             self.bar.set_postfix_str(name, refresh=False)
             self.bar.update()

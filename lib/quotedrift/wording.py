@@ -2,9 +2,9 @@
 
 A quotation is compared word by word after *cosmetic normalisation*: case, apostrophe and quote style,
 US/UK spelling (rumour/rumor, programme/program, defence/defense, -ise/-ize), "can not"/"cannot", contractions
-("It's"/"It is", from ``lexicon/contractions.csv``) and
-dotted abbreviations (the dots of "A.B." dropped). What normalisation hides is by definition a cosmetic edit; whatever survives it is editorial
-or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
+("It's"/"It is", from ``lexicon/contractions.csv``), dotted abbreviations (the dots of "A.B." dropped) and
+thousands separators ("3,000"/"3 000"/"3000"). What normalisation hides is by definition a cosmetic edit; whatever
+survives it is editorial or substantive. Each token keeps its span in the article, whether it stood inside brackets (an editor's
 insertion) and whether an ellipsis stood before it (an elision).
 """
 
@@ -21,7 +21,9 @@ from .lexicon import words as lexicon_words
 
 # A word: a dotted abbreviation, or letters/digits with inner apostrophes. Hyphens split words, so that
 # "one-sided" and "one sided" compare equal (the hyphen is a cosmetic punctuation difference).
-TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A number with thousands separators (comma or space: "3,000", "3 000") is one word, equal to "3000".
+TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_GROUPED_NUMBER_RE = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+")
 ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
 _ABBREVIATION_RE = re.compile(r"(?:[a-z]\.){2,}")
 _BRACKET_RE = re.compile(r"[\[\]()]")
@@ -73,6 +75,8 @@ def normalise(raw: str) -> tuple[str, ...]:
     word = raw.lower().replace("’", "'")
     if _ABBREVIATION_RE.fullmatch(word):
         return (word.replace(".", ""),)
+    if _GROUPED_NUMBER_RE.fullmatch(word):
+        return (re.sub(r"\D", "", word),)
     if word == "cannot":
         return ("can", "not")
     expanded = contractions().get(word)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..wording import matching_blocks
 from .candidates import Components, Link, Tally
-from .units import Unit, split_unit
+from .units import Unit, joined_unit, split_unit
 
 MAX_REFERENCE_CANDIDATES = 10  # longest distinct wordings considered as an utterance's consensus reference
 MIN_FAMILY_SOURCES = 2  # sources that must print a wording, word for word, for it to found a family
@@ -241,7 +241,29 @@ def primary_references(members, units: list[Unit], main: int) -> list[int]:
     transcripts of one press conference): each report is measured against the one it renders best
     (:func:`_family`), not charged with the words of its neighbour."""
     others = _distinct(sorted(u for u in members if units[u].role == "primary" and u != main), units)
-    return [main, *[u for u in others if units[u].norms != units[main].norms][:MAX_ANCHORS]]
+    founders = [main, *[u for u in others if units[u].norms != units[main].norms][:MAX_ANCHORS]]
+    return founders + primary_runs(members, units)
+
+
+def primary_runs(members, units: list[Unit]) -> list[int]:
+    """Consecutive primary sentences of an utterance joined into one reference each (new units appended to
+    ``units``, at most MAX_ANCHORS runs of at most MAX_ANCHORS sentences): a report that prints "Today I feel
+    Qatari, I feel Arab, I feel African" as one sentence renders three primary sentences, not one sentence and
+    fourteen inserted words. A report that renders one sentence still goes to that sentence (ties go to the
+    single sentences, listed first)."""
+    primary = sorted(u for u in members if units[u].role == "primary")
+    runs: list[list[int]] = []
+    for uid in primary:
+        if runs and runs[-1][-1] == uid - 1 and units[uid].source == units[uid - 1].source \
+                and len(runs[-1]) < MAX_ANCHORS:
+            runs[-1].append(uid)
+        else:
+            runs.append([uid])
+    found = []
+    for run in [r for r in runs if len(r) >= 2][:MAX_ANCHORS]:
+        units.append(joined_unit([units[u] for u in run], len(units)))
+        found.append(len(units) - 1)
+    return found
 
 
 def _inside(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:

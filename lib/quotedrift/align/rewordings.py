@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from . import meaning
-from .candidates import COUNTRY_SPEAKERS, RARE_POSTINGS, Link, Tally
+from .candidates import COUNTRY_SPEAKERS, MAX_PARAPHRASE_WORDS, RARE_POSTINGS, Link, Tally
 from .references import Alignment, _independent, reference_window
 from .units import Unit
 
@@ -93,7 +93,45 @@ def join_rewordings(result: Alignment, damaged: dict[int, int]) -> None:
                                      f"of an utterance {sources[target]} sources print", paraphrase=True))
         if key in result.reference_of and not any(u == key for u in result.utterance_of.values()):
             del result.reference_of[key], result.basis_of[key]
+    rehome_short_quotes(result)
     _renumber(result)
+
+
+def rehome_short_quotes(result: Alignment) -> None:
+    """A short quotation whose reference does not print its words (linked on its frame, or through another
+    outlet's copy, to another phrase of the passage: "hypocrisy" beside "moral lessons") goes to the one utterance of its speaker whose reference is a longer passage that
+    prints its words in a row ("… is just hypocrisy,"), measured against exactly those words. It stays where it is when its own
+    reference prints them, or when no utterance or several do."""
+    units = result.units
+    members: dict[str, list[int]] = defaultdict(list)
+    for uid, utterance in result.utterance_of.items():
+        members[utterance].append(uid)
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for utterance, ref in sorted(result.reference_of.items()):
+        speaker = _speaker(members[utterance], units)
+        for norm in sorted(set(units[ref].norms)):
+            index[(speaker, norm)].append(utterance)
+    for uid in sorted(result.utterance_of):
+        unit = units[uid]
+        if not unit.speaker or not 1 <= len(unit.words) <= MAX_PARAPHRASE_WORDS \
+                or _position(units[result.family_of[uid]].norms, unit.norms) is not None:
+            continue
+        rarest = min(unit.norms, key=lambda n: (len(index.get((unit.speaker, n), ())), n))
+        posting = index.get((unit.speaker, rarest), [])
+        found = [u for u in posting[:RARE_POSTINGS] if len(units[result.reference_of[u]].words) > len(unit.words)
+                 and _position(units[result.reference_of[u]].norms, unit.norms) is not None]
+        if len(found) == 1 and found[0] != result.utterance_of[uid]:
+            ref = result.reference_of[found[0]]
+            at = _position(units[ref].norms, unit.norms)
+            result.utterance_of[uid] = found[0]
+            result.family_of[uid] = ref
+            result.window_of[uid] = result.main_window_of[uid] = (at, at + len(unit.words))
+
+
+def _position(longer: tuple[str, ...], shorter: tuple[str, ...]) -> int | None:
+    """Where ``shorter`` stands as a contiguous run inside ``longer`` (the first place), else None."""
+    n = len(shorter)
+    return next((i for i in range(len(longer) - n + 1) if longer[i:i + n] == shorter), None)
 
 
 def lone_units(result: Alignment) -> list[int]:

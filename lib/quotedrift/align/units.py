@@ -97,6 +97,20 @@ def split_unit(unit: Unit, at: int, first_uid: int) -> tuple[Unit, Unit]:
                  breaks=frozenset(b - at for b in unit.breaks if b > at), **common))
 
 
+def joined_unit(run: list[Unit], uid: int) -> Unit:
+    """One unit over consecutive sentences of one source (``run``, in document order), numbered ``uid``: it
+    stands for a passage that a report prints as one sentence. It keeps the first sentence's quotation id, and its
+    span runs from the first sentence's start to the last one's end."""
+    first, last = run[0], run[-1]
+    words = [w for unit in run for w in unit.words]
+    breaks, offset = set(), 0
+    for unit in run:
+        breaks |= {offset + b for b in unit.breaks} | ({offset} if offset else set())
+        offset += len(unit.words)
+    return Unit(uid, first.quote_id, first.source, first.kind, first.speaker, first.role, first.start, last.end,
+                words, first.context, breaks=frozenset(breaks))
+
+
 def unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
     """Sentence spans of a quotation: a direct quotation or statement, or a partial one that runs on over a
     sentence end ("… today I feel Qatari. Today I feel Arabic. …"); the whole span of a headline."""

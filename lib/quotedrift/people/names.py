@@ -23,6 +23,7 @@ Rule-based and explainable:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from difflib import SequenceMatcher
 
@@ -37,6 +38,7 @@ NAME_PARTICLE = "|".join(re.escape(row["value"]) for row in lexicon.table("name_
 NAME_RUN_RE = re.compile(rf"\b{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{NAME_PARTICLE})[ \u00a0]+){{0,2}}{NAME_TOKEN})*")
 NAME_TOKEN_RE = re.compile(NAME_TOKEN)
 SAME_PERSON_THRESHOLD = 0.7
+SURNAME_SIMILARITY = 0.75  # difflib ratio two Western surnames need (below it: different people)
 
 # World knowledge comes from the lexicon tables (lexicon/README.md): titles, places, organisation words,
 # name schemes. These module constants are views of those tables, built once at import.
@@ -236,7 +238,7 @@ def _family_first_similarity(a: list[str], b: list[str], scheme: str) -> float:
 
 def _western_similarity(a: list[str], b: list[str]) -> float:
     surname = _text_similarity(a[-1].lower(), b[-1].lower())
-    if surname < 0.75:
+    if surname < SURNAME_SIMILARITY:
         return 0.0
     first_a, first_b = a[:-1], b[:-1]
     if not first_a or not first_b:
@@ -279,34 +281,108 @@ def _flat(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
+LONG_SURNAME = 12  # letters above which a surname is filed under its letter pairs, not its subsequences
+
+
+def _matched_letters(total: int) -> int:
+    """ceil(0.375 * total): the fewest letters two surnames of ``total`` letters together match in order when
+    difflib's ratio 2M / total reaches ``SURNAME_SIMILARITY``."""
+    return (3 * total + 7) // 8
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _comparison_keys(name: str) -> tuple[frozenset[tuple], frozenset[tuple]]:
+    """(keys a spelling is filed under, keys it looks up): two spellings that :func:`same_person` scores
+    ``SAME_PERSON_THRESHOLD`` or more always meet under one key, so a spelling is compared only with the
+    spellings it meets (blocking):
+
+    - the spelling without case, hyphens and spaces (1.0 when equal);
+    - the family name's group in a family-first scheme (two names of one scheme need one family name);
+    - otherwise the surnames reach ``SURNAME_SIMILARITY``: surnames of a and b letters match M letters in
+      order, M at least :func:`_matched_letters` of a+b (and at most the shorter length), so for every length b
+      a surname of a letters can meet, it is filed under its subsequences of that many letters tagged (a, b),
+      and looks them up tagged (b, a); surnames longer than ``LONG_SURNAME`` (too many subsequences): the matched letters break at
+      most (a-M) + (b-M) times, so when a+b > 8 two of them are adjacent in both, and a long surname is filed
+      under its letter pairs, looked up by the letter pairs of every surname that may meet it (``near long``,
+      filed under its own for the long ones to look up).
+
+    ``tests/test_people.py`` checks that every pair of spellings that match meets.
+    """
+    words = _words(name)
+    if not words:
+        return frozenset(), frozenset()  # same_person is 0 against anything
+    keys: set[tuple] = {("flat", _flat(" ".join(words)))}
+    scheme = _family_scheme(words)
+    if scheme:
+        keys.add(("family", scheme, FAMILY_FIRST_SCHEMES[scheme][words[0].lower()]))
+    surname = words[-1].lower()
+    filed, looked_up = set(keys), set(keys)
+    if len(surname) <= LONG_SURNAME:
+        for other in range(1, LONG_SURNAME + 1):
+            matched = _matched_letters(len(surname) + other)
+            if matched <= min(len(surname), other):
+                subsequences = {"".join(letters) for letters in itertools.combinations(surname, matched)}
+                filed.update(("sub", len(surname), other, s) for s in subsequences)  # (filed, met) lengths
+                looked_up.update(("sub", other, len(surname), s) for s in subsequences)
+    pairs = {surname[i:i + 2] for i in range(len(surname) - 1)}
+    if len(surname) > LONG_SURNAME:  # long surnames meet each other, and shorter ones that may match them
+        filed.update(("long", pair) for pair in pairs)
+        looked_up.update((space, pair) for pair in pairs for space in ("long", "near long"))
+    elif _matched_letters(len(surname) + LONG_SURNAME + 1) <= len(surname):  # it may match a long surname
+        filed.update(("near long", pair) for pair in pairs)
+        looked_up.update(("long", pair) for pair in pairs)
+    return frozenset(filed), frozenset(looked_up)
+
+
 def name_variants_in_text(text: str) -> list[list[tuple[int, int, str]]]:
     """Groups of full-name mentions in one text that denote one person but are spelled incompatibly.
 
     Differences in case, hyphens and spaces are compatible (``Kim Yo-jong`` / ``Kim Su Min``); a bare
     surname is compatible with anything. Only groups with at least two incompatible spellings are returned.
+    A mention joins the first group (in order of creation) holding a spelling it matches; it is compared only
+    with the spellings it meets under a :func:`_comparison_keys` key (the others cannot match), so an article
+    of many different names does not compare each with every other.
     """
     mentions = [m for m in find_person_names(text) if len(m[2].split()) >= 2 or "-" in m[2]]
     groups: list[list[tuple[int, int, str]]] = []
     spellings: list[set[str]] = []  # the distinct spellings of each group: a repeated mention costs nothing
+    filed: dict[tuple, dict[int, list[str]]] = {}  # key -> group -> its spellings filed under it
     placed: dict[str, int] = {}  # spelling -> the group it went to, while no later group could claim it
     for mention in mentions:
         name = mention[2]
         index = placed.get(name)
         if index is None:
-            index = next((i for i, names in enumerate(spellings)
-                          if any(same_person(name, other) >= SAME_PERSON_THRESHOLD for other in names)), None)
+            index = _first_matching_group(name, filed)
         if index is None:
             groups.append([mention])
             spellings.append({name})
             index = len(groups) - 1
+            _file(name, index, filed)
         else:
             groups[index].append(mention)
             if name not in spellings[index]:
                 spellings[index].add(name)
+                _file(name, index, filed)
                 placed.clear()  # a group gained a spelling: earlier verdicts may change
         if same_person(name, name) >= SAME_PERSON_THRESHOLD:  # its own group will take it again
             placed[name] = index
     return [g for g in groups if len({_flat(m[2]) for m in g}) >= 2]
+
+
+def _file(name: str, index: int, filed: dict[tuple, dict[int, list[str]]]) -> None:
+    for key in _comparison_keys(name)[0]:
+        filed.setdefault(key, {}).setdefault(index, []).append(name)
+
+
+def _first_matching_group(name: str, filed: dict[tuple, dict[int, list[str]]]) -> int | None:
+    """The first group holding a spelling that :func:`same_person` matches with ``name``, among the spellings
+    it meets under a key."""
+    candidates: dict[int, set[str]] = {}
+    for key in _comparison_keys(name)[1]:
+        for index, names in filed.get(key, {}).items():
+            candidates.setdefault(index, set()).update(names)
+    return next((index for index in sorted(candidates)
+                 if any(same_person(name, other) >= SAME_PERSON_THRESHOLD for other in candidates[index])), None)
 
 
 # ---------------------------------------------------------------------------------------------- canonical names
