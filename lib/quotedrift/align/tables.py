@@ -13,7 +13,9 @@
     quote_id, utterance_id, source, start, end, text (the sub-span of the quotation that renders the utterance:
     ``text == article_text[start:end]``), reference_quote (the quotation it is measured against; its own id for
     a reference), ref_word_from, ref_word_to (the reference words it renders, as word positions [from, to):
-    not character offsets, hence no _start/_end), is_reference.
+    not character offsets, hence no _start/_end), is_reference. Where a report renders a passage of
+    consecutive primary sentences as one sentence, reference_quote names the passage's first quotation and the
+    word positions count over the whole passage.
 ``utterances`` (one row per utterance)
     utterance_id, speaker, reference_source, reference_text, n_sources, n_quotes, reference_quote,
     reference_start, reference_end, reference_basis (``primary`` | ``chosen`` | ``consensus`` | ``families`` |
