@@ -955,6 +955,14 @@ def test_added_quote_marks_legitimate(tmp_path, others, variant):
     ("page_chrome", "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp\n",
      "He works on the new version 2.0.Jane Doe—Getty Images for Acme Corp"),
     ("glued_words", "Main news\nLeadershipJane Smith\n", "LeadershipJane"),
+    ("broken_grammar", "Europe should apologize for it’s history, he said.", "apologize for it’s history"),
+    ("broken_grammar", "They earn 10 times more then what they earn at home.", "times more then what"),
+    ("quote_marks", "It is the run-up to football‘s showpiece event.", "run-up to football‘s showpiece event."),
+    ("quote_marks", "On Eve of Cup, Chief Says, ‘Don’t Criticize Us; Criticize Me.\nThe chief spoke.",
+     "‘Don’t Criticize Us; Criticize Me."),
+    ("page_chrome", "Janet Roebuck:\nJanet Roebuck: “We should apologise”\nThe text goes on.", "Janet Roebuck:"),
+    ("page_chrome", "Jerseys to go up for auction for huge sum\nSoccer Jerseys to go up for auction for huge sum\n",
+     "Jerseys to go up for auction for huge sum"),
 ])
 def test_impossible_shapes_found(detector, text, expected):
     check(garble.detector(detector).find, text, expected)
@@ -968,6 +976,11 @@ def test_impossible_shapes_found(detector, text, expected):
     ("midsentence_capital", "Yes, We Can Win The War Of Ideas"),  # a Title Case line
     ("midsentence_capital", "He said, we should go, and so we went."),
     ("glued_words", "She works at McDonald and listens to SoundCloud on her iPhone."),
+    ("broken_grammar", "It's over, and for its part the team said it's time."),
+    ("broken_grammar", "They waited more, then left; it was better then than now."),
+    ("quote_marks", "He said: ‘We will win.’ Then he left, as the players’ union said."),
+    ("quote_marks", "He said: ‘We will win.\n‘And we will keep winning,’ he added."),  # a quotation of two paragraphs
+    ("page_chrome", "Strategic autonomy\nThe worst is to think that strategic autonomy is lost, he said.\n"),
 ])
 def test_impossible_shapes_legitimate(detector, text):
     check(garble.detector(detector).find, text, None)
@@ -1033,31 +1046,6 @@ def test_name_particle_capitalised(tmp_path, variant, expected):
     corpus = corpus_of(tmp_path, [PARTICLE] * 6 + [variant])
     rows = spelling.name_variants(corpus)
     assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
-
-
-@pytest.mark.parametrize("detector, text, expected", [
-    ("broken_grammar", "Europe should apologize for it’s history, he said.", "apologize for it’s history"),
-    ("broken_grammar", "They earn 10 times more then what they earn at home.", "times more then what"),
-    ("quote_marks", "It is the run-up to football‘s showpiece event.", "run-up to football‘s showpiece event."),
-    ("quote_marks", "On Eve of Cup, Chief Says, ‘Don’t Criticize Us; Criticize Me.\nThe chief spoke.",
-     "‘Don’t Criticize Us; Criticize Me."),
-    ("page_chrome", "Janet Roebuck:\nJanet Roebuck: “We should apologise”\nThe text goes on.", "Janet Roebuck:"),
-    ("page_chrome", "Jerseys to go up for auction for huge sum\nSoccer Jerseys to go up for auction for huge sum\n",
-     "Jerseys to go up for auction for huge sum"),
-])
-def test_more_shapes_found(detector, text, expected):
-    check(garble.detector(detector).find, text, expected)
-
-
-@pytest.mark.parametrize("detector, text", [
-    ("broken_grammar", "It's over, and for its part the team said it's time."),
-    ("broken_grammar", "They waited more, then left; it was better then than now."),
-    ("quote_marks", "He said: ‘We will win.’ Then he left, as the players’ union said."),
-    ("quote_marks", "He said: ‘We will win.\n‘And we will keep winning,’ he added."),  # a quotation of two paragraphs
-    ("page_chrome", "Strategic autonomy\nThe worst is to think that strategic autonomy is lost, he said.\n"),
-])
-def test_more_shapes_legitimate(detector, text):
-    check(garble.detector(detector).find, text, None)
 
 
 # ---------------------------------------------------------------------------------------------- misquote
