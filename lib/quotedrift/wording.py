@@ -136,6 +136,13 @@ def stem(word: str) -> str:
     return word
 
 
+def run_position(longer, shorter, start: int = 0, end: int | None = None) -> int | None:
+    """Where ``shorter`` first stands as a contiguous run inside ``longer[start:end]`` (an index of ``longer``),
+    else None."""
+    n, end = len(shorter), len(longer) if end is None else end
+    return next((i for i in range(start, end - n + 1) if longer[i:i + n] == shorter), None)
+
+
 def matching_blocks(a: list[str], b: list[str], min_size: int = 1) -> list:
     """Runs of equal words shared by two word lists, in order (longest common subsequence, rapidfuzz's C++
     implementation: ~25× faster than difflib for the many candidate checks). Blocks have ``a``, ``b``, ``size``."""

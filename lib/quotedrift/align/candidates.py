@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from ..people.names import COUNTRY_ALIASES
-from ..wording import content_bigrams, matching_blocks, stem
+from ..wording import content_bigrams, matching_blocks, run_position, stem
 from . import meaning
 from .units import Unit, linkable_alone
 
@@ -258,16 +258,10 @@ def other_sources(posting: list[int], own: tuple[int, int]) -> list[int]:
 
 def _short_link(unit: Unit, other: Unit, score: float, why: str) -> Link:
     """A link found on speaker and frame: a paraphrase when the words differ, else a short verbatim match."""
-    if _contains(other.norms, unit.norms):
+    if run_position(other.norms, unit.norms) is not None:
         return Link(unit.uid, other.uid, 1.0,
                     f"contained: a {len(unit.words)}-word quotation, linked on its speaker and frame ({why})")
     return Link(unit.uid, other.uid, round(min(0.5, score / 3), 3), f"paraphrase: {why}", paraphrase=True)
-
-
-def _contains(longer, shorter) -> bool:
-    """Whether ``shorter`` stands as a contiguous run inside ``longer``."""
-    n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def is_short_quote(unit: Unit) -> bool:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..wording import matching_blocks
+from ..wording import matching_blocks, run_position
 from .candidates import Components, Link, Tally
 from .units import Unit, joined_unit, split_unit
 
@@ -229,7 +229,7 @@ def family_references(group: list[int], units: list[Unit], main: int, damaged: d
     ranked = sorted((norms for norms, found in sources.items() if len(found) >= MIN_FAMILY_SOURCES),
                     key=lambda n: (-len(n), units[first[n]].source, first[n]))
     for norms in ranked:
-        if not any(_inside(norms, units[f].norms) for f in founders):
+        if not any(run_position(units[f].norms, norms) is not None for f in founders):
             founders.append(first[norms])
     return founders
 
@@ -264,11 +264,6 @@ def primary_runs(members, units: list[Unit]) -> list[int]:
         units.append(joined_unit([units[u] for u in run], len(units)))
         found.append(len(units) - 1)
     return found
-
-
-def _inside(shorter: tuple[str, ...], longer: tuple[str, ...]) -> bool:
-    n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 # ---------------------------------------------------------------------------------------------- assigning
@@ -540,12 +535,8 @@ def _rewordings_follow_partners(group: list[int], paraphrased: set[int], partner
 
 def _narrowed(reference: Unit, unit: Unit, window: tuple[int, int]) -> tuple[int, int]:
     """The reference words inside ``window`` that a unit prints word for word in a row, else the window."""
-    start, end = window
-    n = len(unit.words)
-    for i in range(start, end - n + 1):
-        if reference.norms[i:i + n] == unit.norms:
-            return i, i + n
-    return window
+    at = run_position(reference.norms, unit.norms, *window)
+    return window if at is None else (at, at + len(unit.words))
 
 
 def _family(uid: int, ref: int, founders: list[int], units: list[Unit], windows: Windows, basis: str) -> int:

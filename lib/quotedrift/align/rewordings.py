@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from . import meaning
 from .candidates import COUNTRY_SPEAKERS, MAX_PARAPHRASE_WORDS, RARE_POSTINGS, Link, Tally
 from .references import Alignment, _independent, reference_window
+from ..wording import run_position
 from .units import Unit
 
 # Sentence meaning (wordllama cosine of the two sentences) for a rewording or another translation to join a
@@ -114,24 +115,19 @@ def rehome_short_quotes(result: Alignment) -> None:
     for uid in sorted(result.utterance_of):
         unit = units[uid]
         if not unit.speaker or not 1 <= len(unit.words) <= MAX_PARAPHRASE_WORDS \
-                or _position(units[result.family_of[uid]].norms, unit.norms) is not None:
+                or run_position(units[result.family_of[uid]].norms, unit.norms) is not None:
             continue
         rarest = min(unit.norms, key=lambda n: (len(index.get((unit.speaker, n), ())), n))
         posting = index.get((unit.speaker, rarest), [])
-        found = [u for u in posting[:RARE_POSTINGS] if len(units[result.reference_of[u]].words) > len(unit.words)
-                 and _position(units[result.reference_of[u]].norms, unit.norms) is not None]
-        if len(found) == 1 and found[0] != result.utterance_of[uid]:
-            ref = result.reference_of[found[0]]
-            at = _position(units[ref].norms, unit.norms)
-            result.utterance_of[uid] = found[0]
+        longer = [u for u in posting[:RARE_POSTINGS] if len(units[result.reference_of[u]].words) > len(unit.words)]
+        found = [(u, at) for u in longer
+                 if (at := run_position(units[result.reference_of[u]].norms, unit.norms)) is not None]
+        if len(found) == 1 and found[0][0] != result.utterance_of[uid]:
+            (utterance, at), = found
+            ref = result.reference_of[utterance]
+            result.utterance_of[uid] = utterance
             result.family_of[uid] = ref
             result.window_of[uid] = result.main_window_of[uid] = (at, at + len(unit.words))
-
-
-def _position(longer: tuple[str, ...], shorter: tuple[str, ...]) -> int | None:
-    """Where ``shorter`` stands as a contiguous run inside ``longer`` (the first place), else None."""
-    n = len(shorter)
-    return next((i for i in range(len(longer) - n + 1) if longer[i:i + n] == shorter), None)
 
 
 def lone_units(result: Alignment) -> list[int]:
