@@ -101,7 +101,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
         stage("quotations")
         quote_ids = set(quotes["quote_id"])
-        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, quote_ids, later=True)
+        garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, quote_ids)
         stage("garbling")
         alignment = align.align(quotes, texts, roles, reference, garbles)
         utterance_of = align.quote_utterances(alignment)
@@ -115,8 +115,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("drift")
         # the garble detectors that compare the versions of one utterance, after alignment (which read the rows
         # above, never these): their rows join the table that attribution's successors read
-        late, late_rejected = review.apply_to_garbles(aligned_garbles(corpus, quotes, edits), fixes, quote_ids,
-                                                      later=True)
+        late, late_rejected = review.apply_to_garbles(aligned_garbles(corpus, quotes, edits), fixes, quote_ids)
         review.check_garble_ids(fixes, quote_ids, garbles, rejected, late, late_rejected)
         garbles, rejected = joined(garbles, late), joined(rejected, late_rejected)
         attribution = attribution_table(quotes, texts)

@@ -102,12 +102,11 @@ def _looks_like_garble_id(row_id: str) -> bool:
     return len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit()
 
 
-def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame, quote_ids: set[str],
-                     later: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(garbles corrected, rows removed as not damage). Adds ``garble_id`` and ``corrected`` columns. A garble
-    id that names no garble row is an error (CorpusError, one line), unless ``later``: the garble stage runs in
-    two steps (before and after alignment), and an id unknown to the first may name a row of the second (see
-    :func:`check_garble_ids`)."""
+def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame,
+                     quote_ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(garbles corrected, rows removed as not damage). Adds ``garble_id`` and ``corrected`` columns. An id that
+    names no row here is skipped: the garble stage runs in two steps (before and after alignment), so an id
+    unknown to one may name a row of the other; :func:`check_garble_ids` reports the ids that name neither."""
     garbles = garbles.copy()
     garbles["garble_id"] = garble_ids(garbles)
     garbles["corrected"] = ""
@@ -117,9 +116,7 @@ def apply_to_garbles(garbles: pd.DataFrame, corrections: pd.DataFrame, quote_ids
         if row.row_id in quote_ids:
             continue
         if row.row_id not in position:
-            if later:
-                continue
-            raise CorpusError(f"{FILE} line {row.line}: no quotation or garble row '{row.row_id}'")
+            continue
         if row.field not in GARBLE_FIELDS:
             raise CorpusError(f"{FILE} line {row.line}: a garble row takes only 'kind' (a kind, or '{NOT_DAMAGE}')")
         i = position[row.row_id]

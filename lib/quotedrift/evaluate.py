@@ -15,7 +15,6 @@ Run ``python -m quotedrift.evaluate`` (or ``make eval``). The stories of ``corpo
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from dataclasses import dataclass

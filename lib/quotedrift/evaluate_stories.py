@@ -32,8 +32,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import lexicon
-from .evaluate import match_quotes, name_key, spans_match
+from .evaluate import match_quotes, name_key
+from .extract.marks import MARK_CHAR_RE
 
 GROUP_WORDS = 2  # content words a quotation must share with a group's versions to count as its rendering
 CONTENT_ZIPF = 6.0  # wordfreq Zipf frequency under which a word counts as content ("the" 7.7, "will" 6.6, "long" 5.9)
@@ -87,7 +87,6 @@ def load_story_gold(folder: Path, texts: dict[str, str]) -> StoryGold:
 # How far (characters) from a gold quotation's ends a quotation mark may stand for the occurrence to count as
 # quoted: the mark itself plus a comma or full stop and a space (`“dictator,” he said`).
 QUOTED_REACH = 3
-QUOTE_GLYPHS = frozenset(lexicon.column("quote_marks", "char"))  # every style the extractor knows
 
 
 def find_gold_quotation(text: str, wanted: str, start: int) -> int:
@@ -121,7 +120,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
 
 def _next_to_mark(text: str, start: int, end: int) -> bool:
     """Whether a quotation mark stands within QUOTED_REACH characters before ``start`` or after ``end``."""
-    return any(c in QUOTE_GLYPHS for c in text[max(0, start - QUOTED_REACH):start] + text[end:end + QUOTED_REACH])
+    return bool(MARK_CHAR_RE.search(text[max(0, start - QUOTED_REACH):start] + text[end:end + QUOTED_REACH]))
 
 
 def speaker_right(predicted: object, gold: str) -> bool:

@@ -37,7 +37,7 @@ import nbformat
 
 from .errors import InputError
 from . import figures
-from .paths import FIGURES, NOTEBOOKS, PROJECT_ROOT, REPORTS, SEEDS, display_path
+from .paths import FIGURES, NOTEBOOKS, PROJECT_ROOT, REPORTS, SEEDS
 
 KERNEL = "python3"
 # Quiet kernel start-up (its transport warning is not about the notebook).

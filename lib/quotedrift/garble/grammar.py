@@ -100,9 +100,8 @@ def _lower_case_agency() -> re.Pattern:
     """An agency whose name is printed in capitals (``lexicon/agencies.csv``: "AP", "AFP"), in lower case
     before a reporting verb of ``lexicon/cues.csv`` ("ap reported"): a credit mangled in copying."""
     acronyms = sorted({a.lower() for a in lexicon.agency_aliases() if a.isupper() and len(a) >= 2}, key=len, reverse=True)
-    cues = sorted((re.escape(c) for c in lexicon.column("cues", "word") if " " not in c), key=len, reverse=True)
     return re.compile(r"(?P<agency>" + "|".join(map(re.escape, acronyms)) + r")[ \t]+(?:"
-                      + "|".join(cues) + r"|reported|reports)\b")
+                      + lexicon.one_word_cues() + r"|reported|reports)\b")
 
 
 WIDEN_REACH = 30  # characters looked at either side for the neighbouring word shown as evidence

@@ -28,8 +28,8 @@ HONORIFIC_REACH = 12  # characters before a name searched for an honorific ("Ms 
 def _pronoun_cue() -> re.Pattern:
     """ "she added", ", he said", "she concluded.": a subject pronoun right before a cue verb of
     ``lexicon/cues.csv``, or before a verb in the past tense that ends the sentence (a cue after a quotation)."""
-    cues = sorted((re.escape(c) for c in lexicon.column("cues", "word") if " " not in c), key=len, reverse=True)
-    return re.compile(r"\b(?P<pronoun>[Ss]he|[Hh]e)\s+(?:(?:" + "|".join(cues) + r")\b|[a-z]{3,}ed(?=[.,;]))")
+    return re.compile(r"\b(?P<pronoun>[Ss]he|[Hh]e)\s+(?:(?:" + lexicon.one_word_cues()
+                      + r")\b|[a-z]{3,}ed(?=[.,;]))")
 
 
 @register("wrong_pronoun", severity=3, colour="#ff8787",
@@ -44,12 +44,11 @@ def wrong_pronouns(text: str, words=None) -> list[dict]:
     genders = _people_genders(text)
     if not genders:
         return []
-    rows = []
+    rows, names = [], sorted(genders)
     for match in found:
         wanted = PRONOUN_GENDER[match.group("pronoun").lower()]
-        if any(g != OTHER[wanted] for g in genders.values()) or wanted in gendered:
+        if any(g != OTHER[wanted] for g in genders.values()):
             continue
-        names = sorted(genders)
         rows.append(row(match.start(), match.end(), "wrong_pronoun",
                         f"‘{match.group()}’: the article names no {'woman' if wanted == 'female' else 'man'}; "
                         f"{_listing(names)}, the {'people' if len(names) > 1 else 'person'} it names, "

@@ -171,6 +171,13 @@ def cue_regex() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(cues) + r"|According to)\b")
 
 
+@cache
+def one_word_cues() -> str:
+    """Every one-word cue verb of ``cues.csv`` as a regex alternation, longest first (the garble detectors read
+    a cue right after a pronoun or an agency's name)."""
+    return "|".join(sorted((re.escape(c) for c in column("cues", "word") if " " not in c), key=len, reverse=True))
+
+
 def agency_pattern() -> str:
     """A regular expression (no groups, case-sensitive) matching any printed agency name, longest first."""
     return literal_pattern(agency_aliases())
