@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from ..text import normalise_word, tokens
 from .registry import register, row
+from .util import in_scope_sources
 
 MAX_WORDS = 5  # words of a quotation short enough to be a phrase lifted from the narrative
 MIN_UNQUOTED = 3  # other outlets that must print the words outside quotation marks
@@ -34,8 +35,7 @@ def added_quote_marks(corpus, quotes=None) -> list[dict]:
     """Short quotations whose words other outlets print, never quoted."""
     if quotes is None or len(quotes) == 0:
         return []
-    articles = corpus.articles
-    in_scope = set(articles.loc[articles["in_scope"].astype(bool), "source"])
+    in_scope = set(in_scope_sources(corpus))
     quotes = quotes[quotes["source"].isin(in_scope)]
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for q in quotes.itertuples():

@@ -20,6 +20,7 @@ import pandas as pd
 from ..parallel import forks, ordered_map
 from ..text import tokens
 from .registry import detector, detectors, kinds
+from .util import in_scope_sources
 
 COLUMNS = ("source", "start", "end", "text", "kind", "detail", "severity")
 
@@ -55,7 +56,7 @@ def find_garbles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``garbles`` table of a corpus: article detectors on English articles, corpus detectors once."""
     from .words import prepare
 
-    in_scope = sorted(corpus.articles.loc[corpus.articles["in_scope"].astype(bool), "source"])
+    in_scope = in_scope_sources(corpus)
     rows = corpus_garbles(corpus, quotes)
     if forks(len(in_scope)):
         prepare()  # load the word lists whole, once, before the worker processes start (they share one copy)

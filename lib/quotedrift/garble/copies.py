@@ -28,6 +28,7 @@ from ..text import Token, normalise_word, tokens
 from .registry import register, row
 from .spelling import one_edit
 from .words import zipf
+from .util import in_scope_sources
 
 ANCHORS = ((2, 1), (1, 2), (3, 0), (0, 3))  # (words before, words after) that must read the same in the other copies
 MIN_AGREEING = 2  # other copies that must print the usual word in that context
@@ -151,11 +152,6 @@ def _usual(words: dict[str, list], key: str, source: str) -> tuple[int, str] | N
     return others[usual], words[usual][1]
 
 
-def _in_scope(corpus) -> list[str]:
-    articles = corpus.articles
-    return sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
-
-
 class _Vocabulary:
     """Each word form's comparison key (lower case, one apostrophe), a number for its neighbour form (the key
     without a possessive ending) and a number for its key, shared by every article of a corpus: a corpus
@@ -238,7 +234,7 @@ def _read(text: str, vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
           confirmed_by=("typo", "misspel", "dropped", "letter", "ocr"))
 def copy_slips(corpus, quotes=None) -> list[dict]:
     """Words one letter away from the word that the other copies of the same sentence agree on."""
-    sources = _in_scope(corpus)
+    sources = in_scope_sources(corpus)
     if len(sources) <= MIN_AGREEING:
         return []  # no copies to agree
     vocabulary = _Vocabulary()

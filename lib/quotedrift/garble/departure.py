@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..text import Token, normalise_word, tokens
 from .registry import register, row
-from .util import SPACES as _SPACES
+from .util import SPACES as _SPACES, report_sources
 from .words import zipf
 
 
@@ -34,18 +34,12 @@ def cross_source_departures(corpus) -> list[dict]:
     National Affairs"; "Nation's Central News Agency" for "National Central News Agency"), and the same words of a name in
     other capitals ("National Central news Agency"). At least two other English reports must agree, and the
     differing words must be a replacement, not an added or dropped word. Rows carry ``source``."""
-    texts = {s: corpus.texts[s] for s in _report_sources(corpus)}
+    texts = {s: corpus.texts[s] for s in report_sources(corpus)}
     if len(texts) < DEPARTURE_MIN_OTHERS + 1:
         return []  # no wording to depart from
     runs = {source: _unquoted_runs(text) for source, text in texts.items()}
     rows = _wording_departures(texts, runs) + _capital_departures(texts, runs)
     return _merge_departures(rows)
-
-
-def _report_sources(corpus) -> list[str]:
-    articles = corpus.articles
-    keep = articles["in_scope"].astype(bool) & (articles["role"].astype(str) != "primary")
-    return sorted(articles.loc[keep, "source"])
 
 
 def _unquoted_runs(text: str) -> list[list[Token]]:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from ..text import tokens
 from .registry import register, row
 from .words import zipf
+from .util import in_scope_sources
 
 MIN_OTHERS = 2  # other copies that must print the name on its own
 MIN_NAME_LETTERS = 3
@@ -25,8 +26,7 @@ TAIL_ZIPF = 5.0  # the glued common word: at least this frequent ("he", "said", 
           confirmed_by=("glue", "glued"))
 def glued_names(corpus, quotes=None) -> list[dict]:
     """Unknown words that split into a name other copies print and a common English word."""
-    articles = corpus.articles
-    sources = sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
+    sources = in_scope_sources(corpus)
     if len(sources) <= MIN_OTHERS:
         return []  # no other copies to learn names from
     words = {s: [w for w in tokens(corpus.texts[s]) if w.text.isalpha()] for s in sources}

@@ -17,17 +17,11 @@ from collections import defaultdict
 
 from ..text import tokens
 from .registry import register, row
-from .util import merge_overlaps, spaced
+from .util import merge_overlaps, report_sources, spaced
 
 NAME_WORDS = (4,)  # words of the names compared (three-word names join two in prose: "Qatar hosting World Cup")
 MIN_OTHERS = 3  # other outlets that must print the name whole
 JOINERS = frozenset("of the and for".split())  # lower-case words that belong inside names
-
-
-def _reports(corpus) -> list[str]:
-    articles = corpus.articles
-    keep = articles["in_scope"].astype(bool) & (articles["role"].astype(str) != "primary")
-    return sorted(articles.loc[keep, "source"])
 
 
 def _capitalised(word: str) -> bool:
@@ -68,7 +62,7 @@ def _names(text: str) -> set[tuple[str, ...]]:
           confirmed_by=("spinner", "inserted", "substitution"))
 def inserted_words(corpus, quotes=None) -> list[dict]:
     """Names with one lower-case word inside that every other outlet prints without it."""
-    sources = _reports(corpus)
+    sources = report_sources(corpus)
     if len(sources) <= MIN_OTHERS:
         return []
     printed_by: dict[tuple[str, ...], set[str]] = defaultdict(set)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from ..extract.marks import (CLOSING_GLYPHS, DOUBLE_MARKS, LEADING_TAGS_RE, NEXT_PARAGRAPH_REACH, OPENING_GLYPHS,
                              SINGLE_MARKS, left_open_by_convention)
 from .registry import register, row
+from .util import in_scope_sources
 
 
 def _repairs(corpus, quotes, kind: str) -> list[dict]:
     if quotes is None or len(quotes) == 0 or "repair" not in quotes:
         return []
-    in_scope = set(corpus.articles.loc[corpus.articles["in_scope"].astype(bool), "source"])
+    in_scope = set(in_scope_sources(corpus))
     repaired = quotes[(quotes["repair"] == kind) & quotes["source"].isin(in_scope)]
     return [{"source": q.source, **row(int(q.repair_start), int(q.repair_end), kind, str(q.repair_detail))}
             for q in repaired.itertuples()

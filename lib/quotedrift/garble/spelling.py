@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from ..text import tokens
 from .registry import register, row
 from .words import word_zipf, zipf
+from .util import in_scope_sources
 
 _APOSTROPHES = re.compile(r"['’ʼ]")
 MIN_LETTERS = 4  # shorter words have too many neighbours one edit away
@@ -69,11 +70,6 @@ def _common_deletions() -> dict[str, str]:
     return index
 
 
-def _in_scope(corpus) -> list[str]:
-    articles = corpus.articles
-    return sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
-
-
 _LAST_VOCABULARY: list = []  # (corpus, sources, vocabulary) of the last call: both detectors share it
 
 
@@ -101,7 +97,7 @@ def _words_of(corpus, sources: list[str]) -> tuple[dict[str, list], dict[str, se
           confirmed_by=("typo", "misspel", "dropped", "letter"))
 def misspellings(corpus, quotes=None) -> list[dict]:
     """Non-words one edit away from a word that other reports print (or from a common English word)."""
-    sources = _in_scope(corpus)
+    sources = in_scope_sources(corpus)
     words, printed_by = _vocabulary(corpus, sources)
     shared = {w for w, by in printed_by.items() if len(by) >= MIN_OTHERS and len(w) >= MIN_LETTERS - 1}
     deleted: dict[str, set[str]] = defaultdict(set)
@@ -152,7 +148,7 @@ def _closest(word: str, source: str, shared: set[str], deleted: dict[str, set[st
 def name_variants(corpus, quotes=None) -> list[dict]:
     """A name the other reports print with one capitalisation ("Li", "Smith", "von"), printed here with
     another in running text (not a headline, not at the start of a sentence)."""
-    sources = _in_scope(corpus)
+    sources = in_scope_sources(corpus)
     words, _ = _vocabulary(corpus, sources)
     _LAST_VOCABULARY.clear()  # registered after misspellings: the shared words are not needed again
     forms: dict[str, Counter] = defaultdict(Counter)  # lower-case word -> form -> sources printing it

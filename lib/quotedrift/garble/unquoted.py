@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..text import normalise_word, tokens
 from .registry import register, row
+from .util import in_scope_sources, report_sources
 
 GRAM = 4  # words of an n-gram shared with another outlet's quotation
 MIN_OTHERS = 2  # other outlets that must quote the n-gram
@@ -63,9 +64,8 @@ def _quoted_grams(corpus, quotes: pd.DataFrame, in_scope: set[str]) -> dict[tupl
 def unquoted_speech(corpus, quotes=None) -> list[dict]:
     """Runs of at least ``MIN_WORDS`` first-person words that other outlets quote, outside this outlet's
     quotations, and first-person sentences closed by an attribution without any mark."""
-    articles = corpus.articles
-    in_scope = set(articles.loc[articles["in_scope"].astype(bool), "source"])
-    reports = sorted(in_scope & set(articles.loc[articles["role"].astype(str) != "primary", "source"]))
+    in_scope = set(in_scope_sources(corpus))
+    reports = report_sources(corpus)
     attributed = [{"source": source, **r} for source in reports
                   for r in _attributed_without_marks(corpus.texts[source])]
     if quotes is None or len(quotes) == 0:

@@ -35,6 +35,19 @@ def merge_overlaps(rows: list[dict]) -> list[dict]:
     return kept
 
 
+def in_scope_sources(corpus) -> list[str]:
+    """The corpus's sources the garble detectors read (``in_scope``), sorted."""
+    articles = corpus.articles
+    return sorted(articles.loc[articles["in_scope"].astype(bool), "source"])
+
+
+def report_sources(corpus) -> list[str]:
+    """The in-scope sources that report the story (every role but ``primary``), sorted."""
+    articles = corpus.articles
+    keep = articles["in_scope"].astype(bool) & (articles["role"].astype(str) != "primary")
+    return sorted(articles.loc[keep, "source"])
+
+
 def listing(names: list[str]) -> str:
     """‘a’, ‘b’ and ‘c’."""
     quoted = [f"‘{n}’" for n in names]
