@@ -1,0 +1,54 @@
+"""copy_rewording: words of a copied passage that the other copies of it print another way."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotedrift.corpus import load_corpus
+from quotedrift.garble import rewording
+
+PASSAGE = ("The minister told reporters on the long flight home that the {0} risk facing the region was to be "
+           "drawn into crises that are not its own. He added that the government would {1} its own path and "
+           "keep talking to every partner in the months ahead, whatever the cost of the talks.\n")
+
+
+def rows_of(tmp_path, texts: list[str]) -> list[tuple[str, str, str]]:
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    return [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]], r["detail"])
+            for r in rewording.copy_rewordings(corpus)]
+
+
+@pytest.mark.parametrize("variant, expected", [
+    (("good", "follow"), ["good", "follow"]),  # a spinner's synonyms, word for word
+    (("great", "sally forth"), []),  # one departure only: an editor's choice as often as damage
+    (("terrible", "chase"), ["terrible", "chase"]),
+])
+def test_copy_rewording_found(tmp_path, variant, expected):
+    usual = PASSAGE.format("great", "choose")
+    found = rows_of(tmp_path, [usual] * 3 + [PASSAGE.format(*variant)])
+    assert [text for source, text, _ in found] == expected
+    assert all(source == "s3" and "3 other copies" in detail for source, _, detail in found)
+    if expected:
+        assert "‘great’" in found[0][2]
+
+
+@pytest.mark.parametrize("variant, copies", [
+    (("good", "follow"), 1),  # one other copy: either of the two may be the damaged one
+    (("greatest", "chooses"), 3),  # grammatical forms of the same words
+    (("grandest single", "pick out"), 3),  # more words than the copies print: a rewrite, not a swap
+    (("great", "choose"), 3),  # the same words
+])
+def test_copy_rewording_legitimate(tmp_path, variant, copies):
+    usual = PASSAGE.format("great", "choose")
+    assert rows_of(tmp_path, [usual] * copies + [PASSAGE.format(*variant)]) == []
+
+
+def test_copy_rewording_contractions_and_a_witness(tmp_path):
+    """A contraction spelled out is house style; a wording another copy also prints has a witness."""
+    usual = PASSAGE.format("great", "choose")
+    contracted = usual.replace("are not", "aren't").replace("He added", "He said")
+    assert rows_of(tmp_path, [usual] * 3 + [contracted]) == []
+    spun = PASSAGE.format("good", "follow")
+    assert rows_of(tmp_path, [usual] * 3 + [spun, spun]) == []
