@@ -1,0 +1,118 @@
+"""lost_quote_marks: someone's words printed as the report's own, their quotation marks lost.
+
+A report speaks of people in the third person; first-person words outside quotation marks are someone
+else's words whose marks were lost in copying or stripped by a rewrite. Three shapes, read from one article:
+
+- a cue and a colon followed by a sentence with no mark ("adding: It's a big embarrassment for
+  dictators.");
+- a first-person sentence right after a quotation closed by its attribution, in the same paragraph, with no
+  mark ("… grips us,” Macron said. We think we are just followers of America.": the quotation went on);
+- a paragraph in the first person singular ("When I first arrived here, I brought up …") with no quotation
+  mark, between paragraphs that do not speak in the first person, in a report that otherwise keeps the
+  first person inside quotations (a block quotation is introduced by a colon, a document reproduced whole
+  runs over several first-person paragraphs: both left alone).
+
+One pass over the paragraphs: linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import lexicon
+from ..text import normalise_word, tokens
+from .registry import register, row
+
+_MARKS = re.compile(r"[“”«»\"]|(?<!\w)[‘'](?=\w)|(?<=[\w.,!?])[’'](?!\w)")
+FIRST_PERSON = frozenset("i i'm i've i'd i'll me my myself we we're we've we'd we'll us our ourselves".split())
+SINGULAR = frozenset("i i'm i've i'd i'll me my myself".split())
+MAX_FIRST_PERSON_SHARE = 0.2  # of the unquoted paragraphs: more and the report is written in the first person
+MIN_WORDS = 8  # words of a first-person paragraph judged (a short line may be a caption or a sign-off)
+# a quotation closed by its attribution: ”, he said. / ," Jane Doe added.
+_CLOSED_BY_ATTRIBUTION = re.compile(
+    r"""[,.!?][”"][ ](?:he|she|they|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})[ ]
+        (?:said|says|added|adds|wrote|told[ ][a-z]+)[.][ ]""", re.VERBOSE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+@functools.cache
+def _cue_colon() -> re.Pattern:
+    """A cue verb of ``lexicon/cues.csv`` and a colon before a capital ("adding: It", "said: We")."""
+    return re.compile(r"\b(?:" + lexicon.one_word_cues() + r"|adding|saying|writing)[:][ ](?=[A-Z])")
+
+
+@register("lost_quote_marks", severity=2, colour="#d0bfff",
+          explanation="‘{text}’: someone's words printed without the quotation marks that set them off",
+          confirmed_by=("quote marks", "quotation mark", "without quotation", "unquoted", "stripped",
+                        "never closed", "left unquoted"))
+def lost_quote_marks(text: str, words=None) -> list[dict]:
+    """Unmarked words after a cue and a colon, first-person sentences after a closed quotation, and
+    first-person paragraphs without marks in a third-person report."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    first_person = [(a, b) for a, b in paragraphs if not _MARKS.search(text, a, b) and _first_person(text, a, b, SINGULAR)]
+    unquoted = sum(1 for a, b in paragraphs if not _MARKS.search(text, a, b))
+    rows = []
+    for a, b in paragraphs:
+        rows += _after_cue_colon(text, a, b) + _after_attribution(text, a, b)
+    if unquoted and len(first_person) <= MAX_FIRST_PERSON_SHARE * unquoted:
+        speaking = [_first_person(text, a, b, FIRST_PERSON) for a, b in paragraphs]
+        at = {span: i for i, span in enumerate(paragraphs)}
+        rows += [_paragraph_row(text, a, b) for a, b in first_person
+                 if _judged_paragraph(text, a, b) and not _in_a_run(speaking, at[(a, b)])]
+    return rows
+
+
+def _in_a_run(speaking: list[bool], i: int) -> bool:
+    """Whether the paragraph before or after also speaks in the first person: a document or a speech
+    reproduced in a block (an e-mail printed whole, a comment thread), not one paragraph whose marks were lost."""
+    return (i > 0 and speaking[i - 1]) or (i + 1 < len(speaking) and speaking[i + 1])
+
+
+def _first_person(text: str, start: int, end: int, pronouns: frozenset[str]) -> bool:
+    return any(normalise_word(w.text) in pronouns for w in tokens(text, start, end))
+
+
+def _after_cue_colon(text: str, start: int, end: int) -> list[dict]:
+    rows = []
+    for cue in _cue_colon().finditer(text, start, end):
+        stop = _sentence_end(text, cue.end(), end)
+        if _MARKS.search(text, cue.end(), stop):
+            continue  # a mark follows in the sentence: the quotation is marked
+        rows.append(row(cue.start(), stop, "lost_quote_marks",
+                        f"‘{text[cue.start():stop]}’: words introduced by ‘{cue.group().strip()}’ with no "
+                        "quotation mark in the sentence"))
+    return rows
+
+
+def _after_attribution(text: str, start: int, end: int) -> list[dict]:
+    rows = []
+    for closed in _CLOSED_BY_ATTRIBUTION.finditer(text, start, end):
+        stop = _sentence_end(text, closed.end(), end)
+        sentence = (closed.end(), stop)
+        if _MARKS.search(text, *sentence) or not _first_person(text, *sentence, FIRST_PERSON):
+            continue
+        rows.append(row(sentence[0], stop, "lost_quote_marks",
+                        f"‘{text[sentence[0]:stop]}’: first-person words right after a quotation closed by "
+                        f"‘{closed.group()[3:].strip()}’, without quotation marks (the quotation went on)"))
+    return rows
+
+
+def _judged_paragraph(text: str, start: int, end: int) -> bool:
+    """A paragraph of ``MIN_WORDS`` words or more that ends a sentence, not introduced by a colon (a block
+    quotation)."""
+    before = text[:start].rstrip()
+    return (len(tokens(text, start, end)) >= MIN_WORDS and text[start:end].rstrip()[-1:] in ".!?"
+            and not before.endswith(":"))
+
+
+def _paragraph_row(text: str, start: int, end: int) -> dict:
+    stop = start + len(text[start:end].rstrip())
+    return row(start, stop, "lost_quote_marks",
+               f"‘{text[start:stop]}’: a paragraph in the first person (‘I’) with no quotation mark, in a "
+               "report that keeps the first person inside quotations elsewhere")
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    found = _SENTENCE_END.search(text, start, end)
+    return found.end() if found else end

@@ -1,0 +1,74 @@
+"""lost_quote_marks and cut_phrase: words whose marks or whose end were lost, read from one article."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotedrift.garble import cutphrase, lostmarks
+
+
+def spans(rows: list[dict], text: str) -> list[str]:
+    return [text[r["start"]:r["end"]] for r in rows]
+
+
+REPORT = ("The president spoke to reporters on Friday in the capital after the summit.\n\n"
+          "The visit was the first by a head of state in four years, officials said.\n\n"
+          "{0}\n\n"
+          "Officials in the region said the talks would resume next month, according to the ministry.\n\n"
+          "Trade between the two countries has grown every year since the agreement was signed.\n\n"
+          "The opposition criticised the trip as a distraction from problems at home.\n")
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("He recalled the balloon, adding: It’s a big embarrassment for dictators. Then he left.",
+     "adding: It’s a big embarrassment for dictators."),
+    ("“It is paradoxical that the panic grips us,” Macron said. We think we are just followers of others.",
+     "We think we are just followers of others."),
+    ("When I first arrived here six years ago, I brought up the issue of the workers head-on.",
+     "When I first arrived here six years ago, I brought up the issue of the workers head-on."),
+])
+def test_lost_quote_marks_found(paragraph, expected):
+    text = REPORT.format(paragraph)
+    assert spans(lostmarks.lost_quote_marks(text), text) == [expected]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "He recalled the balloon, adding: “It’s a big embarrassment for dictators.” Then he left.",
+    "“It is paradoxical that the panic grips us,” Macron said. He then flew home to the capital.",
+    "“It is paradoxical,” Macron said. “We think we are just followers of others.”",
+    "The e-mail read:\n\nWhen I first arrived here six years ago, I brought up the issue of the workers.",
+    "I feel sad.",  # a short line: a caption or a sign-off
+    "The minister said the talks had been useful for both sides and would go on next month.",
+])
+def test_lost_quote_marks_legitimate(paragraph):
+    text = REPORT.format(paragraph)
+    assert lostmarks.lost_quote_marks(text) == []
+
+
+def test_lost_quote_marks_leave_a_reproduced_document_alone():
+    """Several first-person paragraphs in a row are a document printed whole (an e-mail), not lost marks."""
+    text = REPORT.format("Going forward, we will need to be extremely hardcore and work long hours.\n\n"
+                         "Design will still be very important and report to me, but code will matter most.\n\n"
+                         "If you are sure that you want to be part of the new company, please click yes.")
+    assert lostmarks.lost_quote_marks(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I know what it means to be bullied, as a foreign in a. During a press conference he spoke.",
+     "to be bullied, as a foreign in a."),
+    ("The head of. The ministry did not say more.", "The head of."),
+])
+def test_cut_phrase_found(text, expected):
+    assert spans(cutphrase.cut_phrases(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "He left at 2 a.m. on Wednesday.",
+    "That is, i.e. a. b. c. are listed.",
+    "He spoke of the … and then left.",
+    "Vitamin A. Plan B. Type O.",
+    "It is what it is, a… well, a thing.",
+    "He was the one they spoke of... and left.",
+])
+def test_cut_phrase_legitimate(text):
+    assert cutphrase.cut_phrases(text) == []
