@@ -72,3 +72,27 @@ def test_cut_phrase_found(text, expected):
 ])
 def test_cut_phrase_legitimate(text):
     assert cutphrase.cut_phrases(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left. Theses are not employees who share his passion.", ["Theses"]),  # "These"
+    ("They were told wich way to go.", ["wich"]),  # "which"
+    ("NAVE COTAM: the plane landed.", ["NAVE"]),  # "HAVE" in a machine-translated dateline
+])
+def test_real_word_typo_found(text, expected):
+    from quotedrift.garble import realtypo
+
+    assert spans(realtypo.real_word_typos(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thee, thou and thy are old forms.",  # a rare word, but not rare enough ("thee": Zipf 4.0)
+    "Critics liken the plan to a tax.",  # a content word near "like": left alone
+    "The talks were held in the Chow family home.",  # a name inside a sentence
+    "These are the three reasons.",
+    "A three-month severance was offered.",
+])
+def test_real_word_typo_legitimate(text):
+    from quotedrift.garble import realtypo
+
+    assert realtypo.real_word_typos(text) == []

@@ -52,3 +52,20 @@ def test_copy_rewording_contractions_and_a_witness(tmp_path):
     assert rows_of(tmp_path, [usual] * 3 + [contracted]) == []
     spun = PASSAGE.format("good", "follow")
     assert rows_of(tmp_path, [usual] * 3 + [spun, spun]) == []
+
+
+EXTRA = "Later that evening the delegation held a {0} dinner with the local business leaders and their families.\n"
+
+
+@pytest.mark.parametrize("spun, expected", [
+    (("good", "follow"), ["good", "follow", "noisy"]),  # shown to be reworded: one witness is enough elsewhere
+    (("great", "choose"), []),  # a faithful copy: one witness is not evidence
+])
+def test_copy_rewording_one_witness_in_a_reworded_copy(tmp_path, spun, expected):
+    usual = PASSAGE.format("great", "choose")
+    texts = [usual + EXTRA.format("quiet"), usual, usual, PASSAGE.format(*spun) + EXTRA.format("noisy")]
+    found = rows_of(tmp_path, texts)
+    assert [text for source, text, _ in found if source == "s3"] == expected
+    assert [source for source, _, _ in found] == ["s3"] * len(expected)
+    if expected:
+        assert "the other copy that prints the same words around it prints ‘quiet’" in found[-1][2]

@@ -1,14 +1,17 @@
 """copy_rewording: a few words of a copied passage that the other copies of it print another way.
 
 Spinners, machine translation and careless rewrites leave most of a copied sentence alone and change a few
-words: "France's Air Pressure One" where the copies of the same passage print "Air Force One", "were on the
-spotlight" for "have been in the spotlight", "an internal email received by the billionaire" for "sent by",
-"it has chaotic two weeks" with "been" dropped. What the other copies print at the same place is the
+words: "France's Air Pressure One" where the copies of the same passage print "Air Force One", "the good
+danger" for "the great risk", "an internal email received by the billionaire" for "sent by". What the
+other copies print at the same place is the
 evidence: this copy and at least ``MIN_AGREEING`` other copies print the same ``SHINGLE`` words before and
 after the stretch (anchors), those copies agree on one wording of it, no copy prints this copy's wording,
-and the stretch is short (at most ``MAX_GAP`` words on either side). Not flagged: another grammatical form
-of the same words ("says" / "said"), house style ("labour" / "labor", "per cent" / "percent"), numbers
-written another way, and changes of function words alone ("the" / "a").
+and the stretch is short (at most ``MAX_GAP`` words on either side) and swaps words one for one. An article
+needs ``MIN_PER_ARTICLE`` such places; once it has them, a place where one other copy alone prints the same
+words around it counts too (the article is shown to be reworded; between two copies alone, either may be).
+Not flagged: words added or dropped and rewrites of another length (an editor's choice as often as damage),
+another grammatical form of the same words ("says" / "said"), house style ("labour" / "labor", "aren't" /
+"are not"), numbers written another way, and changes of function words alone ("the" / "a").
 
 Cost: each article's words are read as overlapping ``SHINGLE``-word keys, indexed once; each article is
 compared with at most ``MAX_PARTNERS`` copies (those sharing most keys, counted over at most
@@ -28,12 +31,13 @@ from .util import in_scope_sources, report_sources
 
 SHINGLE = 4  # words on each side that must read the same in the other copies (3 let "in the capital of" match anywhere)
 MAX_GAP = 4  # most words a rewording may span on either side (longer: another sentence, not a rewording)
-MIN_AGREEING = 2  # other copies that must print the same other wording (one other copy: either may be wrong)
+MIN_AGREEING = 2  # other copies that must print the same other wording (one other copy: either may be wrong) …
+MIN_PER_ARTICLE = 2  # … in at least this many places of an article; then a departure from one copy counts too
+# (the article is shown to be reworded: a faithful copy of the stories showed none, a spinner's up to eight)
 AGREEMENT = 0.8  # share of the copies with another wording there that must print this one
 MIN_SHARED = 8  # keys a copy must share with this article to count as a copy of it
 MAX_LENGTH_CHANGE = 0  # a spinner swaps words one for one; an editor's rewrite changes the length (measured:
 # one word more or less let two rewrites of a faithful copy through, "being used" for "intended")
-MIN_PER_ARTICLE = 2  # rewordings an article must show: one departure may be an editor's, several a spinner's
 MAX_REPEATS = 4  # positions of one key kept per article (a key printed more often is no anchor after that)
 MAX_PARTNERS = 12  # copies each article is compared with (a story printed by thousands stays linear)
 PARTNER_SAMPLE = 24  # printers of one key looked at when counting an article's copies
@@ -126,6 +130,7 @@ def _next_position(positions: list[int], last: tuple[int, int] | None) -> int:
 
 
 def _rewordings(source, text, words, keys, shingles, index, partners, texts, all_words) -> list[dict]:
+    """One article's rows: its stretches between anchors, the partners' wordings of each, judged."""
     alternatives: dict[tuple[int, int], dict[tuple, list]] = defaultdict(dict)
     supported: list[set[int]] = []
     for partner in partners:
@@ -143,25 +148,32 @@ def _rewordings(source, text, words, keys, shingles, index, partners, texts, all
             continue  # a copy prints this article's words here: the wording has a witness
         usual = max(sorted(wordings), key=lambda w: wordings[w][0])
         agreeing, partner, theirs = wordings[usual]
-        if agreeing < MIN_AGREEING or agreeing < AGREEMENT * sum(w[0] for w in wordings.values()):
+        if agreeing < AGREEMENT * sum(w[0] for w in wordings.values()):
             continue
-        if not usual or abs(len(mine) - len(usual)) > MAX_LENGTH_CHANGE or not _telling(mine, usual):
-            continue  # words added, or rewritten at another length: an editor's choice as often as damage
-        span = (first, end) if end > first else (first - 1, first + 1)
-        start, stop = words[span[0]].start, words[span[1] - 1].end
+        if not mine or not usual or abs(len(mine) - len(usual)) > MAX_LENGTH_CHANGE or not _telling(mine, usual):
+            continue  # words added or dropped, or rewritten at another length: an editor's choice as often
+        start, stop = words[first].start, words[end - 1].end
         printed = _printed(texts[partner], all_words[partner], theirs)
         if _SENTENCE_BREAK.search(text, start, stop) or _SENTENCE_BREAK.search(printed):
             continue  # the stretch runs over a sentence's end: sentences joined or split, not words changed
-        how = "print" if end > first else "print words left out here:"
-        rows.append({"source": source, **row(start, stop, "copy_rewording",
-                     f"‘{text[start:stop]}’: the {agreeing} other copies that print the same words around it "
-                     f"{how} ‘{printed}’" + ("" if end > first else " between these words"))})
-    return rows if len(rows) >= MIN_PER_ARTICLE else []
+        rows.append((agreeing, {"source": source, **row(start, stop, "copy_rewording",
+                     _detail(text[start:stop], agreeing, printed))}))
+    if sum(agreeing >= MIN_AGREEING for agreeing, _ in rows) < MIN_PER_ARTICLE:
+        return []  # too few departures that several copies witness: an editor's choices, or no copies
+    return [found for _, found in rows]
+
+
+def _detail(mine: str, agreeing: int, printed: str) -> str:
+    """The evidence in words: what the other copies print where this one departs."""
+    verb = "prints" if agreeing == 1 else "print"
+    witnesses = "the other copy" if agreeing == 1 else f"the {agreeing} other copies"
+    return f"‘{mine}’: {witnesses} that {verb} the same words around it {verb} ‘{printed}’ here"
 
 
 def _printed(text: str, words: list[Token], span: tuple[int, int]) -> str:
+    """The partner's words of a stretch, as it prints them."""
     first, end = span
-    return text[words[first].start:words[end - 1].end] if end > first else ""
+    return text[words[first].start:words[end - 1].end]
 
 
 _CONTRACTIONS = (("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'m", "am"), ("'d", "would"))
@@ -179,7 +191,7 @@ def _spelled_out(words: tuple[str, ...]) -> str:
 def _telling(mine: tuple[str, ...], usual: tuple[str, ...]) -> bool:
     """Whether two wordings differ in more than form: not the same letters spaced or punctuated otherwise
     ("per cent" / "percent"), not numbers alone, not one word's grammatical forms or house spellings, and
-    a content word on one side (a dropped word may be a function word: "it has [been] chaotic")."""
+    a content word on one side."""
     if _spelled_out(mine) == _spelled_out(usual):
         return False
     if all(w.replace(",", "").replace(".", "").isdigit() for w in mine + usual):
@@ -187,6 +199,6 @@ def _telling(mine: tuple[str, ...], usual: tuple[str, ...]) -> bool:
     if len(mine) == len(usual) and all(a == b or _grammatical_form(a, b) or _house_style(a, b)
                                        for a, b in zip(mine, usual)):
         return False
-    if mine and usual and not any(w not in FUNCTION_KEYS for w in mine + usual):
+    if not any(w not in FUNCTION_KEYS for w in mine + usual):
         return False
     return True
