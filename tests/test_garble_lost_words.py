@@ -96,3 +96,74 @@ def test_real_word_typo_legitimate(text):
     from quotedrift.garble import realtypo
 
     assert realtypo.real_word_typos(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The president claimed “today I feel gay” as he scolded the media for giving “moral lessons” over the "
+     "World Cup. The president claimed “today I feel gay” as he scolded the media for giving “moral lessons” "
+     "about the World Cup. He then left.",
+     "The president claimed “today I feel gay” as he scolded the media for giving “moral lessons” over the "
+     "World Cup. The president claimed “today I feel gay” as he scolded the media for giving “moral lessons” "
+     "about the World Cup."),
+])
+def test_repeated_sentence_found(text, expected):
+    from quotedrift.garble import nearrepeat
+
+    assert spans(nearrepeat.repeated_sentences(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Today I feel Qatari. Today I feel Arab. Today I feel African. Today I feel gay.",  # a refrain
+    "The minister said the talks with the delegation had been useful and would go on next month. "
+    "Officials of the opposition said the talks had achieved nothing and should be stopped at once.",
+    "The president spoke at length about the World Cup and the workers who built the stadiums there.\n\n"
+    "The president spoke at length about the World Cup and the workers who built the stadiums there.",  # two paragraphs
+    "word " * 5000,  # no full stop: nothing compared
+])
+def test_repeated_sentence_legitimate(text):
+    from quotedrift.garble import nearrepeat
+
+    assert nearrepeat.repeated_sentences(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“These moral lessons are just pure hypocrisy”. (HANDLE)\n\nHe went on.", ["(HANDLE)"]),
+    ("He spoke in Rome on Saturday. (BRIDGE)", ["(BRIDGE)"]),
+])
+def test_translated_credit_found(text, expected):
+    from quotedrift.garble import credit
+
+    assert spans(credit.translated_credits(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke in Rome on Saturday. (AFP)",  # an agency
+    "The talks will go on next week. (END)",  # a wire's own marker
+    "He spoke in Rome (HANDLE) on Saturday.",  # not where a credit stands
+    "The ministry said so. (ANSA)",  # the agency's name: no English word
+])
+def test_translated_credit_legitimate(text):
+    from quotedrift.garble import credit
+
+    assert credit.translated_credits(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was tired. At 2 a.m. On Wednesday, he sent an email to all staff.", ["At 2 a.m. On"]),
+    ("By 5 p.m. ET The staff had to click yes.", ["By 5 p.m. ET The"]),
+])
+def test_capital_after_time_found(text, expected):
+    from quotedrift.garble import timebreak
+
+    assert spans(timebreak.capitals_after_time(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He sent the email at 2 a.m. On Wednesday, the staff replied.",  # a sentence with a verb ends at the time
+    "At 2 a.m. on Wednesday, he sent an email.",
+    "The meeting ended at 5 p.m. The minister left.",
+])
+def test_capital_after_time_legitimate(text):
+    from quotedrift.garble import timebreak
+
+    assert timebreak.capitals_after_time(text) == []
