@@ -526,6 +526,8 @@ def test_every_module_of_the_package_registers_its_kinds():
      "FILE - Jane Doe meets John Roe in Beijing, Sunday, June 18, 2023."),
     ("Headline\n( – French President Emmanuel Macron ended a visit to China.", "( –"),
     ("Title\nHe wrote before inserting a link to an online survey form. more here\nNext.", "more here"),
+    ("Musk has purged critics, sometimes via Twitter. Picture: Getty\nBody.", "Picture: Getty"),
+    ("Title\nTHE MINISTER SPOKE. PICTURE: Jane Doe at the talks.\nBody.", "PICTURE: Jane Doe at the talks."),
 ])
 def test_page_chrome_found(text, expected):
     check(chrome.page_chrome, text, expected)
@@ -541,6 +543,7 @@ def test_page_chrome_found(text, expected):
     "Title\nThe U.S. should have\nacted sooner, he said.",
     "Musk tells staff. work long hours\nBody of the story.",  # the first line is a headline
     "Title\n(AP) — The ministry said it had no plans (none) to export arms.",
+    "Title\nTHE BIGGER PICTURE: The president has backed the bid since 2010. The tournament starts on Sunday.",
 ])
 def test_page_chrome_legitimate(text):
     check(chrome.page_chrome, text, None)
