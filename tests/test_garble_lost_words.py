@@ -167,3 +167,47 @@ def test_capital_after_time_legitimate(text):
     from quotedrift.garble import timebreak
 
     assert timebreak.capitals_after_time(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spokeswoman Mao Ning said it was absurd.\nNing called the remark irresponsible.", ["Ning"]),
+    ("Xi Jinping met the envoy. Afterwards, Jinping said the talks were useful.", ["Jinping"]),
+])
+def test_given_name_as_surname_found(text, expected):
+    from quotedrift.garble import givenname
+
+    assert spans(givenname.given_names_as_surnames(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Spokeswoman Mao Ning said it was absurd. Mao called the remark irresponsible.",
+    "Mao Ning said it was absurd. Ning Zhang, an analyst, disagreed.",  # another person's name
+    "John Ning said so. Ning left early.",  # a given-first name: 'Ning' is his surname
+    "the su Taiwan said so. Taiwan replied.",  # a lower-case word is no family name
+])
+def test_given_name_as_surname_legitimate(text):
+    from quotedrift.garble import givenname
+
+    assert givenname.given_names_as_surnames(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The company, which he will lead at the end of the month. October. He said so.", ["October."]),
+    ("It ended on the day. Friday. The staff left.", ["Friday."]),
+])
+def test_stray_date_word_found(text, expected):
+    from quotedrift.garble import strayword
+
+    assert spans(strayword.stray_date_words(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended in October. He said so.",
+    "PARIS, October 5 (AFP) - The talks ended.",
+    "The talks ended.\nFriday.\nThe staff left.",  # a line of its own (a date heading)
+    "He will return on Friday. That is all.",
+])
+def test_stray_date_word_legitimate(text):
+    from quotedrift.garble import strayword
+
+    assert strayword.stray_date_words(text) == []

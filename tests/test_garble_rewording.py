@@ -69,3 +69,23 @@ def test_copy_rewording_one_witness_in_a_reworded_copy(tmp_path, spun, expected)
     assert [source for source, _, _ in found] == ["s3"] * len(expected)
     if expected:
         assert "the other copy that prints the same words around it prints ‘quiet’" in found[-1][2]
+
+
+NAMED = "Beijing launched drills after President Tsai {0} with the Speaker in California last week.\n"
+
+
+@pytest.mark.parametrize("variant, printers, expected", [
+    ("Ing-meeting wen's", 2, ["Ing-meeting wen's"]),
+    ("Ing-wen's meeting", 2, []),
+    ("Ing-meeting wen's", 1, []),  # one outlet prints the name: not known well enough
+    ("Ing-long wen", 2, ["Ing-long wen"]),
+])
+def test_split_name(tmp_path, variant, printers, expected):
+    from quotedrift.garble import hyphenname
+
+    texts = [NAMED.format("Ing-wen's meeting")] * printers + [NAMED.format(variant)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    rows = hyphenname.split_names(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
