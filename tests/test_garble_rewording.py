@@ -89,3 +89,45 @@ def test_split_name(tmp_path, variant, printers, expected):
     corpus = load_corpus(tmp_path)
     rows = hyphenname.split_names(corpus)
     assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+
+
+SAID = "At a briefing on Thursday the spokesman said the country {0} to the comments made in the capital.\n"
+
+
+@pytest.mark.parametrize("variant, others, expected", [
+    ("“Strongly objected”", "strongly objected", ["“Strongly objected”"]),  # others print it in lower case
+    ("“Firmly rejected”", "did not comment", ["“Firmly rejected”"]),  # an adverb is never a name
+    ("“Soviet weapons” were sent", "did not comment", []),  # a proper adjective keeps its capital
+    ("“strongly objected”", "strongly objected", []),
+    ("said: “Strongly objected”", "strongly objected", []),  # after a colon: the quotation opens a sentence
+])
+def test_quote_capital(tmp_path, variant, others, expected):
+    from quotedrift.garble import quotecapital
+
+    texts = [SAID.format(others)] * 2 + [SAID.format(variant)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    rows = quotecapital.quote_capitals(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
+
+
+STORY = "The president defended the host country at a long press conference on Saturday in the capital.\n\n"
+
+
+@pytest.mark.parametrize("line, printed_by_others, expected", [
+    ("You can watch the league and more in your country based on your location.", False,
+     ["You can watch the league and more in your country based on your location."]),
+    ("Whatever decision you make, thank you for your efforts to make the company successful.", True, []),
+    ("“You can watch the league and more in your country,” he told your reporter.", False, []),  # quoted
+    ("We told you that your vote counts in every election.", False, []),  # first person: someone speaking
+])
+def test_reader_address(tmp_path, line, printed_by_others, expected):
+    from quotedrift.garble import readeraddress
+
+    texts = [STORY + (line + "\n" if printed_by_others else "")] * 2 + [STORY + line + "\n"]
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    rows = readeraddress.reader_addresses(corpus)
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows if r["source"] == "s2"] == expected
