@@ -26,6 +26,7 @@ REPORT = ("The president spoke to reporters on Friday in the capital after the s
      "We think we are just followers of others."),
     ("When I first arrived here six years ago, I brought up the issue of the workers head-on.",
      "When I first arrived here six years ago, I brought up the issue of the workers head-on."),
+    ("They can defend themselves. Football and justice are defended by us.", "are defended by us"),
 ])
 def test_lost_quote_marks_found(paragraph, expected):
     text = REPORT.format(paragraph)
@@ -38,6 +39,7 @@ def test_lost_quote_marks_found(paragraph, expected):
     "“It is paradoxical,” Macron said. “We think we are just followers of others.”",
     "The e-mail read:\n\nWhen I first arrived here six years ago, I brought up the issue of the workers.",
     "I feel sad.",  # a short line: a caption or a sign-off
+    "“Football and justice are defended by me,” he said.",  # inside quotation marks
     "The minister said the talks had been useful for both sides and would go on next month.",
 ])
 def test_lost_quote_marks_legitimate(paragraph):
@@ -211,3 +213,24 @@ def test_stray_date_word_legitimate(text):
     from quotedrift.garble import strayword
 
     assert strayword.stray_date_words(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks went on.\n“Devoted bacon guru. Award-winning explorer. Internet junkie. Web lover.”",
+     ["Devoted bacon guru. Award-winning explorer. Internet junkie. Web lover."]),
+])
+def test_fragment_run_found(text, expected):
+    from quotedrift.garble import fragments
+
+    assert spans(fragments.fragment_runs(text), text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He said: “Nobody cares. Nobody cares.” Four journalists. The room was silent.",
+    "The talks went on. The minister left early. Nobody said why it ended so soon.",
+    "Yes. No. Maybe.",  # three: a speaker's words
+])
+def test_fragment_run_legitimate(text):
+    from quotedrift.garble import fragments
+
+    assert fragments.fragment_runs(text) == []

@@ -1,7 +1,7 @@
 """lost_quote_marks: someone's words printed as the report's own, their quotation marks lost.
 
 A report speaks of people in the third person; first-person words outside quotation marks are someone
-else's words whose marks were lost in copying or stripped by a rewrite. Three shapes, read from one article:
+else's words whose marks were lost in copying or stripped by a rewrite. Four shapes, read from one article:
 
 - a cue and a colon followed by a sentence with no mark ("adding: It's a big embarrassment for
   dictators.");
@@ -10,9 +10,12 @@ else's words whose marks were lost in copying or stripped by a rewrite. Three sh
 - a paragraph in the first person singular ("When I first arrived here, I brought up …") with no quotation
   mark, between paragraphs that do not speak in the first person, in a report that otherwise keeps the
   first person inside quotations (a block quotation is introduced by a colon, a document reproduced whole
-  runs over several first-person paragraphs: both left alone).
+  runs over several first-person paragraphs: both left alone);
+- a passive whose agent is "me" or "us" in a paragraph without marks ("Football and injustice are defended
+  by me."): a spinner's rewording of a speaker's "I defend …".
 
-One pass over the paragraphs: linear in the text's length.
+One pass over the paragraphs (sentence ends searched at most ``SENTENCE_REACH`` characters): linear in the
+text's length.
 """
 
 from __future__ import annotations
@@ -29,11 +32,14 @@ FIRST_PERSON = frozenset("i i'm i've i'd i'll me my myself we we're we've we'd w
 SINGULAR = frozenset("i i'm i've i'd i'll me my myself".split())
 MAX_FIRST_PERSON_SHARE = 0.2  # of the unquoted paragraphs: more and the report is written in the first person
 MIN_WORDS = 8  # words of a first-person paragraph judged (a short line may be a caption or a sign-off)
+SENTENCE_REACH = 600  # characters searched for a sentence's end
 # a quotation closed by its attribution: ”, he said. / ," Jane Doe added.
 _CLOSED_BY_ATTRIBUTION = re.compile(
     r"""[,.!?][”"][ ](?:he|she|they|[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2})[ ]
         (?:said|says|added|adds|wrote|told[ ][a-z]+)[.][ ]""", re.VERBOSE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# a passive verb and "by me" / "by us" ("are defended by me", "was chosen by us")
+_BY_ME = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+(?P<agent>me|us)\b")
 
 
 @functools.cache
@@ -54,7 +60,7 @@ def lost_quote_marks(text: str, words=None) -> list[dict]:
     unquoted = sum(1 for a, b in paragraphs if not _MARKS.search(text, a, b))
     rows = []
     for a, b in paragraphs:
-        rows += _after_cue_colon(text, a, b) + _after_attribution(text, a, b)
+        rows += _after_cue_colon(text, a, b) + _after_attribution(text, a, b) + _passive_by_me(text, a, b)
     if unquoted and len(first_person) <= MAX_FIRST_PERSON_SHARE * unquoted:
         speaking = [_first_person(text, a, b, FIRST_PERSON) for a, b in paragraphs]
         at = {span: i for i, span in enumerate(paragraphs)}
@@ -98,6 +104,17 @@ def _after_attribution(text: str, start: int, end: int) -> list[dict]:
     return rows
 
 
+def _passive_by_me(text: str, start: int, end: int) -> list[dict]:
+    """A passive whose agent is "me" or "us" in a paragraph without marks ("Football is defended by me"): a
+    speaker's "I defend football" reworded by a spinner, marks and all."""
+    if _MARKS.search(text, start, end):
+        return []
+    return [row(m.start(), m.end(), "lost_quote_marks",
+                f"‘{m.group()}’: a passive whose agent is ‘{m.group('agent')}’, outside quotation marks: a "
+                "speaker's first-person words reworded and printed as the report's own")
+            for m in _BY_ME.finditer(text, start, end)]
+
+
 def _judged_paragraph(text: str, start: int, end: int) -> bool:
     """A paragraph of ``MIN_WORDS`` words or more that ends a sentence, not introduced by a colon (a block
     quotation)."""
@@ -114,5 +131,8 @@ def _paragraph_row(text: str, start: int, end: int) -> dict:
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
-    found = _SENTENCE_END.search(text, start, end)
-    return found.end() if found else end
+    """The end of the sentence that starts at ``start``, searched at most ``SENTENCE_REACH`` characters (a
+    page of one endless line stays linear)."""
+    stop = min(end, start + SENTENCE_REACH)
+    found = _SENTENCE_END.search(text, start, stop)
+    return found.end() if found else stop
