@@ -131,3 +131,36 @@ def test_reader_address(tmp_path, line, printed_by_others, expected):
     corpus = load_corpus(tmp_path)
     rows = readeraddress.reader_addresses(corpus)
     assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows if r["source"] == "s2"] == expected
+
+
+def _quotes_of(corpus):
+    import re
+
+    import pandas as pd
+
+    rows = []
+    for source, text in corpus.texts.items():
+        for i, m in enumerate(re.finditer(r"“([^”\n]+)”", text)):
+            rows.append({"quote_id": f"{source}-{i}", "source": source, "start": m.start(1), "end": m.end(1),
+                         "text": m.group(1)})
+    return pd.DataFrame(rows, columns=["quote_id", "source", "start", "end", "text"])
+
+
+ORDERED = "The owner told the staff on Wednesday to be {0} or to leave the company with three months of pay.\n"
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("“extremely tough”", ["“extremely tough”"]),  # a synonym inside the phrase everyone quotes
+    ("“extremely hardcore”", []),
+    ("“extremely 3”", []),  # a number
+    ("“extremely focused and hardcore”", []),  # not a two-word phrase
+])
+def test_altered_phrase(tmp_path, variant, expected):
+    from quotedrift.garble import phrase
+
+    texts = [ORDERED.format("“extremely hardcore”")] * 3 + [ORDERED.format(variant)]
+    for i, text in enumerate(texts):
+        (tmp_path / f"s{i}.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    rows = phrase.altered_phrases(corpus, _quotes_of(corpus))
+    assert [corpus.texts[r["source"]][r["start"]:r["end"]] for r in rows] == expected
