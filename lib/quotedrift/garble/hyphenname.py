@@ -9,13 +9,17 @@ words: linear in the corpus's length.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from ..text import tokens
 from .registry import register, row
 from .util import in_scope_sources, report_sources
 
 MIN_PRINTERS = 2  # outlets that must print the hyphenated name
+# a capitalised part and a lower-case part joined by a hyphen ("Ing-wen", "Jong-un"), a possessive allowed
+_HYPHENATED = re.compile(r"\b(?P<first>[A-Z][a-z]+)-(?P<second>[a-z]+)(?:['’]s)?\b(?!-)")
+# the same, and the word after it ("Ing-meeting wen's")
+_SPLIT = re.compile(r"\b(?P<first>[A-Z][a-z]+)-(?P<second>[a-z]+)(?:['’]s)?[ ](?P<following>[\w'’]+)")
 
 
 @register("split_name", severity=2, colour="#ffc9c9", scope="corpus",
@@ -25,36 +29,26 @@ def split_names(corpus, quotes=None) -> list[dict]:
     """Hyphenated names with a word pushed between their parts."""
     printers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for source in in_scope_sources(corpus):
-        for word in tokens(corpus.texts[source]):
-            parts = _without_possessive(word.text).split("-")
-            if len(parts) == 2 and parts[0][:1].isupper() and parts[0][1:].islower() and parts[1].isalpha() \
-                    and parts[1].islower():
-                printers[(parts[0], parts[1])].add(source)
+        for match in _HYPHENATED.finditer(corpus.texts[source]):
+            printers[(match.group("first"), match.group("second"))].add(source)
     seconds: dict[str, set[str]] = defaultdict(set)
     for (first, second), found in printers.items():
         if len(found) >= MIN_PRINTERS:
             seconds[first].add(second)
+    if not seconds:
+        return []
     rows = []
     for source in report_sources(corpus):
         text = corpus.texts[source]
-        words = tokens(text)
-        for word, following in zip(words, words[1:]):
-            first, _, rest = _without_possessive(word.text).partition("-")
+        for match in _SPLIT.finditer(text):
+            first, rest, following = match.group("first"), match.group("second"), match.group("following")
             known = seconds.get(first)
-            if not known or not rest or rest in known or "-" in rest:
+            if not known or rest in known:
                 continue
-            second = next((s for s in sorted(known) if following.text.lower().startswith(s)), None)
-            if second is None or text[word.end:following.start] != " ":
+            second = next((s for s in sorted(known) if following.lower().startswith(s)), None)
+            if second is None:
                 continue
-            rows.append({"source": source, **row(word.start, following.end, "split_name",
-                         f"‘{text[word.start:following.end]}’: ‘{rest}’ stands inside the name "
+            rows.append({"source": source, **row(match.start(), match.end(), "split_name",
+                         f"‘{match.group()}’: ‘{rest}’ stands inside the name "
                          f"‘{first}-{second}’ that {len(printers[(first, second)])} outlets print whole")})
     return rows
-
-
-def _without_possessive(word: str) -> str:
-    """The word without a possessive ending ("Ing-wen's" is "Ing-wen")."""
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            return word[:-len(ending)]
-    return word

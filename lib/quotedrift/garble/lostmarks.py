@@ -30,6 +30,10 @@ from .registry import register, row
 _MARKS = re.compile(r"[“”«»\"]|(?<!\w)[‘'](?=\w)|(?<=[\w.,!?])[’'](?!\w)")
 FIRST_PERSON = frozenset("i i'm i've i'd i'll me my myself we we're we've we'd we'll us our ourselves".split())
 SINGULAR = frozenset("i i'm i've i'd i'll me my myself".split())
+# the same words as whole tokens (not inside a hyphenated word: "non-us", "I-95")
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y(?:self)?|[Ww]e(?:['’](?:re|ve|d|ll))?|"
+                              r"[Uu]s|[Oo]ur(?:selves)?)(?![\w-]|[.]\w)")
+_SINGULAR_RE = re.compile(r"(?<![\w'’-])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y(?:self)?)(?![\w-]|[.]\w)")
 MAX_FIRST_PERSON_SHARE = 0.2  # of the unquoted paragraphs: more and the report is written in the first person
 MIN_WORDS = 8  # words of a first-person paragraph judged (a short line may be a caption or a sign-off)
 SENTENCE_REACH = 600  # characters searched for a sentence's end
@@ -76,7 +80,10 @@ def _in_a_run(speaking: list[bool], i: int) -> bool:
 
 
 def _first_person(text: str, start: int, end: int, pronouns: frozenset[str]) -> bool:
-    return any(normalise_word(w.text) in pronouns for w in tokens(text, start, end))
+    """Whether a word of ``pronouns`` stands in ``text[start:end]`` (a regular expression finds the candidates
+    first: most paragraphs have none, and tokenising them all would dominate the detector's time)."""
+    pattern = _SINGULAR_RE if pronouns is SINGULAR else _FIRST_PERSON_RE
+    return any(normalise_word(m.group()) in pronouns for m in pattern.finditer(text, start, end))
 
 
 def _after_cue_colon(text: str, start: int, end: int) -> list[dict]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..text import tokens
 from .registry import register, row
 from .util import in_scope_sources, report_sources
 from .words import zipf
@@ -43,17 +42,20 @@ def quote_capitals(corpus, quotes=None) -> list[dict]:
     if not candidates:
         return []
     wanted = {pair for _, _, pair in candidates}
+    # the wanted word pairs, in any case, with the word before them: one search per text
+    pairs = re.compile(r"(?:\b(?P<before>\w+)\W+)?\b(?P<a>" + "|".join(sorted({re.escape(a) for a, _ in wanted}))
+                       + r")[ ](?P<b>[a-z][\w’'-]*)", re.IGNORECASE)
     lower: dict[tuple[str, str], set[str]] = defaultdict(set)
     upper: dict[tuple[str, str], set[str]] = defaultdict(set)
     for source in in_scope_sources(corpus):
-        words = tokens(corpus.texts[source])
-        for before, a, b in zip([None, *words], words, words[1:]):
-            pair = (a.text.lower(), b.text.lower())
-            if pair not in wanted or not b.text.islower():
+        for match in pairs.finditer(corpus.texts[source]):
+            a, b, before = match.group("a"), match.group("b"), match.group("before")
+            pair = (a.lower(), b.lower())
+            if pair not in wanted or not b.islower():
                 continue
-            if a.text.islower():
+            if a.islower():
                 lower[pair].add(source)
-            elif before is not None and before.text.islower():
+            elif before is not None and before.islower():
                 upper[pair].add(source)
     rows = []
     for source, match, pair in candidates:

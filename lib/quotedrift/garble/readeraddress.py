@@ -24,6 +24,7 @@ GRAM = 4
 SECOND_PERSON = frozenset("you your yours yourself you're you'll you've".split())
 FIRST_PERSON = frozenset("i i'm me my we we're us our".split())
 _MARKS = re.compile(r"[“”«»\"]")
+_SECOND_PERSON_RE = re.compile(r"\b[Yy]ou(?:rs?|rself|['’](?:re|ll|ve))?\b")
 
 
 @register("reader_address", severity=1, colour="#dee2e6", scope="corpus",
@@ -36,6 +37,8 @@ def reader_addresses(corpus, quotes=None) -> list[dict]:
     for source in report_sources(corpus):
         text = corpus.texts[source]
         for line in re.finditer(r"[^\n]+", text):
+            if len(_SECOND_PERSON_RE.findall(line.group())) < MIN_SECOND_PERSON:
+                continue  # the cheap test first: most lines never say "you"
             keys = [normalise_word(w.text) for w in tokens(line.group())]
             if (MIN_WORDS <= len(keys) <= MAX_WORDS and not _MARKS.search(line.group())
                     and sum(k in SECOND_PERSON for k in keys) >= MIN_SECOND_PERSON
