@@ -391,6 +391,33 @@ def test_departure_found(tmp_path):
     assert "‘US’" in rows[0]["detail"]
 
 
+DATED = "date 2022-12-23 {0} foreign ministry has denied media reports on Friday.\n"
+MINISTRY = "A vice director of the Ministry of National {0} read a statement on Monday.\n"
+BUREAU = "The director general of the General {0} of Equipment at the ministry said so on Thursday.\n"
+
+
+@pytest.mark.parametrize("template, usual, departing", [
+    (REPORT, "US", "American"),
+    (REPORT, "US", "Continental"),
+    (BUREAU, "Bureau", "Office"),  # a fixed name's word swapped for a synonym
+])
+def test_departure_found_cases(tmp_path, template, usual, departing):
+    texts = {f"{n}.txt": template.format(usual) for n in "abc"} | {"d.txt": template.format(departing)}
+    corpus = write_corpus(tmp_path, texts)
+    found = [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in garble.cross_source_departures(corpus)]
+    assert ("d", departing) in found
+
+
+@pytest.mark.parametrize("template, usual, other", [
+    (MINISTRY, "Defense", "Defence"),  # US and UK house style
+    (REPORT, "Labor", "Labour"),
+    (DATED, "North Korea's", "Pyongyang's"),  # beside a date, not inside a name
+])
+def test_departure_legitimate(tmp_path, template, usual, other):
+    texts = {f"{n}.txt": template.format(usual) for n in "abc"} | {"d.txt": template.format(other)}
+    assert garble.cross_source_departures(write_corpus(tmp_path, texts)) == []
+
+
 def test_departure_needs_two_agreeing_others(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": REPORT.format("US"), "d.txt": REPORT.format("American")})
     assert garble.cross_source_departures(corpus) == []
