@@ -860,6 +860,8 @@ COPIED = "The minister said that at its {0} the plan was about the {1} of the wo
     ("Gang", "Gan", "a letter missing"),
     ("Antony", "Anthony", "a letter too many"),
     ("its", "it's", "an apostrophe"),
+    ("Echos", "Echo", "a letter missing"),  # a name's letter dropped, though 'echo' is the commoner word
+    ("wages", "wagess", "a letter too many"),
 ])
 def test_copy_slip_found(tmp_path, usual, variant, how):
     from quotedrift.garble import copies
@@ -873,6 +875,7 @@ def test_copy_slip_found(tmp_path, usual, variant, how):
 
 @pytest.mark.parametrize("usual, variant, copies_agreeing", [
     ("wages", "wage", 3),  # another grammatical form of one word
+    ("ammunitions", "ammunition", 3),  # the usual English form where the others print a rare plural
     ("labour", "labor", 3),  # British and American house style
     ("organising", "organizing", 3),
     ("worst", "worse", 3),  # two English words, one letter changed: another word chosen
