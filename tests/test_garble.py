@@ -107,6 +107,7 @@ def test_glued_words_legitimate(text):
     ("it had no arms deals with Russia And it has no plans to do so.", "Russia And it"),
     ("Trying to distort the image [North Korea] By making up something", "[North Korea] By making"),
     ("the officials said the But it was not true", "the But it"),
+    ("Trying to distort the image (of the country) By making up something", "(of the country) By making"),
 ])
 def test_midsentence_capital_found(text, expected):
     check(garble.midsentence_capitals, text, expected)
@@ -120,6 +121,8 @@ def test_midsentence_capital_found(text, expected):
     "Plan A and plan B were rejected.",
     "Russia — But it denied the claim.",
     "I think it is another fake.",
+    "today I feel like a migrant worker… (…) Of course I’m not Qatari",  # an editor's ellipsis: words left out
+    "he said the talks [...] In any case they failed",
 ])
 def test_midsentence_capital_legitimate(text):
     check(garble.midsentence_capitals, text, None)
