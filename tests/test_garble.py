@@ -578,6 +578,8 @@ def test_every_module_of_the_package_registers_its_kinds():
     ("Title\nHe wrote before inserting a link to an online survey form. more here\nNext.", "more here"),
     ("Musk has purged critics, sometimes via Twitter. Picture: Getty\nBody.", "Picture: Getty"),
     ("Title\nTHE MINISTER SPOKE. PICTURE: Jane Doe at the talks.\nBody.", "PICTURE: Jane Doe at the talks."),
+    ("Title\nHe works on the plan.Jane Doe—Getty Images for Client\nBody.",
+     "He works on the plan.Jane Doe—Getty Images for Client"),
 ])
 def test_page_chrome_found(text, expected):
     check(chrome.page_chrome, text, expected)
@@ -594,6 +596,7 @@ def test_page_chrome_found(text, expected):
     "Musk tells staff. work long hours\nBody of the story.",  # the first line is a headline
     "Title\n(AP) — The ministry said it had no plans (none) to export arms.",
     "Title\nTHE BIGGER PICTURE: The president has backed the bid since 2010. The tournament starts on Sunday.",
+    "All news\n\nNorth Korea rejects claims of alleged arms supplies to Russia — Reuters\n\nReports said so.",
 ])
 def test_page_chrome_legitimate(text):
     check(chrome.page_chrome, text, None)

@@ -95,7 +95,8 @@ def _credit_line() -> re.Pattern:
               \((?:credit:\s*)?(?:{names})(?:/[^()\n]{{2,40}})?\)\s*$      # (Agency), (Credit: Agency): no full stop after
             | (?:(?i:{names})/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}     # Agency/Jane Doe, AGENCY/Jane Doe
               | [A-Z][\w.'’-]+/(?:{names})(?:/[\w .'’-]+)*                  # Roe/Agency/Photo Library/FILE
-              | [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}}\s?[—–]\s?(?:{names})  # Jane Doe—Agency (for Client)
+              | (?<![a-z][ \t])                                             # not a headline's last words: "… to Russia — Agency"
+                [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}}\s?[—–]\s?(?:{names})  # Jane Doe—Agency (for Client)
                 (?:\sfor\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,3}})?
             )\s*\.?\s*$""", re.VERBOSE)
 
