@@ -17,7 +17,7 @@ FUNCTION_WORDS = frozenset(
 # after a letter, a comma after a word, or a closing bracket; the expression starts with the space so that
 # the search skips to spaces instead of trying a look-behind at every position
 # an editor's bracketed ellipsis marks words left out, often a sentence's end: what follows may open the next
-# sentence ("today I feel like a migrant worker… (…) Of course I’m not Qatari")
+# sentence ("today I feel like a migrant worker… (…) Of course I’m not a lawyer")
 _BRACKETED_ELLIPSIS = re.compile(r"[(\[][ \t]?(?:…|\.\.\.)[ \t]?[)\]]$")
 ELLIPSIS_REACH = 7  # characters of the longest bracketed ellipsis, "( ... )"
 _MID_CAPITAL = re.compile(r"[ \t](?:(?<=[^\W\d_][ \t])|(?<=\w,[ \t])|(?<=[\]\)][ \t]))[ \t]*(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])")

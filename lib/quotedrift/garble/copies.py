@@ -71,7 +71,7 @@ def _grammatical_form(a: str, b: str) -> bool:
 def _usual_base_form(printed: str, word: str, usual: str) -> bool:
     """Whether the copy prints the base form of the others' word, and that base form is the more usual
     English ("the ammunition" where the others print the rare "ammunitions"): the copy wrote standard English,
-    not a slip. Names (capitalised) stay rows: "Les Echo" for "Les Echos" is a damaged name."""
+    not a slip. Names (capitalised) stay rows: "The Daily New" for "The Daily News" is a damaged name."""
     return (printed.islower() and any(usual == word + ending for ending in INFLECTIONS)
             and zipf(word) >= KNOWN_ZIPF and zipf(word) > zipf(usual))
 

@@ -171,7 +171,7 @@ def _abbreviation(one: str, other: str) -> bool:
 def _inside_name(printed: str, left: list[Token], right: list[Token]) -> bool:
     """Whether what the other outlets print is part of a fixed name (an organisation, a newspaper, a title):
     it is capitalised, and so is the word next to it on one side ("Department of US Affairs",
-    "National Central News Agency"); a number beside it ("2022-12-23 North Korea's") is no name's word.
+    "National Central News Agency"); a number beside it ("2022-12-23 Ruritania's") is no name's word.
     Outside names, rewrites legitimately choose other words."""
     if not _capitalised(printed.split()):
         return False
