@@ -24,7 +24,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..text import Token, normalise_word, tokens
-from .copies import _grammatical_form, house_style
+from .copies import _grammatical_form, _house_style
 from .departure import FUNCTION_KEYS
 from .registry import register, row
 from .util import in_scope_sources, report_sources
@@ -196,7 +196,7 @@ def _telling(mine: tuple[str, ...], usual: tuple[str, ...]) -> bool:
         return False
     if all(w.replace(",", "").replace(".", "").isdigit() for w in mine + usual):
         return False
-    if len(mine) == len(usual) and all(a == b or _grammatical_form(a, b) or house_style(a, b)
+    if len(mine) == len(usual) and all(a == b or _grammatical_form(a, b) or _house_style(a, b)
                                        for a, b in zip(mine, usual)):
         return False
     if not any(w not in FUNCTION_KEYS for w in mine + usual):
