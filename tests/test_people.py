@@ -35,6 +35,9 @@ def test_different_people(a, b):
     ("The Korean Central News Agency said the White House and the Wagner Group lied.", []),
     ("Earlier this week North Korea said so. Meanwhile Washington waited.", []),
     ("Kirby spoke. John Kirby spoke again.", ["Kirby", "John Kirby"]),
+    # a run followed by a venue word is a building or ground, not a person; a person before another word stays
+    ("Workers died building Zorbagrad Stadium and Renn Arena in 2019.", []),
+    ("Workers told Tavi Renn in 2019.", ["Tavi Renn"]),
 ])
 def test_find_person_names(text, expected):
     assert [name for _, _, name in find_person_names(text)] == expected
@@ -455,6 +458,35 @@ def test_naming_verbs_and_stated_by(text, expected):
 ])
 def test_pronoun_gender_and_shouted_lines(text, expected):
     assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
+
+
+MAN = "Zorbcorp chief Tavi Renn spoke. Mr Renn was firm."  # the article's one person, a man by his honorific
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "added" continues the speaker of the quotation before when its subject names no one: a description the
+    # rules do not read, or a pronoun no one of the article can be (a machine translation's "she" for a man)
+    (f'{MAN} | "It took a long time," Renn said. | "Of course I am not a worker," added the Swiss with Italian '
+     'roots.', ["Tavi Renn", "Tavi Renn"]),
+    (f'{MAN} | "It took a long time," Renn said. | Also in the speech, Renn made sure he was understood. | '
+     '"Today I feel proud," she added.', ["Tavi Renn", "Tavi Renn"]),
+    # negatives: "she" where a woman may be meant ("his sister"); a cue that does not continue ("said");
+    # another person named between; the quotation before three paragraphs back; a speakerless one between
+    (f'{MAN} He met his sister. | "It took a long time," Renn said. | "Today I feel proud," she added.',
+     ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | "Today I feel proud," she said.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | Mr Oskar Vell disagreed. | "Not at all," added the Swiss '
+     'with Italian roots.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | The day was long. | The hall was full. | The talk ran late. | '
+     '"Today I feel proud," she added.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | The so-called "peace plan" failed. | "Today I feel proud," '
+     'she added.', ["Tavi Renn", "", ""]),
+    # a venue is no person: "he" skips "Zorbagrad Stadium" for the man named before it
+    ('Tavi Renn hit out at critics.\nWorkers died building Zorbagrad Stadium in 2019. | '
+     '"Today I feel proud," he said.', ["Tavi Renn"]),
+])
+def test_continued_speech_and_translated_pronouns(text, expected):
+    assert speakers_of(text, roster_of(MAN)) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
