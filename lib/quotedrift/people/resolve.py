@@ -443,9 +443,10 @@ def _continues_speech(info: dict, before: tuple[Entity, int, int] | None, start:
     return all(resolver.full_name(n) == speaker.name for n in between)
 
 
-def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
+def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> ArticleResolver:
     """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
-    corpus's ``roster`` for names the article prints only in part."""
+    corpus's ``roster`` for names the article prints only in part; returns the article's resolver (its person
+    names and the full name each stands for)."""
     resolver = ArticleResolver(text, names, roster)
     entities: list[Entity] = []
     previous: Entity | None = None
@@ -490,6 +491,7 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
     _echoes_of_attributed_words(text, quotes, entities)
     for quote, entity in zip(quotes, entities):
         quote.info["entity"] = entity
+    return resolver
 
 
 # A quotation with no speaker of its own whose words another quotation of the same article gives a confident
