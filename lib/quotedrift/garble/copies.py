@@ -49,7 +49,7 @@ def _house_spellings() -> tuple[tuple[str, str], ...]:
     return tuple((r["british"], r["american"]) for r in lexicon.table("house_spellings"))
 
 
-def house_style(a: str, b: str) -> bool:
+def _house_style(a: str, b: str) -> bool:
     """Whether two spellings are one word in British and American house style ("labour"/"labor")."""
     for british, american in _house_spellings():
         for x, y in ((a, b), (b, a)):
@@ -83,7 +83,7 @@ def slip(printed: str, usual_printed: str) -> str | None:
         return None
     if word.replace("'", "") == usual.replace("'", "") and word != usual:
         return "an apostrophe added or lost"  # "it's" for "its", "Smiths" for "Smith's"
-    if _grammatical_form(word, usual) or house_style(word, usual) or _usual_base_form(printed, word, usual):
+    if _grammatical_form(word, usual) or _house_style(word, usual) or _usual_base_form(printed, word, usual):
         return None
     how = one_edit(word, usual)
     if how == "one letter changed" and printed.islower() and zipf(word) >= KNOWN_ZIPF and zipf(usual) >= KNOWN_ZIPF:

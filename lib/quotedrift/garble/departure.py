@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..text import Token, normalise_word, tokens
-from .copies import house_style
+from .copies import _house_style
 from .registry import register, row
 from .util import SPACES as _SPACES, report_sources
 from .words import zipf
@@ -190,7 +190,7 @@ def _replacement(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
 
 def _house_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
     """One word in British and American house style ("Defence" / "Defense"): the outlet's style, not damage."""
-    return len(middle) == len(usual) == 1 and house_style(middle[0], usual[0])
+    return len(middle) == len(usual) == 1 and _house_style(middle[0], usual[0])
 
 
 def _variant_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
