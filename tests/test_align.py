@@ -459,6 +459,51 @@ def test_two_utterances_printed_as_often_never_merge_on_meaning():
     assert utterance["a"] == utterance["b"] != utterance["c"] == utterance["d"]
 
 
+CRISES = "gets caught up in crises that are not ours, which prevents it from building its strategic autonomy"
+TWITTER = "If you are sure that you want to be part of the new Twitter, please click yes on the link below"
+
+
+@pytest.mark.parametrize(
+    ("reference", "often_printed", "translation", "joins"),
+    [
+        # another agency's translation, close in meaning to the often printed short version and sharing a phrase
+        (CRISES, "caught up in crises that are not ours,",
+         "should not be caught up in a disordering of the world and crises that aren't ours.", True),
+        # another sentence of the speaker on the same topic: alike in meaning to the short version (0.75), no phrase
+        (TWITTER, "want to be part of the new Twitter",
+         "I expect to reduce my time at Twitter and find somebody else to run Twitter over time", False),
+    ],
+)
+def test_another_translation_joins_the_utterance_whose_often_printed_version_it_renders(
+        reference, often_printed, translation, joins):
+    items = [("a", reference, "direct", KWON), ("b", reference, "direct", KWON),
+             *[(s, often_printed, "partial", KWON) for s in "cde"],
+             ("f", translation, "direct", KWON), ("g", translation, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance["f"] == utterance["g"] == utterance["a"]) is joins
+
+
+BLOC = "We don't want to get into a bloc versus bloc logic,"
+LESSONS = "This moral lesson-giving, one-sided, is just hypocrisy."
+
+
+@pytest.mark.parametrize(
+    ("printed", "lone", "joins"),
+    [
+        (BLOC, "We don't want to find ourselves in a block-to-block logic.", True),  # one letter: another spelling
+        (LESSONS, "Hypocrisy is on the other side of this debate.", False),  # "side" / "sided": another word
+    ],
+)
+def test_a_spelling_variant_does_not_hide_a_rewording_in_meaning(printed, lone, joins):
+    items = [("a", printed, "direct", KWON), ("b", printed, "direct", KWON), ("c", lone, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+
+
 def test_each_report_is_measured_against_the_primary_sentence_it_renders():
     from quotedrift import drift
 

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from . import meaning
 from .candidates import COUNTRY_SPEAKERS, MAX_PARAPHRASE_WORDS, RARE_POSTINGS, Link, Tally
 from .references import Alignment, _independent, reference_window
-from ..wording import run_position
+from ..wording import matching_blocks, run_position
 from .units import Unit
 
 # Sentence meaning (wordllama cosine of the two sentences) for a rewording or another translation to join a
@@ -43,6 +43,12 @@ MIN_SENTENCE_MEANING = 0.6
 # in crises that are not ours" 0.73; "These moral lessons are in a sense just hypocrisy" / "This moral
 # lesson-giving — one-sided — is just hypocrisy" 0.83), not the next sentence of the passage
 MIN_GROUP_MEANING = 0.7
+# A group compared with a version other than the larger group's reference (a shorter, often printed one: "caught
+# up in crises that are not ours,") needs a run of this many words in common with it as well: on Musk, "I expect
+# to reduce my time at Twitter …" scores 0.75 with "want to be a part of the new Twitter" (one word shared)
+SHARED_RUN = 3
+MIN_VARIANT_LETTERS = 4  # letters of the shorter spelling for two words one end letter apart to be one word
+INFLECTION_LETTERS = frozenset("sd")  # one-letter English inflections (plural, past): another word, not a spelling
 MEANING_MARGIN = 0.1  # lead over the speaker's next-closest group (the sentence is not as close to two)
 MIN_MEANING_WORDS = 4  # a version shorter than this is a fragment: too little sense to compare
 MIN_MEANING_CONTENT = 2  # content words it needs
@@ -178,8 +184,8 @@ def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[
     candidates = sorted(shared, key=lambda other: (-shared[other], other))[:MEANING_CANDIDATES]
     scored = []
     for other in candidates:
-        targets = reps[other][:1] if sources[root] >= 2 else reps[other]  # a group: the other's reference
-        pairs = [(meaning.similarity(_text(units[a]), _text(units[b])), b) for a in reps[root] for b in targets]
+        pairs = [(meaning.similarity(*_spelled_alike(units[a], units[b])), b) for a in reps[root] for b in reps[other]
+                 if sources[root] < 2 or b == reps[other][0] or _shares_run(units[a], units[b])]
         tally.add("meaning", len(pairs))
         score, partner = max(pairs, key=lambda p: (p[0], -p[1]))
         scored.append((score, other, partner))
@@ -194,6 +200,12 @@ def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[
     if sources[root] >= 2 and score < MIN_GROUP_MEANING:
         return None
     return target, partner, score
+
+
+def _shares_run(a: Unit, b: Unit) -> bool:
+    """Whether two wordings print a run of SHARED_RUN words or more in common (two translations of one sentence
+    share a phrase, "caught up in"; two sentences of one speaker about one topic share topic words)."""
+    return bool(matching_blocks(a.norms, b.norms, SHARED_RUN))
 
 
 def _speaker(members: list[int], units: list[Unit]) -> str:
@@ -218,6 +230,30 @@ def _representatives(members: list[int], units: list[Unit], reference: int | Non
             first.setdefault(unit.norms, uid)
     ranked = sorted(first, key=lambda n: (first[n] != reference, -printed[n], first[n]))
     return [first[n] for n in ranked[:MEANING_REPRESENTATIVES]]
+
+
+def _spelled_alike(a: Unit, b: Unit) -> tuple[str, str]:
+    """The two wordings' texts (:func:`_text`), with each word of ``a`` that is a word of ``b`` but for one
+    letter at its end written as ``b`` writes it: "block-to-block logic" / "bloc versus bloc logic" score 0.35
+    in meaning as printed and 0.91 with one spelling, so a spelling variant is not read as another sense. An
+    English inflection ending (INFLECTION_LETTERS: "side" / "sided", "fact" / "facts") makes another word,
+    and words shorter than MIN_VARIANT_LETTERS are kept ("us" / "use")."""
+    theirs = set(b.norms)
+    longer = {word[:-1]: word for word in sorted(theirs) if _variant_ending(word)}
+
+    def spelled(word: str) -> str:
+        if word in theirs or len(word) < MIN_VARIANT_LETTERS:
+            return word
+        if _variant_ending(word) and word[:-1] in theirs:
+            return word[:-1]
+        return longer.get(word, word)
+
+    return " ".join(spelled(word) for word in a.norms), _text(b)
+
+
+def _variant_ending(word: str) -> bool:
+    """Whether dropping the last letter of ``word`` may leave a spelling of the same word."""
+    return len(word) > MIN_VARIANT_LETTERS and word[-1] not in INFLECTION_LETTERS and word[-2].isalpha()
 
 
 def _text(unit: Unit) -> str:
