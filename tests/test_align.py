@@ -504,6 +504,31 @@ def test_a_spelling_variant_does_not_hide_a_rewording_in_meaning(printed, lone, 
     assert (utterance.get("c") == utterance["a"]) is joins
 
 
+PROTOCOL = ("They go totally against facts and seriously violate diplomatic protocol, and severely infringe on "
+            "China's political dignity.")
+PROVOCATION = "They are an open political provocation."
+RUN_ON = "They go against the facts and violate diplomatic protocol and China's political dignity and amount to"
+
+
+@pytest.mark.parametrize(
+    ("ending", "renders"),
+    [
+        # the sentence runs on into a version of the next utterance: its last words render that one
+        ("open political provocation.", {RUN_ON: "protocol", "open political provocation.": "provocation"}),
+        ("open military threats.", {f"{RUN_ON} open military threats.": "protocol"}),  # words nobody else prints
+    ],
+)
+def test_a_run_on_sentence_renders_each_utterance_through_its_own_words(ending, renders):
+    items = [*[(s, PROTOCOL, "direct", KWON) for s in "abe"], *[(s, PROVOCATION, "direct", KWON) for s in "fgh"],
+             ("c", f"{RUN_ON} {ending}", "direct", KWON), ("d", "open political provocation", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    members = align.membership_table(align.align(quotes, texts, roles), texts)
+    name = {members.loc[members["source"] == "a", "utterance_id"].iloc[0]: "protocol",
+            members.loc[members["source"] == "f", "utterance_id"].iloc[0]: "provocation"}
+    run_on = members[members["source"] == "c"]
+    assert {text: name.get(u) for text, u in zip(run_on["text"], run_on["utterance_id"])} == renders
+
+
 def test_each_report_is_measured_against_the_primary_sentence_it_renders():
     from quotedrift import drift
 

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 
 from . import meaning
 from .candidates import COUNTRY_SPEAKERS, MAX_PARAPHRASE_WORDS, RARE_POSTINGS, Link, Tally
-from .references import Alignment, _independent, reference_window
+from .references import MIN_FAMILY_SOURCES, Alignment, _independent, reference_window
 from ..wording import matching_blocks, run_position
 from .units import Unit
 
@@ -69,6 +69,7 @@ def join_rewordings(result: Alignment, damaged: dict[int, int]) -> None:
     speaker = {key: _speaker(members, units) for key, members in groups.items()}
     sources = {key: len({units[u].source for u in members}) for key, members in groups.items()}
     reps = {key: _representatives(members, units, result.reference_of.get(key)) for key, members in groups.items()}
+    often = set().union(*(_often_printed(reps[key], members, units) for key, members in groups.items()))
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in sorted(result.reference_of):
         if speaker[key] and reps[key]:
@@ -77,7 +78,7 @@ def join_rewordings(result: Alignment, damaged: dict[int, int]) -> None:
     moves = {}
     for key in sorted(groups):
         if speaker[key] and reps[key] and result.basis_of.get(key) != "primary":
-            best = _closest(key, reps, speaker[key], sources, index, units, result.tally)
+            best = _closest(key, reps, often, speaker[key], sources, index, units, result.tally)
             if best is not None:
                 moves[key] = best
     for key in sorted(moves):
@@ -172,10 +173,14 @@ def _renumber(result: Alignment) -> None:
     result.utterance_of = {uid: new[k] for uid, k in result.utterance_of.items()}
 
 
-def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[str, int],
+def _closest(root: str, reps: dict[str, list[int]], often: set[int], speaker: str, sources: dict[str, int],
              index: dict[tuple[str, str], list[str]], units: list[Unit], tally: Tally
              ) -> tuple[str, int, float] | None:
-    """The larger group of the speaker this group means the same as (group, its closest unit, score), or None."""
+    """The larger group of the speaker this group means the same as (group, its closest unit, score), or None.
+
+    A lone unit is compared with the other group's representatives; a group with its reference and with its
+    versions that several sources print (``often``) and that share a phrase with it (:func:`_shares_run`): one
+    outlet's run-on sentence that holds two utterances must not pull a group into the other."""
     shared: Counter = Counter()
     for stem in set().union(*(units[u].content_stems for u in reps[root])):
         posting = index.get((speaker, stem), [])
@@ -185,7 +190,7 @@ def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[
     scored = []
     for other in candidates:
         pairs = [(meaning.similarity(*_spelled_alike(units[a], units[b])), b) for a in reps[root] for b in reps[other]
-                 if sources[root] < 2 or b == reps[other][0] or _shares_run(units[a], units[b])]
+                 if sources[root] < 2 or b == reps[other][0] or (b in often and _shares_run(units[a], units[b]))]
         tally.add("meaning", len(pairs))
         score, partner = max(pairs, key=lambda p: (p[0], -p[1]))
         scored.append((score, other, partner))
@@ -200,6 +205,16 @@ def _closest(root: str, reps: dict[str, list[int]], speaker: str, sources: dict[
     if sources[root] >= 2 and score < MIN_GROUP_MEANING:
         return None
     return target, partner, score
+
+
+def _often_printed(reps: list[int], members: list[int], units: list[Unit]) -> set[int]:
+    """The representatives whose wording MIN_FAMILY_SOURCES sources or more of the group print."""
+    wanted = {units[u].norms: u for u in reps}
+    printed: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for uid in members:
+        if units[uid].norms in wanted:
+            printed[units[uid].norms].add(units[uid].source)
+    return {wanted[norms] for norms, found in printed.items() if len(found) >= MIN_FAMILY_SOURCES}
 
 
 def _shares_run(a: Unit, b: Unit) -> bool:
