@@ -51,6 +51,10 @@ _CAPTION_MARK = re.compile(r"^\s*FILE(?:\sPHOTO)?\s?[-–—:]\s|[A-Z][\w'’.-]
 _STRIPPED = re.compile(r"^\s*\(\s*(?:[–—-]\s|\))")
 # A link's words left after the paragraph's last sentence, in lower case and without a full stop ("… survey
 # form. more here"); not after an initial ("U.S. should have"), not on the first line (a headline).
+# A word in capitals right before an inline label in capitals: the label is the last word of a subheading in
+# capitals ("THE BIGGER PICTURE: Infantino has been…"), the story's own words, not a caption or a link.
+_CAPITALS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+CAPITALS_REACH = 40  # characters before an inline label searched for that word
 _LINK_TAIL = re.compile(r"(?:(?<=[a-z0-9][.!?]\s)|(?<=[a-z0-9][.!?][”\"]\s))[a-z][a-z ]{2,20}$")
 LINK_TAIL_MAX_WORDS = 3
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
@@ -204,8 +208,17 @@ def _line_chrome(text: str, start: int, end: int) -> list[dict]:
                                                                      "last sentence")]
     rows = []
     for match in anywhere.finditer(line):
+        if _ends_capitals_heading(line, match):
+            continue
         tail = re.search(r"[.!?](?=\s|$)", line[match.end():match.end() + INLINE_REACH])
         stop = start + match.end() + (tail.end() if tail else min(INLINE_REACH, len(line) - match.end()))
         phrase = match.group("phrase")
         rows.append(_row(text, start + match.start(), stop, f"{what[phrase.lower()]} (‘{phrase}’) inside a paragraph"))
     return rows
+
+
+def _ends_capitals_heading(line: str, match: re.Match) -> bool:
+    """Whether an inline label in capitals continues a subheading in capitals ("THE BIGGER PICTURE:")."""
+    phrase = match.group("phrase")
+    before = line[max(0, match.start() - CAPITALS_REACH):match.start()]
+    return phrase.isupper() and _CAPITALS_WORD_BEFORE.search(before) is not None

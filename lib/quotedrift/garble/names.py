@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ..people.names import name_variants_in_text
 from .registry import register, row
 from .util import listing as _listing
 
+MISSPELLING_EDITS = 1  # a letter dropped, added, changed or two swapped: a misspelling, not a familiar form
 
 
 @register("name_inconsistency", severity=3, colour="#fcc2d7",
@@ -17,7 +20,7 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
     rows = []
     for group in name_variants_in_text(text):
         spellings = list(dict.fromkeys(name for _, _, name in group))
-        if _short_forms(spellings):
+        if _short_forms(spellings) or _full_name_beside_familiar(spellings):
             continue
         for start, end, name in group:
             others = [s for s in spellings if s != name]
@@ -29,6 +32,20 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
     return rows
 
 
+def _full_name_beside_familiar(spellings: list[str]) -> bool:
+    """Whether one spelling is a full name with more given names than the other, the same surname, and a
+    first given name with the same first letter: the person's full name beside the familiar one
+    ("Giovanni Vincenzo Infantino", "Gianni Infantino"), as biographies print them. A familiar form made by
+    shortening keeps the given name's first letter (Gianni, Alex, Kate); one that does not (Bill for William)
+    stays a row. A given name one letter off ("Govanni"), a misspelled surname ("Anthony Blink") and same-length
+    variants ("Ursla") are not excused."""
+    if len(spellings) != 2:
+        return False
+    short, full = sorted((s.split() for s in spellings), key=len)
+    if len(full) <= len(short) or short[-1] != full[-1]:
+        return False
+    familiar, given = short[0].lower(), full[0].lower()
+    return familiar[:1] == given[:1] and DamerauLevenshtein.distance(familiar, given) > MISSPELLING_EDITS
 
 
 def _short_forms(spellings: list[str]) -> bool:
