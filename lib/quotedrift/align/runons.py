@@ -30,14 +30,17 @@ MIN_CLAIM_WORDS = 3
 
 def split_run_ons(result: Alignment, damaged: dict[int, int]) -> None:
     """Cut every member that also prints another utterance's version into two units, one per utterance (module
-    doc). A unit some version is measured against (a reference or a family's founder) is kept whole."""
+    doc). A unit some version is measured against (a reference or a family's founder) is kept whole. Copies of
+    one wording measured against one reference are looked at once."""
     units = result.units
     index = wording_index(result)
     kept_whole = {f for u, f in result.family_of.items() if f != u} | set(result.reference_of.values())
+    aligned: dict[tuple, list] = {}  # (reference words, member words) -> their word alignment
     for uid in sorted(result.utterance_of):
-        if uid in kept_whole or len(units[uid].words) < 2 * MIN_CLAIM_WORDS:
+        unit = units[uid]
+        if uid in kept_whole or len(unit.words) < 2 * MIN_CLAIM_WORDS:
             continue
-        found = other_utterance_part(result, units[uid], index)
+        found = other_utterance_part(result, unit, index, aligned)
         if found is None:
             continue
         cut, head_goes, partner = found
@@ -67,15 +70,19 @@ def wording_index(result: Alignment) -> dict[tuple[str, str], list[int]]:
     return index
 
 
-def other_utterance_part(result: Alignment, unit: Unit, index: dict[tuple[str, str], list[int]]
-                         ) -> tuple[int, bool, int] | None:
+def other_utterance_part(result: Alignment, unit: Unit, index: dict[tuple[str, str], list[int]],
+                         aligned: dict[tuple, list]) -> tuple[int, bool, int] | None:
     """Where to cut ``unit`` so that its unaligned part goes to another utterance: (word position of the cut,
-    whether the part before it goes, the other utterance's member whose words that part prints), or None."""
+    whether the part before it goes, another source's member of the other utterance whose words that part
+    prints), or None. ``aligned`` keeps the word alignments already made (copies of a wording cost one)."""
     own = result.utterance_of[unit.uid]
-    family = result.family_of[unit.uid]
-    against = result.reference_of[own] if family == unit.uid else family  # an independent translation: the main one
-    result.tally.add("run-ons")
-    blocks = matching_blocks(result.units[against].norms, unit.norms, 2)
+    key = (result.units[_measured_against(result, unit.uid)].norms, unit.norms)
+    if key[0] == key[1]:
+        return None  # a copy of its reference: every word aligned
+    if key not in aligned:
+        result.tally.add("run-ons")
+        aligned[key] = matching_blocks(*key, 2)
+    blocks = aligned[key]
     if not blocks:
         return None
     first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
@@ -101,6 +108,13 @@ def other_utterance_part(result: Alignment, unit: Unit, index: dict[tuple[str, s
     else:
         cut = max((b for b in unit.breaks if last <= b <= at), default=at)
     return cut, head_goes, partner
+
+
+def _measured_against(result: Alignment, uid: int) -> int:
+    """The reference whose words a member's aligned part renders: its family's, or the utterance's main
+    reference for an independent translation measured against itself."""
+    family = result.family_of[uid]
+    return result.reference_of[result.utterance_of[uid]] if family == uid else family
 
 
 def _candidates(norms: tuple[str, ...], index: dict[tuple[str, str], list[int]]) -> list[int]:
