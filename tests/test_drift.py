@@ -75,7 +75,7 @@ def test_edit_spans_point_at_the_evidence():
 
 @pytest.mark.parametrize(
     ("substantive", "aligned", "expected"),
-    [(0, 40, 1.0), (10, 40, 0.75), (50, 40, 0.0), (0, 0, None)],
+    [(0, 40, 1.0), (10, 40, 0.75), (50, 40, 0.0), (0, 0, None), (0, 5, None), (3, 6, 0.5)],
 )
 def test_fidelity(substantive, aligned, expected):
     assert drift.fidelity(substantive, aligned) == expected
@@ -106,3 +106,25 @@ def test_a_sentence_one_quotation_prints_twice_is_an_insertion(report, inserted)
     found = table[(table["source"] == "a") & (table["category"] != "cosmetic")]
     assert [(r.op, r.text, r.words) for r in found.itertuples()] == inserted
     assert all(texts[s][a:b] == t for s, a, b, t in table[["source", "start", "end", "text"]].itertuples(index=False))
+
+
+FEELINGS = "Today I feel Qatari. Today I feel Arab. Today I feel African. Today I feel gay. Today I feel disabled."
+
+
+@pytest.mark.parametrize(
+    ("witness", "rendered"),
+    [
+        ("Today I feel gay… today I feel disabled", "Today I feel gay. Today I feel disabled"),  # partial, not dropped
+        ("Today I feel Qatari. Today I feel Arab.", "Today I feel Qatari. Today I feel Arab"),
+        (FEELINGS, FEELINGS.rstrip(".")),
+        ("Today I feel Qatari. Today I feel African. Today I feel gay. Today I feel disabled.",
+         FEELINGS.rstrip(".")),  # a sentence dropped inside the quotation stays inside what it renders
+        ("Today I feel Qatari. Today I feel Arab. Today I feel African. Today I feel happy. Today I feel proud.",
+         FEELINGS.rstrip(".")),  # replaced words at the end are rendered words, not unquoted ones
+    ],
+)
+def test_a_partial_quotation_renders_only_the_words_it_quotes(witness, rendered):
+    from quotedrift.wording import rendered_span
+    reference = words(FEELINGS)
+    lo, hi = rendered_span(tuple(w.norm for w in reference), tuple(w.norm for w in words(witness)))
+    assert FEELINGS[reference[lo].start:reference[hi - 1].end] == rendered

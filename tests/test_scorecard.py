@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from quotedrift.drift import MIN_FIDELITY_WORDS
 from quotedrift.scorecard import evidence_table, summary_rank
 
 AGGREGATOR = "002_12439db231305b66"
@@ -23,7 +24,7 @@ def test_fidelity_is_recomputable_from_edits(seed_analysis):
     for source, row in card.iterrows():
         substantive = edits[(edits["source"] == source) & (edits["category"] == "substantive")]["words"].sum()
         assert row["substantive_words"] == substantive
-        if row["aligned_words"]:
+        if row["aligned_words"] >= MIN_FIDELITY_WORDS:
             assert row["fidelity"] == pytest.approx(max(0, 1 - substantive / row["aligned_words"]), abs=1e-3)
         else:
             assert pd.isna(row["fidelity"])
@@ -40,7 +41,7 @@ def test_cosmetic_only_sources_have_fidelity_one(seed_analysis):
     edits = seed_analysis.edits
     for source in card.index:
         mine = edits[edits["source"] == source]
-        if card.loc[source, "aligned_words"] and not (mine["category"] == "substantive").any():
+        if card.loc[source, "aligned_words"] >= MIN_FIDELITY_WORDS and not (mine["category"] == "substantive").any():
             assert card.loc[source, "fidelity"] == 1.0
 
 

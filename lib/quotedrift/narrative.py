@@ -150,7 +150,7 @@ def drift_findings(analysis) -> list[str]:
         missing = [s for s, v in fidelity.items() if pd.isna(v)]
         if missing:
             found.append(f"{named(missing, labels)} {'has' if len(missing) == 1 else 'have'} no fidelity value "
-                         "(no quotation of theirs is linked to a reference).")
+                         "(their linked quotations render fewer than a sentence of reference words).")
     return found
 
 

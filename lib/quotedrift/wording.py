@@ -14,6 +14,8 @@ import functools
 import re
 from typing import NamedTuple
 
+from difflib import SequenceMatcher
+
 from rapidfuzz.distance import LCSseq
 
 from .lexicon import table
@@ -147,3 +149,21 @@ def matching_blocks(a: list[str], b: list[str], min_size: int = 1) -> list:
     """Runs of equal words shared by two word lists, in order (longest common subsequence, rapidfuzz's C++
     implementation: ~25× faster than difflib for the many candidate checks). Blocks have ``a``, ``b``, ``size``."""
     return [m for m in LCSseq.opcodes(a, b).as_matching_blocks() if m.size >= min_size]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_opcodes(reference: tuple[str, ...], witness: tuple[str, ...]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes between two word sequences, the edits of :mod:`quotedrift.drift` (memoised: many outlets
+    print the same wording)."""
+    return SequenceMatcher(None, reference, witness, autojunk=False).get_opcodes()
+
+
+def rendered_span(reference: tuple[str, ...], witness: tuple[str, ...]) -> tuple[int, int]:
+    """The reference words a witness renders, as offsets into ``reference``: from the first to the last reference
+    word its opcodes touch. Reference words before the witness's first word or after its last one are words it
+    does not quote (a partial quotation), not words it dropped."""
+    ops = word_opcodes(reference, witness)
+    inner = [(i1, i2) for tag, i1, i2, j1, j2 in ops if not (tag == "delete" and (j1 == 0 or j1 == len(witness)))]
+    if not inner or not witness:
+        return 0, len(reference)
+    return inner[0][0], inner[-1][1]

@@ -34,6 +34,7 @@ from .references import Alignment, assign_utterances, groups_of, reference_windo
 from .tables import (families, links_table, membership_table, pairs_table, quote_utterances, shared_utterances,
                      single_utterances, utterances_table, variant_table)
 from .units import Unit, build_units, wordings
+from ..wording import rendered_span
 
 __all__ = ["Alignment", "Link", "Tally", "Unit", "align", "compare", "damaged_units", "families", "links_table",
            "membership_table", "pairs_table", "quote_utterances", "reference_window", "shared_utterances",
@@ -62,8 +63,27 @@ def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
                       damaged)
     join_rewordings(result, damaged)
     split_run_ons(result, damaged)
+    trim_windows(result)
     meaning.save()  # word-meaning scores computed here are kept for the next process
     return result
+
+
+def trim_windows(result: Alignment) -> None:
+    """Narrow each version's window to the reference words it renders (:func:`..wording.rendered_span`): a
+    window runs from the first to the last word of the longest common subsequence, and where the word diff of
+    :mod:`quotedrift.drift` pairs the witness's first or last words with other reference words ("Today I feel
+    gay… today I feel disabled" against "Today I feel Qatari. … Today I feel disabled."), the reference words
+    left before or after it are words the quotation does not quote, not words it dropped."""
+    for uid, (start, end) in list(result.window_of.items()):
+        reference = result.units[result.family_of[uid]]
+        if reference.uid == uid:
+            continue
+        lo, hi = rendered_span(reference.norms[start:end], result.units[uid].norms)
+        if (lo, hi) != (0, end - start):
+            if result.main_window_of.get(uid) == (start, end) and result.family_of[uid] == result.reference_of.get(
+                    result.utterance_of[uid]):
+                result.main_window_of[uid] = (start + lo, start + hi)
+            result.window_of[uid] = (start + lo, start + hi)
 
 
 def damaged_units(units: list[Unit], garbles: pd.DataFrame | None) -> dict[int, int]:
