@@ -449,6 +449,29 @@ def test_a_rewording_in_meaning_joins_its_speakers_utterance(lone, speaker, join
     assert joins is any(links["quote_a"].str.startswith("c:") & links["relation"].str.contains("alike in meaning"))
 
 
+DISAPPOINTED = "China wants to express its deep disappointment and strong disagreement with Biden's words"
+
+
+@pytest.mark.parametrize(
+    ("other_sentence", "joins"),
+    [
+        # a little less alike (0.51), and the speaker's other sentence is far from it
+        ("These words came a day after the visit to Beijing", True),
+        ("China expresses deep regret over the words of the American side", False),  # 0.49: about as close
+    ],
+)
+def test_a_looser_rewording_joins_only_the_one_utterance_it_is_clearly_closest_to(other_sentence, joins):
+    items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON),
+             ("d", other_sentence, "direct", KWON), ("e", other_sentence, "direct", KWON),
+             ("c", DISAPPOINTED, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+    family = {result.units[u].source: result.units[f].source for u, f in result.family_of.items()}
+    assert family.get("c") == ("a" if joins else None)  # charged as a rewording, not its own translation
+
+
 def test_two_utterances_printed_as_often_never_merge_on_meaning():
     other = "China is strongly dissatisfied with and firmly opposed to these remarks"
     items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON),
