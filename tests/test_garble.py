@@ -107,6 +107,7 @@ def test_glued_words_legitimate(text):
     ("it had no arms deals with Russia And it has no plans to do so.", "Russia And it"),
     ("Trying to distort the image [North Korea] By making up something", "[North Korea] By making"),
     ("the officials said the But it was not true", "the But it"),
+    ("Trying to distort the image (of the country) By making up something", "(of the country) By making"),
 ])
 def test_midsentence_capital_found(text, expected):
     check(garble.midsentence_capitals, text, expected)
@@ -120,6 +121,8 @@ def test_midsentence_capital_found(text, expected):
     "Plan A and plan B were rejected.",
     "Russia — But it denied the claim.",
     "I think it is another fake.",
+    "today I feel like a migrant worker… (…) Of course I’m not Qatari",  # an editor's ellipsis: words left out
+    "he said the talks [...] In any case they failed",
 ])
 def test_midsentence_capital_legitimate(text):
     check(garble.midsentence_capitals, text, None)
@@ -391,6 +394,33 @@ def test_departure_found(tmp_path):
     assert "‘US’" in rows[0]["detail"]
 
 
+DATED = "date 2022-12-23 {0} foreign ministry has denied media reports on Friday.\n"
+MINISTRY = "A vice director of the Ministry of National {0} read a statement on Monday.\n"
+BUREAU = "The director general of the General {0} of Equipment at the ministry said so on Thursday.\n"
+
+
+@pytest.mark.parametrize("template, usual, departing", [
+    (REPORT, "US", "American"),
+    (REPORT, "US", "Continental"),
+    (BUREAU, "Bureau", "Office"),  # a fixed name's word swapped for a synonym
+])
+def test_departure_found_cases(tmp_path, template, usual, departing):
+    texts = {f"{n}.txt": template.format(usual) for n in "abc"} | {"d.txt": template.format(departing)}
+    corpus = write_corpus(tmp_path, texts)
+    found = [(r["source"], corpus.texts[r["source"]][r["start"]:r["end"]]) for r in garble.cross_source_departures(corpus)]
+    assert ("d", departing) in found
+
+
+@pytest.mark.parametrize("template, usual, other", [
+    (MINISTRY, "Defense", "Defence"),  # US and UK house style
+    (REPORT, "Labor", "Labour"),
+    (DATED, "North Korea's", "Pyongyang's"),  # beside a date, not inside a name
+])
+def test_departure_legitimate(tmp_path, template, usual, other):
+    texts = {f"{n}.txt": template.format(usual) for n in "abc"} | {"d.txt": template.format(other)}
+    assert garble.cross_source_departures(write_corpus(tmp_path, texts)) == []
+
+
 def test_departure_needs_two_agreeing_others(tmp_path):
     corpus = write_corpus(tmp_path, {"a.txt": REPORT.format("US"), "d.txt": REPORT.format("American")})
     assert garble.cross_source_departures(corpus) == []
@@ -548,6 +578,8 @@ def test_every_module_of_the_package_registers_its_kinds():
     ("Title\nHe wrote before inserting a link to an online survey form. more here\nNext.", "more here"),
     ("Musk has purged critics, sometimes via Twitter. Picture: Getty\nBody.", "Picture: Getty"),
     ("Title\nTHE MINISTER SPOKE. PICTURE: Jane Doe at the talks.\nBody.", "PICTURE: Jane Doe at the talks."),
+    ("Title\nHe works on the plan.Jane Doe—Getty Images for Client\nBody.",
+     "He works on the plan.Jane Doe—Getty Images for Client"),
 ])
 def test_page_chrome_found(text, expected):
     check(chrome.page_chrome, text, expected)
@@ -564,6 +596,7 @@ def test_page_chrome_found(text, expected):
     "Musk tells staff. work long hours\nBody of the story.",  # the first line is a headline
     "Title\n(AP) — The ministry said it had no plans (none) to export arms.",
     "Title\nTHE BIGGER PICTURE: The president has backed the bid since 2010. The tournament starts on Sunday.",
+    "All news\n\nNorth Korea rejects claims of alleged arms supplies to Russia — Reuters\n\nReports said so.",
 ])
 def test_page_chrome_legitimate(text):
     check(chrome.page_chrome, text, None)
@@ -833,6 +866,8 @@ COPIED = "The minister said that at its {0} the plan was about the {1} of the wo
     ("Gang", "Gan", "a letter missing"),
     ("Antony", "Anthony", "a letter too many"),
     ("its", "it's", "an apostrophe"),
+    ("Echos", "Echo", "a letter missing"),  # a name's letter dropped, though 'echo' is the commoner word
+    ("wages", "wagess", "a letter too many"),
 ])
 def test_copy_slip_found(tmp_path, usual, variant, how):
     from quotedrift.garble import copies
@@ -846,6 +881,7 @@ def test_copy_slip_found(tmp_path, usual, variant, how):
 
 @pytest.mark.parametrize("usual, variant, copies_agreeing", [
     ("wages", "wage", 3),  # another grammatical form of one word
+    ("ammunitions", "ammunition", 3),  # the usual English form where the others print a rare plural
     ("labour", "labor", 3),  # British and American house style
     ("organising", "organizing", 3),
     ("worst", "worse", 3),  # two English words, one letter changed: another word chosen

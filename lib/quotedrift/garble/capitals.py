@@ -16,6 +16,10 @@ FUNCTION_WORDS = frozenset(
 )
 # after a letter, a comma after a word, or a closing bracket; the expression starts with the space so that
 # the search skips to spaces instead of trying a look-behind at every position
+# an editor's bracketed ellipsis marks words left out, often a sentence's end: what follows may open the next
+# sentence ("today I feel like a migrant worker… (…) Of course I’m not a lawyer")
+_BRACKETED_ELLIPSIS = re.compile(r"[(\[][ \t]?(?:…|\.\.\.)[ \t]?[)\]]$")
+ELLIPSIS_REACH = 7  # characters of the longest bracketed ellipsis, "( ... )"
 _MID_CAPITAL = re.compile(r"[ \t](?:(?<=[^\W\d_][ \t])|(?<=\w,[ \t])|(?<=[\]\)][ \t]))[ \t]*(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])")
 
 
@@ -24,13 +28,14 @@ _MID_CAPITAL = re.compile(r"[ \t](?:(?<=[^\W\d_][ \t])|(?<=\w,[ \t])|(?<=[\]\)][
           confirmed_by=("capital",))
 def midsentence_capitals(text: str, words=None) -> list[dict]:
     """A capitalised function word inside a sentence, after a word, a comma or a closing bracket and before
-    a lower-case word ("the ministry And it", "[the country] By making", "for years, We should"). Not after a colon, a quotation mark or a
-    dash, not in a Title Case line (a headline, a title, a name)."""
+    a lower-case word ("the ministry And it", "[the country] By making", "for years, We should"). Not after a colon, a quotation mark, a
+    dash or an editor's bracketed ellipsis ("(…)"), not in a Title Case line (a headline, a title, a name)."""
     rows = []
     for match in _MID_CAPITAL.finditer(text):
         name = "word"
         word = match.group(name)
-        if word not in FUNCTION_WORDS or _title_case_line(text, match.start(name)):
+        if word not in FUNCTION_WORDS or _title_case_line(text, match.start(name)) \
+                or _BRACKETED_ELLIPSIS.search(text, max(0, match.start() - ELLIPSIS_REACH), match.start()):
             continue
         start = _previous_word_start(text, match.start())
         end = _word_edge(text, match.end(name) + 1, +1)

@@ -52,7 +52,7 @@ _STRIPPED = re.compile(r"^\s*\(\s*(?:[–—-]\s|\))")
 # A link's words left after the paragraph's last sentence, in lower case and without a full stop ("… survey
 # form. more here"); not after an initial ("U.S. should have"), not on the first line (a headline).
 # A word in capitals right before an inline label in capitals: the label is the last word of a subheading in
-# capitals ("THE BIGGER PICTURE: Infantino has been…"), the story's own words, not a caption or a link.
+# capitals ("THE BIGGER PICTURE: The president has been…"), the story's own words, not a caption or a link.
 _CAPITALS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 CAPITALS_REACH = 40  # characters before an inline label searched for that word
 _LINK_TAIL = re.compile(r"(?:(?<=[a-z0-9][.!?]\s)|(?<=[a-z0-9][.!?][”\"]\s))[a-z][a-z ]{2,20}$")
@@ -95,7 +95,8 @@ def _credit_line() -> re.Pattern:
               \((?:credit:\s*)?(?:{names})(?:/[^()\n]{{2,40}})?\)\s*$      # (Agency), (Credit: Agency): no full stop after
             | (?:(?i:{names})/[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{0,2}}     # Agency/Jane Doe, AGENCY/Jane Doe
               | [A-Z][\w.'’-]+/(?:{names})(?:/[\w .'’-]+)*                  # Roe/Agency/Photo Library/FILE
-              | [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}}\s?[—–]\s?(?:{names})  # Jane Doe—Agency (for Client)
+              | (?<![a-z][ \t])                                             # not a headline's last words: "… to the Capital — Agency"
+                [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,2}}\s?[—–]\s?(?:{names})  # Jane Doe—Agency (for Client)
                 (?:\sfor\s[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){{0,3}})?
             )\s*\.?\s*$""", re.VERBOSE)
 

@@ -68,6 +68,14 @@ def _grammatical_form(a: str, b: str) -> bool:
     return bool(stems[0] & stems[1]) and zipf(a) >= KNOWN_ZIPF and zipf(b) >= KNOWN_ZIPF
 
 
+def _usual_base_form(printed: str, word: str, usual: str) -> bool:
+    """Whether the copy prints the base form of the others' word, and that base form is the more usual
+    English ("the ammunition" where the others print the rare "ammunitions"): the copy wrote standard English,
+    not a slip. Names (capitalised) stay rows: "The Daily New" for "The Daily News" is a damaged name."""
+    return (printed.islower() and any(usual == word + ending for ending in INFLECTIONS)
+            and zipf(word) >= KNOWN_ZIPF and zipf(word) > zipf(usual))
+
+
 def slip(printed: str, usual_printed: str) -> str | None:
     """How the word ``printed`` differs from ``usual_printed`` when it is a slip ("a letter missing"), else None."""
     word, usual = normalise_word(printed), normalise_word(usual_printed)
@@ -75,7 +83,7 @@ def slip(printed: str, usual_printed: str) -> str | None:
         return None
     if word.replace("'", "") == usual.replace("'", "") and word != usual:
         return "an apostrophe added or lost"  # "it's" for "its", "Smiths" for "Smith's"
-    if _grammatical_form(word, usual) or _house_style(word, usual):
+    if _grammatical_form(word, usual) or _house_style(word, usual) or _usual_base_form(printed, word, usual):
         return None
     how = one_edit(word, usual)
     if how == "one letter changed" and printed.islower() and zipf(word) >= KNOWN_ZIPF and zipf(usual) >= KNOWN_ZIPF:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..text import Token, normalise_word, tokens
+from .copies import _house_style
 from .registry import register, row
 from .util import SPACES as _SPACES, report_sources
 from .words import zipf
@@ -131,7 +132,8 @@ def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]
     for anchor, by_source in index.items():
         one_sided = not (anchor[2] and anchor[3])
         for source, middle, span, usual, others in _lone_variants(by_source):
-            if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)):
+            if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)) \
+                    or _house_spelling(middle, usual):
                 continue
             start, end, words, i, j = by_source[others[0]][usual]
             left, right = words[i - anchor[0]:i], words[j:j + anchor[1]]
@@ -169,11 +171,12 @@ def _abbreviation(one: str, other: str) -> bool:
 def _inside_name(printed: str, left: list[Token], right: list[Token]) -> bool:
     """Whether what the other outlets print is part of a fixed name (an organisation, a newspaper, a title):
     it is capitalised, and so is the word next to it on one side ("Department of US Affairs",
-    "National Central News Agency"). Outside names, rewrites legitimately choose other words."""
+    "National Central News Agency"); a number beside it ("2022-12-23 Ruritania's") is no name's word.
+    Outside names, rewrites legitimately choose other words."""
     if not _capitalised(printed.split()):
         return False
     neighbours = [side[0].text for side in (right,) if side] + [side[-1].text for side in (left,) if side]
-    return any(_capitalised([w]) and w.lower() not in NAME_JOINERS for w in neighbours)
+    return any(w[:1].isupper() and w.lower() not in NAME_JOINERS for w in neighbours)
 
 
 def _replacement(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
@@ -183,6 +186,11 @@ def _replacement(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
     if set(middle) & set(usual) or (set(middle) | set(usual)) & SHIFTING_WORDS:
         return False
     return _content(middle) and _content(usual)
+
+
+def _house_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:
+    """One word in British and American house style ("Defence" / "Defense"): the outlet's style, not damage."""
+    return len(middle) == len(usual) == 1 and _house_style(middle[0], usual[0])
 
 
 def _variant_spelling(middle: tuple[str, ...], usual: tuple[str, ...]) -> bool:

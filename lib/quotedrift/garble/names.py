@@ -35,10 +35,10 @@ def name_inconsistencies(text: str, words=None) -> list[dict]:
 def _full_name_beside_familiar(spellings: list[str]) -> bool:
     """Whether one spelling is a full name with more given names than the other, the same surname, and a
     first given name with the same first letter: the person's full name beside the familiar one
-    ("Giovanni Vincenzo Infantino", "Gianni Infantino"), as biographies print them. A familiar form made by
+    ("Giovanni Vincenzo Rossi", "Gianni Rossi"), as biographies print them. A familiar form made by
     shortening keeps the given name's first letter (Gianni, Alex, Kate); one that does not (Bill for William)
-    stays a row. A given name one letter off ("Govanni"), a misspelled surname ("Anthony Blink") and same-length
-    variants ("Ursla") are not excused."""
+    stays a row. A given name one letter off ("Govanni"), a misspelled surname ("Gianni Rosi") and same-length
+    variants ("Gainni Rossi") are not excused."""
     if len(spellings) != 2:
         return False
     short, full = sorted((s.split() for s in spellings), key=len)
