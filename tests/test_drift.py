@@ -128,3 +128,17 @@ def test_a_partial_quotation_renders_only_the_words_it_quotes(witness, rendered)
     reference = words(FEELINGS)
     lo, hi = rendered_span(tuple(w.norm for w in reference), tuple(w.norm for w in words(witness)))
     assert FEELINGS[reference[lo].start:reference[hi - 1].end] == rendered
+
+
+@pytest.mark.parametrize(
+    ("witness", "substantive_words"),
+    [
+        (REFERENCE.replace("Trying to tarnish", "Trying to badly tarnish"), 1),
+        # "by fabricating a non-existent thing" moved to the front: six words ("non-existent" is two), counted once
+        ("by fabricating a non-existent thing Trying to tarnish the image of the DPRK is a grave provocation", 6),
+        (REFERENCE, 0),
+    ],
+)
+def test_a_moved_passage_counts_its_words_once(witness, substantive_words):
+    found = drift.compare_words(words(REFERENCE), words(witness), REFERENCE, witness)
+    assert sum(e["words"] for e in found if e["category"] == "substantive") == substantive_words

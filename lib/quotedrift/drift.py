@@ -14,8 +14,9 @@ comes from diff-match-patch (timeout 0, so the output is deterministic). Every e
 
 ``edits`` columns
     utterance_id, quote_id, source, op, reference_text, text, category, words (reference or witness words
-    the edit touches, whichever is more), start, end (span in the witness's article; empty span for a
-    deletion), reference_source, reference_start, reference_end (span in the reference's article), detail.
+    the edit touches, whichever is more; a moved passage counts once, on its ``reorder`` row in the witness),
+    start, end (span in the witness's article; empty span for a deletion), reference_source, reference_start,
+    reference_end (span in the reference's article), detail.
 
 Fidelity of a source (see :func:`fidelity`) is recomputable from ``edits.csv`` and the ``aligned_words``
 column of the scorecard: ``fidelity = max(0, 1 - substantive_words / aligned_words)`` where
@@ -174,12 +175,16 @@ def _char_detail(old: str, new: str) -> str:
 
 
 def _mark_reorders(edits: list[dict]) -> list[dict]:
-    """A deletion and an insertion of the same words is one moved passage: both become ``reorder``."""
+    """A deletion and an insertion of the same words is one moved passage: both become ``reorder``. The passage's
+    words are counted once, on the row where they now stand (the row where they stood counts 0 words), so that
+    moving "around the world" weighs on fidelity as three words, not six."""
     deleted = {e["reference_text"].lower(): e for e in edits if e["op"] == "delete"}
     for edit in edits:
         moved = deleted.get(edit["text"].lower()) if edit["op"] == "insert" else None
         if moved is not None:
             edit["op"] = moved["op"] = "reorder"
+            moved["words"] = 0
+            moved["detail"] = "moved: its words are counted on the row where they now stand"
     return edits
 
 
