@@ -77,3 +77,28 @@ def test_analyze_loads_no_drawing_notebook_or_progress_module():
             "'multiprocessing') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == ""
+
+
+@pytest.mark.parametrize(("text", "fails"), [('Kwon said: "We will respond."\n', False), (None, True)])
+def test_analyze_restores_the_callers_collector_thresholds(tmp_path, monkeypatch, text, fails):
+    """The analysis runs with fewer cycle collections (``GC_THRESHOLDS``) and hands the caller's settings back,
+    after a result and after an error (an empty folder)."""
+    import gc
+
+    from quotedrift import analysis
+
+    if text is not None:
+        (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    seen, load = [], analysis.load_corpus
+    monkeypatch.setattr(analysis, "load_corpus", lambda path: seen.append(gc.get_threshold()) or load(path))
+    previous = gc.get_threshold()
+    gc.set_threshold(1234, 5, 6)
+    try:
+        if fails:
+            with pytest.raises(CorpusError):
+                analysis.analyze(tmp_path)
+        else:
+            analysis.analyze(tmp_path)
+        assert (seen, gc.get_threshold()) == ([analysis.GC_THRESHOLDS], (1234, 5, 6))
+    finally:
+        gc.set_threshold(*previous)

@@ -7,7 +7,9 @@ the CLI writes them out, the notebooks read them. Each table's columns are docum
 
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,11 @@ from .people.canonical import canonical_speakers
 
 STAGES = ("corpus", "quotations", "garbling", "alignment", "drift", "attribution", "scorecard")
 PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay silent)
+# The cycle collector's thresholds while an analysis runs (CPython's defaults are 700, 10, 10). An analysis
+# makes millions of small objects that live to its end (word tokens, keys, index entries), and at the defaults
+# each full collection walks all of them again: 3.3 of 33.6 CPU s on 2,000 realistic articles (timed with
+# gc.callbacks), none with these thresholds (young collections 0.95 s before, 1.12 s after).
+GC_THRESHOLDS = (50_000, 20, 10)
 TABLES = ("articles", "quotes", "links", "quote_utterances", "utterances", "edits", "garbles", "attribution",
           "scorecard")
 
@@ -90,7 +97,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
     for utterances with no primary text. Raises CorpusError on bad input, before anything is computed.
 
     A progress bar (stderr) appears when the analysis runs longer than PROGRESS_DELAY seconds."""
-    with Progress(len(STAGES)) as stage:
+    with fewer_collections(), Progress(len(STAGES)) as stage:
         corpus = path if isinstance(path, Corpus) else load_corpus(path)
         if reference is not None and reference not in corpus.texts:
             raise CorpusError(f"--reference {reference}: no source with that id in {corpus.folder.name}")
@@ -134,6 +141,17 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         }
         stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)
+
+
+@contextmanager
+def fewer_collections():
+    """The cycle collector at ``GC_THRESHOLDS`` for the duration (the caller's thresholds restored after)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 class Progress:

@@ -28,10 +28,13 @@ class Token(NamedTuple):
     end: int
 
 
+_new_tuple = tuple.__new__  # a Token made without the Python-level __new__ of NamedTuple: every stage tokenises
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens (letters and digits, inner apostrophes and hyphens kept) of ``text[start:end]``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+    return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in WORD_RE.finditer(text, start, end)]
 
 
 def count_words(text: str) -> int:

@@ -90,6 +90,13 @@ def zipf_table(language: str, wordlist: str = "best") -> dict[str, float]:
     return cached(f"{language}-{wordlist}", lambda: _build(language, wordlist))
 
 
+@functools.cache
+def shared_zipf_table(language: str, wordlist: str = "best") -> dict[str, float]:
+    """:func:`zipf_table` read once per process, one copy for every caller (reading the cache file again
+    costs about 30 ms: a caller asking about one word at a time must not pay it per word)."""
+    return zipf_table(language, wordlist)
+
+
 DATA_FOLDERS = {"pycountry": "databases"}  # where a package keeps its data files, if not in ``data/``
 
 

@@ -52,13 +52,15 @@ def added_quote_marks(corpus, quotes=None) -> list[dict]:
     rows = []
     for key, found in short.items():
         for q in found:
-            others_quoting = quoted_by.get(key, set()) - {q.source}
-            others_printing = unquoted_by.get(key, set()) - {q.source}
-            if others_quoting or len(others_printing) < MIN_UNQUOTED:
+            quoting, printing = quoted_by.get(key, ()), unquoted_by.get(key, ())
+            # counted, not copied: each of n outlets quoting the words would copy a set of n
+            others_quoting = len(quoting) - (q.source in quoting)
+            others_printing = len(printing) - (q.source in printing)
+            if others_quoting or others_printing < MIN_UNQUOTED:
                 continue
             start, end = _with_marks(corpus.texts[q.source], int(q.start), int(q.end))
             rows.append({"source": q.source, **row(start, end, "added_quote_marks",
-                         f"‘{corpus.texts[q.source][start:end]}’: {len(others_printing)} other outlets print "
+                         f"‘{corpus.texts[q.source][start:end]}’: {others_printing} other outlets print "
                          "these words without quotation marks, and none quotes them")})
     return rows
 

@@ -107,12 +107,14 @@ def _content(words: tuple[str, ...]) -> bool:
 
 
 def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]]) -> list[dict]:
-    # anchor -> source -> middle words -> (start, end, the run's words, first middle word, first right word)
-    index: dict[tuple, dict[str, dict[tuple, tuple]]] = {}
+    # anchor -> middle words -> source -> (start, end, the run's words, first middle word, first right word);
+    # middle first: most anchors have one middle that every source prints, one dictionary of sources, not one
+    # dictionary per source
+    index: dict[tuple, dict[tuple, dict[str, tuple]]] = {}
     seen: dict[str, tuple[int, int]] = {}
     for source, source_runs in runs.items():
         for words in source_runs:
-            keys = [normalise_word(w.text) for w in words]
+            keys = tuple(normalise_word(w.text) for w in words)
             uncommon, telling = _word_flags(keys, seen)
             for (before, after), most in DEPARTURE_ANCHORS:
                 for i in range(before, len(words)):
@@ -125,17 +127,24 @@ def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]
                         if (after and uncommon[j + after] == uncommon[j]) or (
                                 telling[i] == telling[i - before] and telling[j + after] == telling[j]):
                             continue
-                        anchor = (before, after, tuple(keys[i - before:i]), tuple(keys[j:j + after]))
-                        index.setdefault(anchor, {}).setdefault(source, {}).setdefault(
-                            tuple(keys[i:j]), (words[i].start, words[j - 1].end, words, i, j))
+                        anchor = (before, after, keys[i - before:i], keys[j:j + after])
+                        by_middle = index.get(anchor)
+                        if by_middle is None:
+                            by_middle = index[anchor] = {}
+                        middle = keys[i:j]
+                        printers = by_middle.get(middle)
+                        if printers is None:
+                            printers = by_middle[middle] = {}
+                        if source not in printers:
+                            printers[source] = (words[i].start, words[j - 1].end, words, i, j)
     rows = []
-    for anchor, by_source in index.items():
+    for anchor, by_middle in index.items():
         one_sided = not (anchor[2] and anchor[3])
-        for source, middle, span, usual, others in _lone_variants(by_source):
+        for source, middle, span, usual, others in _lone_middles(by_middle):
             if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)) \
                     or _house_spelling(middle, usual):
                 continue
-            start, end, words, i, j = by_source[others[0]][usual]
+            start, end, words, i, j = by_middle[usual][others[0]]
             left, right = words[i - anchor[0]:i], words[j:j + anchor[1]]
             printed = texts[others[0]][start:end]
             text = texts[source]
@@ -217,6 +226,28 @@ def _lone_variants(by_source: dict[str, dict[tuple, tuple[int, int]]]):
         others = [s for s in by_source if s != source]
         for middle, span in middles.items():
             yield source, middle, span[:2], common, others
+
+
+def _lone_middles(by_middle: dict[tuple, dict[str, tuple]]):
+    """:func:`_lone_variants` of an anchor's middles (middle -> source -> where): (source, middle, span, usual
+    middle, other sources) where one source alone prints each of its middles and every other source prints
+    one other middle (the others in the order they were read)."""
+    if len(by_middle) < 2:
+        return  # every source prints the same words here
+    alone: dict[str, list[tuple]] = {}  # source -> the middles only it prints
+    for middle, printers in by_middle.items():
+        if len(printers) == 1:
+            alone.setdefault(next(iter(printers)), []).append(middle)
+    for source, middles in alone.items():
+        if len(middles) != len(by_middle) - 1:
+            continue
+        mine = set(middles)
+        [common] = [m for m in by_middle if m not in mine]
+        others = by_middle[common]
+        if source in others or len(others) < DEPARTURE_MIN_OTHERS:
+            continue
+        for middle in middles:
+            yield source, middle, by_middle[middle][source][:2], common, list(others)
 
 
 def _capital_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]], n: int = 4) -> list[dict]:

@@ -45,10 +45,11 @@ def glued_names(corpus, quotes=None) -> list[dict]:
             seen.add(text)
             for cut in range(MIN_NAME_LETTERS, len(text) - 1):
                 name, tail = text[:cut], text[cut:]
-                others = printed_by.get(name, set()) - {source}
-                if tail.islower() and len(others) >= MIN_OTHERS and zipf(tail) >= TAIL_ZIPF:
+                printers = printed_by.get(name, ())
+                others = len(printers) - (source in printers)  # counted, not a copy of the set per cut
+                if tail.islower() and others >= MIN_OTHERS and zipf(tail) >= TAIL_ZIPF:
                     rows.append({"source": source, **row(word.start, word.end, "glued_name",
-                                 f"‘{text}’: ‘{name}’, which {len(others)} other copies print, run together "
+                                 f"‘{text}’: ‘{name}’, which {others} other copies print, run together "
                                  f"with ‘{tail}’ (a space is missing)")})
                     break
     return rows

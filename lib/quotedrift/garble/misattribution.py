@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from ..people.names import find_person_names
 from .registry import register, row
@@ -72,22 +72,67 @@ def misattributions(corpus, quotes=None, edits=None) -> list[dict]:
     speakers = sure.groupby("speaker")["source"].nunique()
     known = {s for s, n in speakers.items() if n >= MIN_SPEAKER_SOURCES and _person(s)}
     rows = []
-    for utterance, group in sure.groupby("utterance_id", sort=True):
+    for group in _by_utterance(sure):
         said_by: dict[str, set[str]] = defaultdict(set)
-        for q in group.itertuples():
+        for q in group:
             said_by[q.source].add(q.speaker)
-        for q in group.itertuples():
+        tally = _SpeakerTally(said_by)
+        for q in group:
             if q.speaker not in known or not _named_at_cue(q, corpus.texts[q.source]):
                 continue
-            others = Counter(s for source, names in said_by.items() if source != q.source for s in names)
-            if not others:
+            found = tally.most_named_elsewhere(q.source)
+            if found is None:
                 continue
-            usual, count = others.most_common(1)[0]
+            usual, count, named = found
             if (usual == q.speaker or usual in said_by[q.source] or not _person(usual) or count < MIN_AGREEING
-                    or count < AGREEMENT * sum(others.values())):
+                    or count < AGREEMENT * named):
                 continue
             outlets = sorted(s for s, names in said_by.items() if usual in names and s != q.source)
             rows.append({"source": q.source, **row(int(q.start), int(q.end), "misattribution",
                          f"‘{q.text[:80]}’ is given to {q.speaker} here; {count} other outlets give these words to "
                          f"{usual} ({listing(outlets[:NAMED_OUTLETS])}{' and others' if len(outlets) > NAMED_OUTLETS else ''})")})
     return rows
+
+
+def _by_utterance(sure) -> list[list]:
+    """The quotation rows of each utterance (in table order), utterances in sorted order: one pass over the
+    table, not one DataFrame per utterance."""
+    groups: dict[str, list] = defaultdict(list)
+    for q in sure.itertuples():
+        groups[q.utterance_id].append(q)
+    return [groups[u] for u in sorted(groups)]
+
+
+class _SpeakerTally:
+    """How many outlets of one utterance name each speaker, so that "the speaker the other outlets name
+    most" costs one pass over the speakers per quotation, not one over the outlets (an utterance of n outlets
+    costs n, not n²)."""
+
+    def __init__(self, said_by: dict[str, set[str]]) -> None:
+        self.said_by = said_by
+        # each speaker's (reading position, source) in the order the outlets and their names are read; a
+        # speaker's position among the other outlets is its first reading from another source
+        self.readings: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        position = 0
+        for source, names in said_by.items():
+            for name in names:
+                self.readings[name].append((position, source))
+                position += 1
+        self.total = position
+
+    def most_named_elsewhere(self, source: str) -> tuple[str, int, int] | None:
+        """(speaker, outlets naming it, speaker names counted) over the outlets other than ``source``: the
+        speaker most outlets name, ties to the one read first (as ``Counter.most_common`` orders them);
+        None when no other outlet names a speaker."""
+        own = self.said_by.get(source, set())
+        best = None
+        for name, readings in self.readings.items():
+            count = len(readings) - (name in own)
+            if count == 0:
+                continue
+            first = readings[0][0] if readings[0][1] != source else readings[1][0]
+            if best is None or count > best[1] or (count == best[1] and first < best[2]):
+                best = (name, count, first)
+        if best is None:
+            return None
+        return best[0], best[1], self.total - len(own)

@@ -101,7 +101,8 @@ def _insertion(window, printed_by: dict, source: str) -> tuple[str, str, int] | 
         if not inserted.islower() or inserted in JOINERS:
             continue
         rest = window[:j] + window[j + 1:]
-        others = printed_by.get(tuple(w.text for w in rest), set()) - {source}
-        if len(others) >= MIN_OTHERS and _name(rest):
-            return inserted, " ".join(w.text for w in rest), len(others)
+        printers = printed_by.get(tuple(w.text for w in rest), ())
+        others = len(printers) - (source in printers)  # counted, not a copy of the set per window
+        if others >= MIN_OTHERS and _name(rest):
+            return inserted, " ".join(w.text for w in rest), others
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from ..text import normalise_word
-from ..wordcache import load_all, zipf_table
+from ..wordcache import load_all, shared_zipf_table
 
 
 
@@ -22,7 +22,7 @@ def _word_zipf(language: str, wordlist: str) -> dict[str, float]:
     Built bucket by bucket from the packed list (one frequency per centibel bucket), the same numbers as
     ``log10(get_frequency_dict(...)[word]) + 9`` without building the intermediate dictionary; kept in
     a compact cache between processes (see :mod:`quotedrift.wordcache`)."""
-    return zipf_table(language, wordlist)
+    return shared_zipf_table(language, wordlist)
 
 
 @functools.lru_cache(maxsize=1 << 19)

@@ -134,9 +134,9 @@ def english_zipf(word: str) -> float:
     decimals). A plain ASCII word is read from the word-list cache (importing wordfreq and reading its English
     list cost about 0.6 s per process); anything wordfreq would tokenise first is asked of wordfreq itself."""
     if word.isascii() and word.isalpha() and word.islower():
-        from ..wordcache import zipf_table
+        from ..wordcache import shared_zipf_table
 
-        return round(zipf_table("en").get(word, 0.0), 2)
+        return round(shared_zipf_table("en").get(word, 0.0), 2)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
