@@ -19,6 +19,7 @@ SPAN_CLAIMS = (
     ("edits", "reference_start", "reference_end", "reference_source", "reference_text", "exact"),
     ("utterances", "reference_start", "reference_end", "reference_source", "reference_text", "exact"),
     ("quote_utterances", "start", "end", "source", "text", "exact"),
+    ("people", "example_start", "example_end", "example_source", "variant", "exact"),
 )
 MARKS = "\"“”„‟«»″'‘’‚‛‹›"
 

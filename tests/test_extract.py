@@ -285,6 +285,27 @@ def test_missing_opening_mark(tmp_path, text, expected):
     assert quotes_of(tmp_path, BODY + text)["text"].tolist() == expected
 
 
+DASHED = "\u2013 Today I feel proud of all of us,\u201d Tavi Renn announced.\n\n"  # a dash opens, a mark closes
+PROUD = ("\u2013 Today I feel proud of all of us,", "Tavi Renn")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a page that keeps a dialogue dash as its opening mark: a dash-opened paragraph with no mark is a quotation
+    # (the speaker continues from the quoted paragraph before)
+    (DASHED + "\u2013 Europeans have taught us many lessons. I am a European",
+     [PROUD, ("\u2013 Europeans have taught us many lessons. I am a European", "Tavi Renn")]),
+    (DASHED + "\u2014 We will stay. We will not leave.\n\nThe talks ended late.",
+     [PROUD, ("\u2014 We will stay. We will not leave.", "Tavi Renn")]),
+    # negatives: with no dash-opened quotation closed by a mark, a dash paragraph is the writer's (a list
+    # item, a tweet's signature line); a hyphen opens nothing
+    ("\u2013 Europeans have taught us many lessons.\n\n\u2014 Sky News (@SkyNews) November 19, 2022", []),
+    (DASHED + "- Europeans have taught us many lessons.", [PROUD]),
+])
+def test_dialogue_dash_opens_a_quotation(tmp_path, text, expected):
+    quotes = quotes_of(tmp_path, BODY + text)
+    assert list(zip(quotes["text"], quotes["speaker"])) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # speech quoted in speech (a comma or colon lead-in) is a quotation of its own …
     ("“How can we credibly say in Fooland, ‘Watch out, we will be there’? That is the point,” Roe said.",

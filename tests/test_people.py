@@ -35,6 +35,9 @@ def test_different_people(a, b):
     ("The Korean Central News Agency said the White House and the Wagner Group lied.", []),
     ("Earlier this week North Korea said so. Meanwhile Washington waited.", []),
     ("Kirby spoke. John Kirby spoke again.", ["Kirby", "John Kirby"]),
+    # a run followed by a venue word is a building or ground, not a person; a person before another word stays
+    ("Workers died building Zorbagrad Stadium and Renn Arena in 2019.", []),
+    ("Workers told Tavi Renn in 2019.", ["Tavi Renn"]),
 ])
 def test_find_person_names(text, expected):
     assert [name for _, _, name in find_person_names(text)] == expected
@@ -457,6 +460,35 @@ def test_pronoun_gender_and_shouted_lines(text, expected):
     assert speakers_of(text, roster_of(*SPOKESPERSON)) == expected
 
 
+MAN = "Zorbcorp chief Tavi Renn spoke. Mr Renn was firm."  # the article's one person, a man by his honorific
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "added" continues the speaker of the quotation before when its subject names no one: a description the
+    # rules do not read, or a pronoun no one of the article can be (a machine translation's "she" for a man)
+    (f'{MAN} | "It took a long time," Renn said. | "Of course I am not a worker," added the Swiss with Italian '
+     'roots.', ["Tavi Renn", "Tavi Renn"]),
+    (f'{MAN} | "It took a long time," Renn said. | Also in the speech, Renn made sure he was understood. | '
+     '"Today I feel proud," she added.', ["Tavi Renn", "Tavi Renn"]),
+    # negatives: "she" where a woman may be meant ("his sister"); a cue that does not continue ("said");
+    # another person named between; the quotation before three paragraphs back; a speakerless one between
+    (f'{MAN} He met his sister. | "It took a long time," Renn said. | "Today I feel proud," she added.',
+     ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | "Today I feel proud," she said.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | Mr Oskar Vell disagreed. | "Not at all," added the Swiss '
+     'with Italian roots.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | The day was long. | The hall was full. | The talk ran late. | '
+     '"Today I feel proud," she added.', ["Tavi Renn", ""]),
+    (f'{MAN} | "It took a long time," Renn said. | The so-called "peace plan" failed. | "Today I feel proud," '
+     'she added.', ["Tavi Renn", "", ""]),
+    # a venue is no person: "he" skips "Zorbagrad Stadium" for the man named before it
+    ('Tavi Renn hit out at critics.\nWorkers died building Zorbagrad Stadium in 2019. | '
+     '"Today I feel proud," he said.', ["Tavi Renn"]),
+])
+def test_continued_speech_and_translated_pronouns(text, expected):
+    assert speakers_of(text, roster_of(MAN)) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # a speakerless quotation printing words an attributed quotation of the same article gives one person
     ('\u2018Extremely absurd\u2019 to call it so | "It is extremely absurd and irresponsible," Ama Belko said.',
@@ -555,3 +587,65 @@ def test_quoted_names_of_ideas(tmp_path, texts, expected):
     for n, text in enumerate(texts):
         (tmp_path / f"a{n}.txt").write_text("An ordinary report opens with a first paragraph.\n\n" + text, encoding="utf-8")
     assert find_quotes(load_corpus(tmp_path))["speaker"].tolist() == expected
+
+
+# ---------------------------------------------------------------------------------------------- people.csv
+
+
+@pytest.mark.parametrize("person, variants", [
+    # one canonical name per person, every spelling the seeds print with it (titles never part of a variant)
+    ("Kwon Jong Gun", {"Kwon Jong Gun", "Kwon Jong-gun", "Kwon Jong-jun", "Kwon Jung Joon", "Kwon"}),
+    ("Kim Yo Jong", {"Kim Yo Jong", "Kim Yo-jong"}),
+    ("John Kirby", {"John Kirby", "Kirby"}),
+    ("Jens Stoltenberg", {"Jens Stoltenberg", "Stoltenberg"}),
+])
+def test_people_table_lists_each_persons_variants(seed_analysis, person, variants):
+    people = seed_analysis.people
+    assert set(people.loc[people["person"] == person, "variant"]) == variants
+    assert person in set(seed_analysis.quotes["speaker"])  # the same spelling as the speaker column
+
+
+@pytest.mark.parametrize("person, variant, title, sources", [
+    ("Jens Stoltenberg", "Jens Stoltenberg", "NATO Secretary-General", "003_ecf0d073c9817f33"),
+    ("Kwon Jong Gun", "Kwon Jung Joon", "", "002_12439db231305b66"),  # negative: printed with no title
+])
+def test_people_table_titles_and_sources(seed_analysis, person, variant, title, sources):
+    row = seed_analysis.people.set_index(["person", "variant"]).loc[(person, variant)]
+    assert row["titles"] == title and row["sources"] == sources and row["n_sources"] == 1
+
+
+@pytest.mark.parametrize("story", [None, "nov2022_infantino"])
+def test_people_example_spans_slice_to_the_variant(seed_analysis, story_analysis, story):
+    analysis = seed_analysis if story is None else story_analysis(story)
+    people = analysis.people
+    assert len(people) and not people.duplicated(["person", "variant"]).any()
+    for row in people.itertuples():
+        assert analysis.texts[row.example_source][row.example_start:row.example_end] == row.variant
+        assert row.n_sources == len(row.sources.split("; ")) and row.count >= row.n_sources
+        assert row.quotations > 0  # speakers only
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # a person quoted under a surname and a full name: one person, two variants
+    (['Zorbcorp chief Tavi Renn spoke.\n\n"We will win," Renn said.', '"We lost," said Tavi Renn.'],
+     [("Tavi Renn", "Tavi Renn", 2), ("Tavi Renn", "Renn", 1)]),
+    # negative: a person named but never quoted has no row
+    (['Tavi Renn met Ama Belko.\n\n"We will win," Renn said.'], [("Tavi Renn", "Renn", 1), ("Tavi Renn", "Tavi Renn", 1)]),
+])
+def test_people_table_on_a_small_corpus(tmp_path, texts, expected):
+    from quotedrift import analyze
+
+    for n, text in enumerate(texts):
+        (tmp_path / f"a{n}.txt").write_text("An ordinary report opens with a first paragraph.\n\n" + text, encoding="utf-8")
+    people = analyze(tmp_path).people
+    assert list(zip(people["person"], people["variant"], people["count"])) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("FIFA president", True), ("Mr", True), ("Russia's UN Ambassador", True),
+    ("who will be re-elected as FIFA president", False), ("has hit back at criticism", False), ("", False),
+])
+def test_a_title_is_no_clause(words, expected):
+    from quotedrift.people.table import is_title
+
+    assert is_title(words) is expected

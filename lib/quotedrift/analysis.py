@@ -2,7 +2,8 @@
 
 ``analyze(path)`` returns an :class:`Analysis` holding every table of the contract as a pandas DataFrame;
 the CLI writes them out, the notebooks read them. Each table's columns are documented in its stage's module
-(quotes, align, drift, garble, attribution, scorecard); ``COLUMNS`` lists the contract's minimum.
+(quotes, align, drift, garble, attribution, scorecard, people.table); ``COLUMNS`` lists the contract's
+minimum.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from . import align, corrections as review, drift
 from .attribution import attribution_table, cue_stance
 from .corpus import Corpus, CorpusError, load_corpus
 from .garble import aligned_garbles, find_garbles, joined
-from .extract import find_quotes
+from .extract import find_quotes_and_names
 from .scorecard import scorecard_table
-from .people.canonical import canonical_speakers
+from .people.canonical import canonical_speakers, quotes_speaker_mapping
+from .people.table import people_table
 
 STAGES = ("corpus", "quotations", "garbling", "alignment", "drift", "attribution", "scorecard")
 PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay silent)
@@ -31,7 +33,7 @@ PROGRESS_DELAY = 5.0  # seconds before a progress bar appears (short runs stay s
 # gc.callbacks), none with these thresholds (young collections 0.95 s before, 1.12 s after).
 GC_THRESHOLDS = (50_000, 20, 10)
 TABLES = ("articles", "quotes", "links", "quote_utterances", "utterances", "edits", "garbles", "attribution",
-          "scorecard")
+          "scorecard", "people")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("source", "file", "outlet", "published", "role", "language", "words"),
@@ -47,6 +49,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "relay", "flags"),
     "scorecard": ("source", "outlet", "role", "words", "quotes", "linked_quotes", "fidelity",
                   "garbles_per_1000_words", "attribution_agreement"),
+    "people": ("person", "variant", "titles", "sources", "outlets", "n_sources", "count", "example_source",
+               "example_start", "example_end"),
 }
 
 
@@ -105,7 +109,9 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
         stage("corpus")
         texts = corpus.texts
         roles = dict(zip(corpus.articles["source"], corpus.articles["role"]))
-        quotes = review.apply_to_quotes(canonical_speakers(find_quotes(corpus)), fixes)
+        found, printed_names = find_quotes_and_names(corpus)
+        speakers = quotes_speaker_mapping(found)
+        quotes = review.apply_to_quotes(canonical_speakers(found, speakers), fixes)
         stage("quotations")
         quote_ids = set(quotes["quote_id"])
         garbles, rejected = review.apply_to_garbles(find_garbles(corpus, quotes), fixes, quote_ids)
@@ -138,6 +144,7 @@ def analyze(path: str | Path | Corpus, reference: str | None = None) -> Analysis
             "attribution": attribution,
             "scorecard": scorecard_table(corpus.articles, quotes, edits, garbles, attribution,
                                          drift.aligned_words(alignment), utterances),
+            "people": people_table(printed_names, speakers, quotes, corpus.articles),
         }
         stage("scorecard")
     return Analysis(corpus=corpus, tables=tables, reference=reference, alignment=alignment, rejected=rejected)

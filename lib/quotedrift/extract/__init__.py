@@ -66,6 +66,7 @@ from ..people import names as spk
 from ..people.concepts import clear_concept_speakers
 from ..people.resolve import Entity, resolve_article
 from ..people.roster import EMPTY, Roster, article_people, build_roster
+from ..people.titles import title_near
 from ..text import paragraph_spans
 from .cues import _masked, _propagate_relays, _sentence_around, attribute, lead_in_mention
 from .kinds import headline_zone, quote_kind, statement_quotes
@@ -76,6 +77,8 @@ QUOTE_COLUMNS = (
     "utterance_id", "title", "speaker_confidence", "mention_start", "mention_end", "cue_start", "cue_end",
     "relay_start", "relay_end", "repair", "repair_start", "repair_end", "repair_detail",
 )
+NAME_COLUMNS = ("source", "start", "end", "variant", "full", "title")  # a person name as an article prints it
+TITLE_REACH = 120  # characters before a name searched for its title (as people.resolve reads titles)
 
 
 
@@ -99,13 +102,21 @@ def _standalone(text: str, quote: Quote, paragraph: tuple[int, int], cache: dict
 
 def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: Roster = EMPTY) -> list[Quote]:
     """All quotations of one article, attributed and resolved (``roster``: the people the corpus names)."""
+    return article_quotes_and_names(text, searchable, role, speaker, roster)[0]
+
+
+def article_quotes_and_names(text: str, searchable: str, role: str, speaker: str, roster: Roster = EMPTY
+                             ) -> tuple[list[Quote], list[tuple[int, int, str, str]]]:
+    """:func:`article_quotes` and the person names the article prints outside quotation marks, each as
+    (start, end, full name it stands for in the article or the corpus, title printed with it); none for a
+    primary text (its speaker comes from the manifest)."""
     if role == "primary":
         quotes = statement_quotes(searchable)
         for quote in quotes:
             quote.info["entity"] = Entity(speaker, "name" if spk.is_person_name(speaker) else "org", "", "", 0,
                                           1.0 if speaker else 0.0)
             quote.info["relay"] = None
-        return quotes
+        return quotes, []
     quotes = find_marked_quotes(searchable)
     zone = headline_zone(searchable)
     masked = _masked(searchable, quotes)
@@ -133,9 +144,11 @@ def article_quotes(text: str, searchable: str, role: str, speaker: str, roster: 
         quoted.add(p_index)
     _continuations_share_attribution(quotes)
     _clear_conventional_repairs(text, quotes)
-    resolve_article(searchable, quotes, names, roster)
+    resolver = resolve_article(searchable, quotes, names, roster)
     _propagate_relays(searchable, quotes, masked)
-    return quotes
+    printed = [(s, e, resolver.full_name((s, e, name)), title_near(masked, max(0, s - TITLE_REACH), e, (s, e, name)))
+               for s, e, name in resolver.names]
+    return quotes, printed
 
 
 def _clear_conventional_repairs(text: str, quotes: list[Quote]) -> None:
@@ -193,20 +206,36 @@ def _clean_relay(relay: str) -> str:
 
 def article_rows(job: tuple[str, str, str, str, str], roster: Roster = EMPTY) -> list[dict]:
     """The quotation rows of one article: (source, text, searchable text, role, manifest speaker) → rows."""
+    return article_tables(job, roster)[0]
+
+
+def article_tables(job: tuple[str, str, str, str, str], roster: Roster = EMPTY) -> tuple[list[dict], list[dict]]:
+    """The quotation rows and the printed-name rows (``NAME_COLUMNS``) of one article."""
     source, text, searchable, role, speaker = job
-    quotes = article_quotes(text, searchable, role, speaker, roster)
+    quotes, printed = article_quotes_and_names(text, searchable, role, speaker, roster)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)]
+    names = [{"source": source, "start": s, "end": e, "variant": text[s:e], "full": full, "title": title}
+             for s, e, full, title in printed]
+    return [_row(source, text, n, q) for n, q in enumerate(quotes, start=1)], names
 
 
 def find_quotes(corpus: Corpus) -> pd.DataFrame:
     """Every quotation of every in-scope article, attributed (see the module docstring for the columns)."""
+    return find_quotes_and_names(corpus)[0]
+
+
+def find_quotes_and_names(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`find_quotes`, and every person name the in-scope reports print outside quotation marks
+    (``NAME_COLUMNS``: the span, the name as printed, the full name it stands for in its article or the corpus,
+    the title printed with it), from the same pass: the input of :func:`quotedrift.people.table.people_table`."""
     articles = {row["source"]: row for row in corpus.articles.to_dict("records")}
     jobs = [(source, corpus.texts[source], corpus.searchable_text(source), str(articles[source].get("role", "report")),
              str(articles[source].get("speaker", "") or ""))
             for source in sorted(corpus.texts) if bool(articles[source].get("in_scope", True))]
     roster = build_roster(ordered_map(article_people, [job[2] for job in jobs]))
-    rows = [row for rows_of_article in ordered_map(functools.partial(article_rows, roster=roster), jobs)
-            for row in rows_of_article]
+    results = ordered_map(functools.partial(article_tables, roster=roster), jobs)
+    rows = [row for rows_of_article, _ in results for row in rows_of_article]
+    names = pd.DataFrame([row for _, names_of_article in results for row in names_of_article],
+                         columns=list(NAME_COLUMNS))
     table = clear_concept_speakers(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)), corpus.texts)
-    return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True)
+    return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True), names

@@ -20,6 +20,8 @@ a trailing attribution or a sentence in the writer's voice), a closing mark push
 mark glued to a word. A lone single opening mark is a quotation only after a lead-in (``Says, ‘Don’t…``):
 elsewhere it may be an apostrophe. An opening mark left open because the quotation runs on into a paragraph
 that opens with a mark, or to the end of the captured text, is no damage (:func:`left_open_by_convention`).
+A paragraph opened by a dialogue dash is a quotation where the page's other dash-opened paragraphs close with
+a mark (:func:`_dialogue_dash_quotes`).
 """
 
 from __future__ import annotations
@@ -465,4 +467,33 @@ def find_marked_quotes(text: str) -> list[Quote]:
             continue
         kept.append(quote)
         outer = quote
-    return kept
+    dashed = _dialogue_dash_quotes(text, paragraphs, kept)
+    return sorted(kept + dashed, key=lambda q: (q.start, -q.end)) if dashed else kept
+
+
+# A dialogue dash and its space opening a paragraph ("– We have taught many lessons …"): several languages open
+# direct speech with it, and machine translations keep it where English prints a mark.
+DIALOGUE_DASH_RE = re.compile(r"[–—][ \u00a0]")
+
+
+def _dialogue_dash_quotes(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
+    """Paragraphs opened by a dialogue dash and holding no quotation, in an article whose dash-opened
+    paragraphs elsewhere close with a quotation mark (the page keeps the dash as its opening mark): each a
+    quotation from the dash, ending as an unclosed quotation does (:func:`_unbalanced_end`). No repair is
+    reported: the dash is the page's convention (the garble detectors judge it)."""
+    if not any(q.open_mark < 0 <= q.close_mark and DIALOGUE_DASH_RE.match(text, q.start) for q in quotes):
+        return []
+    starts = [q.start for q in quotes]
+    found = []
+    for start, end in paragraphs:
+        first, _ = trim_span(text, start, end)
+        if not DIALOGUE_DASH_RE.match(text, first):
+            continue
+        inside = bisect.bisect_left(starts, first)
+        if inside < len(starts) and starts[inside] < end:
+            continue  # the paragraph holds a quotation already (closed by a mark)
+        stop, _ = _unbalanced_end(text, first + 2, end)
+        first, stop = _content(text, first, stop)
+        if first < stop:
+            found.append(Quote(first, stop))
+    return found

@@ -10,12 +10,13 @@ from .names import SAME_PERSON_THRESHOLD, _flat, _words, canonical_entity, clust
 from .officials import unnamed_officials
 
 
-def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+def canonical_speakers(quotes: pd.DataFrame, mapping: dict[str, tuple[str, float]] | None = None) -> pd.DataFrame:
     """Fill ``speaker`` with the canonical name shared across the corpus, and ``speaker_confidence``.
 
     Person names that :func:`same_person` links are merged; the canonical spelling is the most common
     full spelling among the quotations (ties broken alphabetically). A bare surname joins the cluster of
-    the only full name with that surname. The confidence is multiplied by the merge confidence.
+    the only full name with that surname. The confidence is multiplied by the merge confidence. ``mapping``:
+    :func:`quotes_speaker_mapping` of these quotations when the caller has it already.
     """
     out = quotes.copy()
     if out.empty:
@@ -25,6 +26,28 @@ def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     if "speaker_confidence" not in out.columns:
         out["speaker_confidence"] = 1.0
     speakers = [canonical_entity(s) for s in out["speaker"].fillna("").astype(str)]
+    mapping = quotes_speaker_mapping(out) if mapping is None else mapping
+    canonical, confidence = [], []
+    for speaker, conf in zip(speakers, out["speaker_confidence"].fillna(0.0)):
+        name, merge = mapping.get(speaker, (speaker, 1.0))
+        canonical.append(name)
+        confidence.append(round(float(conf) * merge, 3) if name else 0.0)
+    out["speaker"] = canonical
+    out["speaker_confidence"] = confidence
+    return out
+
+
+def quotes_speaker_mapping(quotes: pd.DataFrame) -> dict[str, tuple[str, float]]:
+    """:func:`speaker_mapping` of a quotation table (its ``speaker`` and ``kind`` columns)."""
+    speakers = [canonical_entity(s) for s in quotes["speaker"].fillna("").astype(str)]
+    kinds = quotes["kind"].fillna("").astype(str) if "kind" in quotes.columns else [""] * len(quotes)
+    return speaker_mapping(speakers, list(kinds))
+
+
+def speaker_mapping(speakers: list[str], kinds: list[str]) -> dict[str, tuple[str, float]]:
+    """{article-level speaker (tidied by ``canonical_entity``): (canonical name, merge confidence)} for the
+    speakers of the corpus's quotations (``kinds``: each quotation's kind), as :func:`canonical_speakers` merges
+    them; a name not in it is its own canonical name."""
     counts = Counter(s for s in speakers if s and is_person_name(s))
     full = sorted(n for n in counts if len(_words(n)) >= 2)
     mapping: dict[str, tuple[str, float]] = {}
@@ -38,14 +61,6 @@ def canonical_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
             if len(owners) == 1:
                 owner = owners.pop()
                 mapping[name] = (owner, same_person(name, owner))
-    kinds = out["kind"].fillna("").astype(str) if "kind" in out.columns else pd.Series([""] * len(out))
     anchors = sorted({s for s, k in zip(speakers, kinds) if k == "statement" and s and s not in counts})
     mapping.update(unnamed_officials([s for s in speakers if s and s not in counts], anchors))
-    canonical, confidence = [], []
-    for speaker, conf in zip(speakers, out["speaker_confidence"].fillna(0.0)):
-        name, merge = mapping.get(speaker, (speaker, 1.0))
-        canonical.append(name)
-        confidence.append(round(float(conf) * merge, 3) if name else 0.0)
-    out["speaker"] = canonical
-    out["speaker_confidence"] = confidence
-    return out
+    return mapping

@@ -55,9 +55,11 @@ TITLE_WORDS = lexicon.words("titles")
 PLACE_WORDS = lexicon.place_words()
 PLACE_NAMES = lexicon.place_names()
 ORG_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="organisation"))
+VENUE_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="venue"))
+ORG_OR_VENUE_WORDS = ORG_WORDS | VENUE_WORDS  # the word after a run that makes it no person ("Lusail Stadium")
 CALENDAR_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="calendar"))
 COMMON_WORDS = frozenset(w.lower() for w in lexicon.column("not_name_words", "word", kind="function"))
-NOT_NAME_WORDS = TITLE_WORDS | PLACE_WORDS | ORG_WORDS | CALENDAR_WORDS | COMMON_WORDS
+NOT_NAME_WORDS = TITLE_WORDS | PLACE_WORDS | ORG_WORDS | VENUE_WORDS | CALENDAR_WORDS | COMMON_WORDS
 # {lower-case alias: country}: every country name, capital, demonym and short form (lexicon). Seats of
 # government ("White House", "Kremlin") are organisations that speak under their own name: not in here.
 SEATS = frozenset(row["alias"].lower() for row in lexicon.table("places") if row["kind"] == "seat")
@@ -149,9 +151,11 @@ def _glued_names(text: str, singles: frozenset[str], found: list[tuple[int, int,
 
 
 def _org_like_context(text: str, part: tuple[int, int, str]) -> bool:
-    """A capitalised run directly followed by an organisation word (``Wagner Group``) is not a person."""
+    """A capitalised run directly followed by an organisation or venue word (``Wagner Group``, ``Lusail
+    Stadium``) is not a person."""
     after = re.match(r"\s+([A-Z][a-z]+)", text[part[1]:part[1] + 30])
-    return bool(after and after.group(1).lower() in ORG_WORDS and after.group(1).lower() not in TITLE_WORDS)
+    return bool(after and after.group(1).lower() in ORG_OR_VENUE_WORDS
+                and after.group(1).lower() not in TITLE_WORDS)
 
 
 # ---------------------------------------------------------------------------------------------- comparing names

@@ -81,6 +81,7 @@ class ArticleResolver:
         self._bounds: list[int] | None = None  # sentence starts, found when a pronoun first needs them
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
         self.genders: dict[str, str] = {}
+        self._word_genders: set[str] | None = None  # genders of the gendered words printed (found when needed)
 
         self.by_surname: dict[str, list[tuple[int, int, str]]] = {}
         self.by_word: dict[str, list[tuple[int, int, str]]] = {}
@@ -243,6 +244,20 @@ class ArticleResolver:
             return not gender or gender == GENDER_WORDS.get(word, gender)
         return bool(set(re.findall(r"[a-z-]+", titles)) & ROLE_FAMILIES.get(family, {word}))
 
+    def nobody_is(self, gender: str) -> bool:
+        """Whether no one in the article can be of ``gender``: it names at least one person, every person it
+        names is of the other gender (honorific, title or first name) and no word of ``gender`` stands anywhere
+        in it ("spokeswoman", "Ms", "her sister"). A pronoun of that gender then refers to nobody: a machine
+        translation's guess ("she added" for a man; the garble kind ``wrong_pronoun``), no evidence of a speaker."""
+        people = {self.full_name(n) for n in self.names}
+        people = {p for p in people if len(p.split()) >= 2}
+        if not gender or not people or any(self.gender_of(p) in ("", gender) for p in people):
+            return False
+        if self._word_genders is None:
+            self._word_genders = {GENDER_WORDS[w] for w in set(re.findall(r"[a-z]+", self.text.lower()))
+                                  if w in GENDER_WORDS}
+        return gender not in self._word_genders
+
     def gender_of(self, full: str) -> str:
         """'male', 'female' or '' for a person named in the article (see :meth:`resolve_pronoun`)."""
         key = spk._flat(full)
@@ -400,13 +415,43 @@ def _continues_paragraph(info: dict, kind: str, previous_paragraph: int) -> bool
             and info.get("paragraph", -2) == previous_paragraph)
 
 
-def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> None:
+CONTINUING_CUES = frozenset(c.lower() for c in lexicon.column("cues", "word", continues="yes"))  # "added"
+CONTINUED_SPEECH_CONFIDENCE = 0.6  # no subject names the speaker: shown, never flagged (CONFIDENT_SPEAKER 0.75)
+CONTINUED_SPEECH_PARAGRAPHS = 2  # the quotation before stands in the same paragraph or at most this many before:
+# one paragraph of the writer's between ("…," said X. / Also in the speech, X … . / "…," she added.)
+PRONOUN_GENDER = {"he": "male", "she": "female"}
+
+
+def _continues_speech(info: dict, before: tuple[Entity, int, int] | None, start: int,
+                      resolver: ArticleResolver) -> bool:
+    """Whether a quotation with no speaker continues the named speaker of the quotation right before it: its cue
+    says the speech goes on ("added"), it has no subject that names anyone (none found, "added the Zorbian with
+    foreign roots", or a pronoun no one in the article can be: "she added" where all are men, a translation's
+    guess), the quotation before is at most CONTINUED_SPEECH_PARAGRAPHS paragraphs back, and no other person
+    is named between the two."""
+    if before is None or before[0].kind != "name" or info.get("cue") not in CONTINUING_CUES:
+        return False
+    speaker, paragraph, end = before
+    if not 0 <= info.get("paragraph", -1) - paragraph <= CONTINUED_SPEECH_PARAGRAPHS:
+        return False
+    mention = info.get("mention")
+    if mention is not None and not (mention[3] == "pronoun"
+                                    and resolver.nobody_is(PRONOUN_GENDER.get(mention[2].lower(), ""))):
+        return False
+    names = resolver.names
+    between = names[bisect.bisect_left(names, (end,)):bisect.bisect_left(names, (start,))]
+    return all(resolver.full_name(n) == speaker.name for n in between)
+
+
+def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPTY) -> ArticleResolver:
     """Resolve each quotation's mention to a speaker within the article (in place: ``quote.info``), with the
-    corpus's ``roster`` for names the article prints only in part."""
+    corpus's ``roster`` for names the article prints only in part; returns the article's resolver (its person
+    names and the full name each stands for)."""
     resolver = ArticleResolver(text, names, roster)
     entities: list[Entity] = []
     previous: Entity | None = None
     previous_paragraph = -1
+    before: tuple[Entity, int, int] | None = None  # the quotation right before: (speaker, paragraph, end)
     for quote in quotes:
         info = quote.info
         entity = resolver.entity(info.get("mention"), info.get("title", ""))
@@ -432,15 +477,21 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
             entity = Entity(previous.name, previous.kind, previous.title, previous.country, quote.start,
                             CONTINUED_CONFIDENCE)
             info["relay_inherited"] = True
+        elif entity.kind == "none" and _continues_speech(info, before, quote.start, resolver):
+            entity = Entity(before[0].name, before[0].kind, before[0].title, before[0].country, quote.start,
+                            CONTINUED_SPEECH_CONFIDENCE)
         entities.append(entity)
         if entity.kind != "none":
             previous, previous_paragraph = entity, info.get("paragraph", -1)
+        if not info.get("label"):
+            before = (entity, info.get("paragraph", -1), quote.end)
     _merge_unnamed_officials(entities)
     _countries_to_officials(entities, quotes)
     _countries_to_named_officials(entities, resolver, [q.info.get("cue", "") for q in quotes])
     _echoes_of_attributed_words(text, quotes, entities)
     for quote, entity in zip(quotes, entities):
         quote.info["entity"] = entity
+    return resolver
 
 
 # A quotation with no speaker of its own whose words another quotation of the same article gives a confident
