@@ -449,6 +449,29 @@ def test_a_rewording_in_meaning_joins_its_speakers_utterance(lone, speaker, join
     assert joins is any(links["quote_a"].str.startswith("c:") & links["relation"].str.contains("alike in meaning"))
 
 
+DISAPPOINTED = "China wants to express its deep disappointment and strong disagreement with Biden's words"
+
+
+@pytest.mark.parametrize(
+    ("other_sentence", "joins"),
+    [
+        # a little less alike (0.51), and the speaker's other sentence is far from it
+        ("These words came a day after the visit to Beijing", True),
+        ("China expresses deep regret over the words of the American side", False),  # 0.49: about as close
+    ],
+)
+def test_a_looser_rewording_joins_only_the_one_utterance_it_is_clearly_closest_to(other_sentence, joins):
+    items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON),
+             ("d", other_sentence, "direct", KWON), ("e", other_sentence, "direct", KWON),
+             ("c", DISAPPOINTED, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+    family = {result.units[u].source: result.units[f].source for u, f in result.family_of.items()}
+    assert family.get("c") == ("a" if joins else None)  # charged as a rewording, not its own translation
+
+
 def test_two_utterances_printed_as_often_never_merge_on_meaning():
     other = "China is strongly dissatisfied with and firmly opposed to these remarks"
     items = [("a", DISSATISFIED, "direct", KWON), ("b", DISSATISFIED, "direct", KWON),
@@ -457,6 +480,76 @@ def test_two_utterances_printed_as_often_never_merge_on_meaning():
     result = align.align(quotes, texts, roles)
     utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
     assert utterance["a"] == utterance["b"] != utterance["c"] == utterance["d"]
+
+
+CRISES = "gets caught up in crises that are not ours, which prevents it from building its strategic autonomy"
+TWITTER = "If you are sure that you want to be part of the new Twitter, please click yes on the link below"
+
+
+@pytest.mark.parametrize(
+    ("reference", "often_printed", "translation", "joins"),
+    [
+        # another agency's translation, close in meaning to the often printed short version and sharing a phrase
+        (CRISES, "caught up in crises that are not ours,",
+         "should not be caught up in a disordering of the world and crises that aren't ours.", True),
+        # another sentence of the speaker on the same topic: alike in meaning to the short version (0.75), no phrase
+        (TWITTER, "want to be part of the new Twitter",
+         "I expect to reduce my time at Twitter and find somebody else to run Twitter over time", False),
+    ],
+)
+def test_another_translation_joins_the_utterance_whose_often_printed_version_it_renders(
+        reference, often_printed, translation, joins):
+    items = [("a", reference, "direct", KWON), ("b", reference, "direct", KWON),
+             *[(s, often_printed, "partial", KWON) for s in "cde"],
+             ("f", translation, "direct", KWON), ("g", translation, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance["f"] == utterance["g"] == utterance["a"]) is joins
+
+
+BLOC = "We don't want to get into a bloc versus bloc logic,"
+LESSONS = "This moral lesson-giving, one-sided, is just hypocrisy."
+
+
+@pytest.mark.parametrize(
+    ("printed", "lone", "joins"),
+    [
+        (BLOC, "We don't want to find ourselves in a block-to-block logic.", True),  # one letter: another spelling
+        (LESSONS, "Hypocrisy is on the other side of this debate.", False),  # "side" / "sided": another word
+    ],
+)
+def test_a_spelling_variant_does_not_hide_a_rewording_in_meaning(printed, lone, joins):
+    items = [("a", printed, "direct", KWON), ("b", printed, "direct", KWON), ("c", lone, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+
+
+PROTOCOL = ("They go totally against facts and seriously violate diplomatic protocol, and severely infringe on "
+            "China's political dignity.")
+PROVOCATION = "They are an open political provocation."
+RUN_ON = "They go against the facts and violate diplomatic protocol and China's political dignity and amount to"
+
+
+@pytest.mark.parametrize(
+    ("ending", "renders"),
+    [
+        # the sentence runs on into a version of the next utterance: its last words render that one
+        ("open political provocation.", {RUN_ON: "protocol", "open political provocation.": "provocation"}),
+        ("open military threats.", {f"{RUN_ON} open military threats.": "protocol"}),  # words nobody else prints
+    ],
+)
+def test_a_run_on_sentence_renders_each_utterance_through_its_own_words(ending, renders):
+    items = [*[(s, PROTOCOL, "direct", KWON) for s in "abe"], *[(s, PROVOCATION, "direct", KWON) for s in "fgh"],
+             ("c", f"{RUN_ON} {ending}", "direct", KWON), ("d", "open political provocation", "partial", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    members = align.membership_table(align.align(quotes, texts, roles), texts)
+    name = {members.loc[members["source"] == "a", "utterance_id"].iloc[0]: "protocol",
+            members.loc[members["source"] == "f", "utterance_id"].iloc[0]: "provocation"}
+    run_on = members[members["source"] == "c"]
+    assert {text: name.get(u) for text, u in zip(run_on["text"], run_on["utterance_id"])} == renders
 
 
 def test_each_report_is_measured_against_the_primary_sentence_it_renders():
