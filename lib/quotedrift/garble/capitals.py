@@ -14,12 +14,12 @@ FUNCTION_WORDS = frozenset(
     "And But Or Nor By Of In On At To For With From The That Which Who He She It They We His Her Its Their "
     "Has Had Was Were Is Are As After Before While When Than Into About If We Our You Your My".split()
 )
-# after a letter, a comma after a word, or a closing bracket; the expression starts with the space so that
-# the search skips to spaces instead of trying a look-behind at every position
 # an editor's bracketed ellipsis marks words left out, often a sentence's end: what follows may open the next
 # sentence ("today I feel like a migrant worker… (…) Of course I’m not a lawyer")
 _BRACKETED_ELLIPSIS = re.compile(r"[(\[][ \t]?(?:…|\.\.\.)[ \t]?[)\]]$")
 ELLIPSIS_REACH = 7  # characters of the longest bracketed ellipsis, "( ... )"
+# after a letter, a comma after a word, or a closing bracket; the expression starts with the space so that
+# the search skips to spaces instead of trying a look-behind at every position
 _MID_CAPITAL = re.compile(r"[ \t](?:(?<=[^\W\d_][ \t])|(?<=\w,[ \t])|(?<=[\]\)][ \t]))[ \t]*(?P<word>[A-Z][a-z]*)(?=[ \t]+[a-z])")
 
 

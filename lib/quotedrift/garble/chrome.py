@@ -49,12 +49,12 @@ _URL_LINE = re.compile(r".*\bhttps?://\S+\s*$")
 _CAPTION_MARK = re.compile(r"^\s*FILE(?:\sPHOTO)?\s?[-–—:]\s|[A-Z][\w'’.-]*,\s(?:left|right|centre|center)(?:,\s|\))")
 # Punctuation of a dateline or logo whose words the scraper dropped: a line opening with "( – ", or "( )".
 _STRIPPED = re.compile(r"^\s*\(\s*(?:[–—-]\s|\))")
-# A link's words left after the paragraph's last sentence, in lower case and without a full stop ("… survey
-# form. more here"); not after an initial ("U.S. should have"), not on the first line (a headline).
 # A word in capitals right before an inline label in capitals: the label is the last word of a subheading in
 # capitals ("THE BIGGER PICTURE: The president has been…"), the story's own words, not a caption or a link.
 _CAPITALS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 CAPITALS_REACH = 40  # characters before an inline label searched for that word
+# A link's words left after the paragraph's last sentence, in lower case and without a full stop ("… survey
+# form. more here"); not after an initial ("U.S. should have"), not on the first line (a headline).
 _LINK_TAIL = re.compile(r"(?:(?<=[a-z0-9][.!?]\s)|(?<=[a-z0-9][.!?][”\"]\s))[a-z][a-z ]{2,20}$")
 LINK_TAIL_MAX_WORDS = 3
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")

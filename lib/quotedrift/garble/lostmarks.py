@@ -125,9 +125,17 @@ def _passive_by_me(text: str, start: int, end: int) -> list[dict]:
 def _judged_paragraph(text: str, start: int, end: int) -> bool:
     """A paragraph of ``MIN_WORDS`` words or more that ends a sentence, not introduced by a colon (a block
     quotation)."""
-    before = text[:start].rstrip()
     return (len(tokens(text, start, end)) >= MIN_WORDS and text[start:end].rstrip()[-1:] in ".!?"
-            and not before.endswith(":"))
+            and _char_before(text, start) != ":")
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last non-space character before ``at`` ("" at the start): read backwards, not by copying the text
+    before it (a copy per paragraph is quadratic in the article's length)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _paragraph_row(text: str, start: int, end: int) -> dict:

@@ -18,7 +18,7 @@ from ..text import normalise_word, tokens
 from .copies import _grammatical_form
 from .departure import FUNCTION_KEYS
 from .registry import register, row
-from .util import in_scope_sources, report_sources
+from .util import in_scope_sources, others_count, report_sources
 
 MIN_WORDS = MAX_WORDS = 2  # a phrase of two words (longer quotations are drift's to measure; measured: three
 # and four let through a wire's own translation of a longer quotation, "ridiculously absurd and irresponsible")
@@ -55,18 +55,18 @@ def altered_phrases(corpus, quotes=None) -> list[dict]:
                 blanked[keys[:i] + ("",) + keys[i + 1:]].add(keys)
     rows = []
     for source, keys, words in found:
-        if source not in reports or printers[keys] - {source}:
+        if source not in reports or others_count(printers[keys], source):
             continue  # another outlet quotes it so: a phrase of its own
         for i in range(len(keys)):
             usual = sorted(blanked.get(keys[:i] + ("",) + keys[i + 1:], set()) - {keys})
-            usual = [u for u in usual if len(printers[u] - {source}) >= MIN_PRINTERS]
-            if (not usual or keys[i] in FUNCTION_KEYS or not keys[i].isalpha() or quoted_words[keys[i]] - {source}
-                    or _grammatical_form(keys[i], usual[0][i])):
+            usual = [u for u in usual if others_count(printers[u], source) >= MIN_PRINTERS]
+            if (not usual or keys[i] in FUNCTION_KEYS or not keys[i].isalpha()
+                    or others_count(quoted_words[keys[i]], source) or _grammatical_form(keys[i], usual[0][i])):
                 continue  # a word another outlet quotes: another phrase of the speaker's, not this one altered
             text = corpus.texts[source]
             start, end = _with_marks(text, words[0].start, words[-1].end)
             rows.append({"source": source, **row(start, end, "altered_phrase",
-                         f"‘{text[start:end]}’: ‘{words[i].text}’ where {len(printers[usual[0]] - {source})} "
+                         f"‘{text[start:end]}’: ‘{words[i].text}’ where {others_count(printers[usual[0]], source)} "
                          f"other outlets quote ‘{' '.join(usual[0])}’")})
             break
     return rows

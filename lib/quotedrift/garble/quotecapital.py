@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from .registry import register, row
-from .util import in_scope_sources, report_sources
+from .util import in_scope_sources, others_count, report_sources
 from .words import zipf
 
 MIN_OTHERS = 1  # other outlets printing the words in lower case
@@ -59,12 +59,12 @@ def quote_capitals(corpus, quotes=None) -> list[dict]:
                 upper[pair].add(source)
     rows = []
     for source, match, pair in candidates:
-        others = lower[pair] - {source}
-        if upper[pair] - {source} or not (len(others) >= MIN_OTHERS or _adverb(pair[0])):
+        others = others_count(lower[pair], source)
+        if others_count(upper[pair], source) or not (others >= MIN_OTHERS or _adverb(pair[0])):
             continue
         text = corpus.texts[source]
         start, end = match.start(), match.end()
-        why = (f"{len(others)} other outlet{'s' if len(others) > 1 else ''} print ‘{pair[0]} {pair[1]}’ in lower case"
+        why = (f"{others} other outlet{'s' if others > 1 else ''} print ‘{pair[0]} {pair[1]}’ in lower case"
                if others else f"‘{match.group('first')}’ is an adverb, never a name")
         rows.append({"source": source, **row(start, end, "quote_capital",
                      f"‘{text[start:end]}’: a quotation inside a sentence opened with a capital; {why}")})

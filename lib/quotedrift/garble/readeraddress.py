@@ -15,7 +15,7 @@ import re
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources, report_sources
+from .util import in_scope_sources, others_count, report_sources
 
 MIN_WORDS, MAX_WORDS = 6, 30  # a sentence or two: an advertisement, not a letter
 MIN_SECOND_PERSON = 2
@@ -53,7 +53,7 @@ def reader_addresses(corpus, quotes=None) -> list[dict]:
             printers.setdefault(gram, set()).add(source)
     rows = []
     for source, line, grams in candidates:
-        shared = sum(bool(printers.get(g, set()) - {source}) for g in grams)
+        shared = sum(bool(others_count(printers.get(g, ()), source)) for g in grams)
         if grams and shared > SHARED * len(grams):
             continue  # other outlets print it: a reproduced document, not the page's own furniture
         start, end = line.start(), line.start() + len(line.group().rstrip())

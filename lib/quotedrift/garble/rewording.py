@@ -66,15 +66,19 @@ def copy_rewordings(corpus, quotes=None) -> list[dict]:
     return rows
 
 
-def _shingles(keys: list[str]) -> list[int]:
-    """The hash of each run of ``SHINGLE`` word keys (by its first word)."""
-    return [hash(tuple(keys[i:i + SHINGLE])) for i in range(len(keys) - SHINGLE + 1)]
+Shingle = tuple[str, ...]  # SHINGLE consecutive word keys
 
 
-def _index(shingles: dict[str, list[int]]) -> dict[int, dict[str, list[int]]]:
+def _shingles(keys: list[str]) -> list[Shingle]:
+    """Each run of ``SHINGLE`` word keys (by its first word); the run itself, not its ``hash()``, which Python
+    seeds anew in every process (a collision would differ from run to run)."""
+    return [tuple(keys[i:i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
+
+
+def _index(shingles: dict[str, list[Shingle]]) -> dict[Shingle, dict[str, list[int]]]:
     """Each key -> source -> its first ``MAX_REPEATS`` positions there (a headline repeated as the first line
     still anchors the second time)."""
-    index: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    index: dict[Shingle, dict[str, list[int]]] = defaultdict(dict)
     for source, found in shingles.items():
         for at, key in enumerate(found):
             positions = index[key].setdefault(source, [])
@@ -83,7 +87,7 @@ def _index(shingles: dict[str, list[int]]) -> dict[int, dict[str, list[int]]]:
     return index
 
 
-def _partners(source: str, shingles: list[int], index: dict[int, dict[str, int]]) -> list[str]:
+def _partners(source: str, shingles: list[Shingle], index: dict[Shingle, dict[str, list[int]]]) -> list[str]:
     """The copies that share most keys with ``source`` (at least ``MIN_SHARED``), at most ``MAX_PARTNERS``."""
     shared: Counter = Counter()
     for key in set(shingles):
@@ -97,7 +101,7 @@ def _partners(source: str, shingles: list[int], index: dict[int, dict[str, int]]
     return ranked[:MAX_PARTNERS]
 
 
-def _gaps(partner: str, shingles: list[int], index: dict[int, dict[str, list[int]]]):
+def _gaps(partner: str, shingles: list[Shingle], index: dict[Shingle, dict[str, list[int]]]):
     """(first word, end word) of this article and (first word, end word) of the partner for each short stretch
     between two anchors both print in the same order; last, (None, the article's positions whose key the
     partner prints in a run of the same words: the partner agrees there)."""

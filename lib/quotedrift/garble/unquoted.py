@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources, report_sources
+from .util import in_scope_sources, others_count, report_sources
 
 GRAM = 4  # words of an n-gram shared with another outlet's quotation
 MIN_OTHERS = 2  # other outlets that must quote the n-gram
@@ -142,7 +142,7 @@ def _shared_runs(text: str, grams: dict, source: str):
     covered = [False] * len(words)
     for i in range(len(words) - GRAM + 1):
         quoted_by = grams.get(tuple(keys[i:i + GRAM]))
-        if quoted_by and _others(quoted_by, source) >= MIN_OTHERS and "\n" not in text[words[i].start:words[i + GRAM - 1].end]:
+        if quoted_by and others_count(quoted_by, source) >= MIN_OTHERS and "\n" not in text[words[i].start:words[i + GRAM - 1].end]:
             covered[i:i + GRAM] = [True] * GRAM
     run: list = []
     for word, inside in zip(words, covered):
@@ -154,12 +154,6 @@ def _shared_runs(text: str, grams: dict, source: str):
             run.append(word)
     if len(run) >= MIN_WORDS:
         yield run
-
-
-def _others(outlets, source: str) -> int:
-    """How many outlets other than ``source`` quote an n-gram (counted, not copied: a gram that n outlets quote
-    is read by each of them, and a copy of the set per reading cost n² per gram)."""
-    return len(outlets) - (source in outlets)
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +176,7 @@ def _block_quotation(text: str, start: int, end: int, grams: dict, source: str) 
     keys = [normalise_word(w.text) for w in words]
     covered = [False] * len(words)
     for i in range(len(words) - GRAM + 1):
-        if _others(grams.get(tuple(keys[i:i + GRAM]), ()), source):
+        if others_count(grams.get(tuple(keys[i:i + GRAM]), ()), source):
             covered[i:i + GRAM] = [True] * GRAM
     return sum(covered) >= BLOCK_SHARE * len(words)
 

@@ -35,6 +35,12 @@ def merge_overlaps(rows: list[dict]) -> list[dict]:
     return kept
 
 
+def others_count(outlets, source: str) -> int:
+    """How many outlets other than ``source`` are in ``outlets`` (counted, not copied: a set that n outlets
+    read, each copying it minus itself, costs n² per corpus)."""
+    return len(outlets) - (source in outlets)
+
+
 def in_scope_sources(corpus) -> list[str]:
     """The corpus's sources the garble detectors read (``in_scope``), sorted."""
     articles = corpus.articles
