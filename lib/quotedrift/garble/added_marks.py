@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources
+from .util import in_scope_sources, with_marks
 
 MAX_WORDS = 5  # words of a quotation short enough to be a phrase lifted from the narrative
 MIN_UNQUOTED = 3  # other outlets that must print the words outside quotation marks
@@ -58,7 +58,7 @@ def added_quote_marks(corpus, quotes=None) -> list[dict]:
             others_printing = len(printing) - (q.source in printing)
             if others_quoting or others_printing < MIN_UNQUOTED:
                 continue
-            start, end = _with_marks(corpus.texts[q.source], int(q.start), int(q.end))
+            start, end = with_marks(corpus.texts[q.source], int(q.start), int(q.end))
             rows.append({"source": q.source, **row(start, end, "added_quote_marks",
                          f"‘{corpus.texts[q.source][start:end]}’: {others_printing} other outlets print "
                          "these words without quotation marks, and none quotes them")})
@@ -101,12 +101,3 @@ def _inside_quotes(words, spans: list[tuple[int, int]]) -> list[bool]:
             s += 1
         inside.append(s < len(spans) and spans[s][0] <= word.start)
     return inside
-
-
-def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """The quotation's span widened to its marks when they stand right next to it."""
-    if start > 0 and text[start - 1] in "“\"‘'«":
-        start -= 1
-    if end < len(text) and text[end] in "”\"’'»":
-        end += 1
-    return start, end

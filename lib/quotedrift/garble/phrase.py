@@ -18,7 +18,7 @@ from ..text import normalise_word, tokens
 from .copies import _grammatical_form
 from .departure import FUNCTION_KEYS
 from .registry import register, row
-from .util import in_scope_sources, others_count, report_sources
+from .util import in_scope_sources, others_count, report_sources, with_marks
 
 MIN_WORDS = MAX_WORDS = 2  # a phrase of two words (longer quotations are drift's to measure; measured: three
 # and four let through a wire's own translation of a longer quotation, "ridiculously absurd and irresponsible")
@@ -64,18 +64,9 @@ def altered_phrases(corpus, quotes=None) -> list[dict]:
                     or others_count(quoted_words[keys[i]], source) or _grammatical_form(keys[i], usual[0][i])):
                 continue  # a word another outlet quotes: another phrase of the speaker's, not this one altered
             text = corpus.texts[source]
-            start, end = _with_marks(text, words[0].start, words[-1].end)
+            start, end = with_marks(text, words[0].start, words[-1].end)
             rows.append({"source": source, **row(start, end, "altered_phrase",
                          f"‘{text[start:end]}’: ‘{words[i].text}’ where {others_count(printers[usual[0]], source)} "
                          f"other outlets quote ‘{' '.join(usual[0])}’")})
             break
     return rows
-
-
-def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to the quotation marks right next to it."""
-    if start > 0 and text[start - 1] in "“\"‘'«":
-        start -= 1
-    if end < len(text) and text[end] in "”\"’'»":
-        end += 1
-    return start, end

@@ -41,6 +41,15 @@ def others_count(outlets, source: str) -> int:
     return len(outlets) - (source in outlets)
 
 
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation's span widened to its marks when they stand right next to it."""
+    if start > 0 and text[start - 1] in "“\"‘'«":
+        start -= 1
+    if end < len(text) and text[end] in "”\"’'»":
+        end += 1
+    return start, end
+
+
 def in_scope_sources(corpus) -> list[str]:
     """The corpus's sources the garble detectors read (``in_scope``), sorted."""
     articles = corpus.articles
