@@ -58,6 +58,17 @@ for utterance_id, rows in attribution.groupby("utterance_id", sort=True):
     display(html.attribution_table_html(table, flagged))
 
 # %% [markdown]
+# ## One name per person, and the spellings the outlets print
+#
+# Each quoted person under one canonical name (the spelling of the `speaker` column), with every variant as
+# printed, the titles printed with it and the outlets that print it (`people.csv`; its `example_*` columns
+# point at one place each variant is printed).
+
+# %%
+PEOPLE_FIELDS = ["person", "variant", "titles", "outlets", "n_sources", "count"]
+display(html.table_html(analysis.people[PEOPLE_FIELDS]))
+
+# %% [markdown]
 # ## Agreement and cue stance per source
 
 # %%
