@@ -82,6 +82,7 @@ class ArticleResolver:
         self.full_names = [n for n in names if len(n[2].split()) >= 2]
         self.genders: dict[str, str] = {}
         self._word_genders: set[str] | None = None  # genders of the gendered words printed (found when needed)
+        self._full_names: set[str] | None = None  # full names of the people named, of two words or more
 
         self.by_surname: dict[str, list[tuple[int, int, str]]] = {}
         self.by_word: dict[str, list[tuple[int, int, str]]] = {}
@@ -249,8 +250,9 @@ class ArticleResolver:
         names is of the other gender (honorific, title or first name) and no word of ``gender`` stands anywhere
         in it ("spokeswoman", "Ms", "her sister"). A pronoun of that gender then refers to nobody: a machine
         translation's guess ("she added" for a man; the garble kind ``wrong_pronoun``), no evidence of a speaker."""
-        people = {self.full_name(n) for n in self.names}
-        people = {p for p in people if len(p.split()) >= 2}
+        if self._full_names is None:  # once per article, not once per pronoun asked about
+            self._full_names = {p for p in map(self.full_name, self.names) if len(p.split()) >= 2}
+        people = self._full_names
         if not gender or not people or any(self.gender_of(p) in ("", gender) for p in people):
             return False
         if self._word_genders is None:
