@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..text import Token, tokens
 from .registry import register, row
 from .words import zipf
 
-NUMBER_WORDS = ("three", "seven", "eight", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
-                "sixty", "ninety", "hundred")  # five letters or more: shorter ones lose a letter into "to", "on"
-UNITS = frozenset("second minute hour day night week month year decade century".split())
+NUMBER_WORDS = lexicon.column("count_words", "word", kind="number")  # five letters or more (see the table)
+UNITS = frozenset(lexicon.column("count_words", "word", kind="unit"))
 COMPOUND = re.compile(r"""(?ix) ^ ([a-z]+) - ([a-z]+?) s? (?: - | $ )""")  # count-unit, plural unit allowed
 
 
