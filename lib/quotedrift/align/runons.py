@@ -1,9 +1,8 @@
 """Run-on sentences: one outlet's sentence that renders two utterances.
 
 A wire that translated the speaker itself may print as one sentence what the others print as two ("It is a grave
-disregard for basic facts, … a serious violation of China's political dignity and amounted to open political
-provocation," where the others print "… infringe on China's political dignity." and "They are an open political
-provocation."). Alignment gives the whole sentence to the utterance most of its words render, and its other
+disregard for basic facts, … a serious violation of the country's dignity and amounted to open provocation,"
+where the others print "… infringe on the country's dignity." and "They are an open provocation."). Alignment gives the whole sentence to the utterance most of its words render, and its other
 words would count as inserted. Here a member whose words beyond its aligned part (before its first aligned run,
 or after its last) print, word for word, a version of another utterance of the same speaker is cut in two where
 that version starts (or ends), or at a clause mark between it and the aligned part: each half renders its own

@@ -1,8 +1,8 @@
 """given_name_as_surname: the given name of a family-first name used alone as if it were the surname
-("Mao Ning … Ning called Biden's remark").
+("Lin Wei … Wei called the remark").
 
-In Chinese and Korean names the family name comes first ("Mao Ning": family name Mao); a later mention by
-surname is "Mao". A rewrite that applies the Western order calls her "Ning". An article that prints a full
+In Chinese and Korean names the family name comes first ("Lin Wei": family name Lin); a later mention by
+surname is "Lin". A rewrite that applies the Western order calls her "Wei". An article that prints a full
 name whose first word is a family name of a family-first scheme (``lexicon/name_schemes.csv``,
 ``family_names.csv``) and a one-word given name, and later that given name alone as a capitalised word
 (not right after the family name, not before another capitalised word), has such a mention. One pass over

@@ -6,7 +6,7 @@ else's words whose marks were lost in copying or stripped by a rewrite. Four sha
 - a cue and a colon followed by a sentence with no mark ("adding: It's a big embarrassment for
   dictators.");
 - a first-person sentence right after a quotation closed by its attribution, in the same paragraph, with no
-  mark ("… grips us,” Macron said. We think we are just followers of America.": the quotation went on);
+  mark ("… grips us,” the minister said. We think we are just followers.": the quotation went on);
 - a paragraph in the first person singular ("When I first arrived here, I brought up …") with no quotation
   mark, between paragraphs that do not speak in the first person, in a report that otherwise keeps the
   first person inside quotations (a block quotation is introduced by a colon, a document reproduced whole

@@ -1,10 +1,10 @@
 """repeated_sentence: a sentence printed twice in a row, the second time with a word or two changed.
 
 A rewrite that keeps the source sentence and adds its own version of it ("… giving “moral lessons” over the
-controversial Qatar World Cup. … giving “moral lessons” about the controversial Qatar World Cup.") prints
+controversial tournament. … giving “moral lessons” about the controversial tournament.") prints
 one statement twice. Two neighbouring sentences of one paragraph, each of ``MIN_WORDS`` words or more,
 whose words agree at least ``SIMILARITY`` (difflib's ratio over the word sequence) are such a repeat; short
-sentences are left alone (a speaker's refrain: "Today I feel Qatari. Today I feel Arab."). Each sentence is
+sentences are left alone (a speaker's refrain: "Today I feel tired. Today I feel proud."). Each sentence is
 compared with the next only, and sentences over ``MAX_WORDS`` are not compared: linear in the text's length.
 """
 

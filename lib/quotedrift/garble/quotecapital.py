@@ -1,7 +1,7 @@
 """quote_capital: a partial quotation inside a sentence that opens with a capital the other outlets do not
-print (China “Strongly objected” to the comments).
+print (the ministry “Strongly objected” to the comments).
 
-A quotation of a few words fitted into the reporter's sentence keeps the sentence's case: "said China
+A quotation of a few words fitted into the reporter's sentence keeps the sentence's case: "said the ministry
 “strongly objected” to". A copy that capitalises its first word as if it opened a sentence leaves a capital
 in mid-sentence. The evidence is the corpus: the quotation stands between a word and a lower-case word (no
 colon, no comma: it does not open a sentence), the rest of it is in lower case (not a title: “A Fork in the

@@ -1,7 +1,7 @@
 """capital_after_time: a word capitalised after "a.m." or "p.m." inside a sentence ("At 2 a.m. On Wednesday").
 
 A copy that reads the full stop of "a.m." as a sentence's end capitalises the next word: "At 2 a.m. on
-Wednesday, Musk sent …" becomes "At 2 a.m. On Wednesday, …". The words from the sentence's start to the time
+Wednesday, the owner sent …" becomes "At 2 a.m. On Wednesday, …". The words from the sentence's start to the time
 are then a sentence of their own that has no verb: a preposition and a time ("At 2 a.m."). A capitalised
 function word after "a.m."/"p.m." where the words since the last sentence's end are at most
 ``MAX_FRAGMENT`` and open with a preposition is such a false break. One regular expression over the text:

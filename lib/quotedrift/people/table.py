@@ -4,13 +4,13 @@ The extraction pass reads each report's person names outside quotation marks (``
 name as printed, the full name it stands for in its article or in the corpus, the title printed with it). Each
 name goes to the person it names: the canonical speaker of ``quotes.csv`` (the same mapping
 :func:`.canonical.canonical_speakers` applies, so a person is spelt the same in every table), else the full
-name itself. Titles are never part of a variant ("President Xi Jinping" prints the variant "Xi Jinping" with the
+name itself. Titles are never part of a variant ("President Jane Doe" prints the variant "Jane Doe" with the
 title "President").
 
 ``people`` columns (one row per (person, variant), sorted by person, then most printed variant first)
     person          the canonical name (the ``speaker`` of quotes.csv and attribution.csv)
-    variant         the name exactly as printed ("Infantino", "Kwon Jong-jun")
-    titles          the titles printed with this variant, "; "-joined ("FIFA president; Mr"); an appositive
+    variant         the name exactly as printed ("Doe", "Jane Doe", "J. Doe")
+    titles          the titles printed with this variant, "; "-joined ("league president; Ms"); an appositive
                     that is a clause about the person ("who will be re-elected …") is no title
     sources         the sources that print this variant, "; "-joined ids; ``outlets`` their outlet names
     n_sources       how many sources print it; ``count`` how many times in all
@@ -22,16 +22,17 @@ title "President").
 
 from __future__ import annotations
 
-import pandas as pd
-
 import re
 
+import pandas as pd
+
+from .. import lexicon
 from .names import canonical_entity
 from .titles import OFFICIAL_WORDS_RE, TITLE_LIKE_WORDS
 
-# Words that make an appositive a clause about the person, not their title ("who will be re-elected as FIFA
-# president", "has hit back at …"): such text is left out of ``titles``.
-CLAUSE_WORDS = frozenset("who whose whom which that has have had is was were are will would".split())
+# Words that make an appositive a clause about the person, not their title ("who will be re-elected as league
+# president", "has hit back at …"): such text is left out of ``titles`` (lexicon/clause_words.csv).
+CLAUSE_WORDS = lexicon.words("clause_words")
 
 PEOPLE_COLUMNS = ("person", "variant", "titles", "sources", "outlets", "n_sources", "count", "quotations",
                   "example_source", "example_start", "example_end")
@@ -75,7 +76,7 @@ def people_table(names: pd.DataFrame, mapping: dict[str, tuple[str, float]], quo
 
 
 def is_title(words: str) -> bool:
-    """Whether the words printed with a name are a title ("FIFA president", "Mr", "Russia's UN Ambassador"):
+    """Whether the words printed with a name are a title ("league president", "Mr", "the country's ambassador"):
     a title, honorific or role word, and no word of a clause ("who will be re-elected as …")."""
     lowered = set(re.findall(r"[a-z]+", words.lower()))
     return bool(lowered & TITLE_LIKE_WORDS or OFFICIAL_WORDS_RE.search(words)) and not lowered & CLAUSE_WORDS
