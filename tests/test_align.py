@@ -279,6 +279,39 @@ def test_utterances_hold_what_renders_their_reference(items, together):
     assert len({utterance[a] for a in together}) == len(together)  # and the groups stay apart
 
 
+@pytest.mark.parametrize(
+    ("reference", "version", "renders"),
+    [
+        # a short run two sentences share, the version printing more beyond the reference than it aligns
+        ("I think for what we have been doing for years we should be apologising before starting to give moral "
+         "lessons.", "When you pretend to have morals, and give moral lessons to others but in reality your "
+         "situation is not that good either.", False),
+        ("Today I feel a migrant worker.", "Of course I am not a doctor, a nurse, a teacher or a migrant worker.",
+         False),
+        # a short run whose aligned words lie far apart, the version's words between them narration
+        ("I remember very well, and I am not old and I am not speaking about history, I remember very well where "
+         "the migrant workers were living.", "I am not tall, not short and I am not really a worker but I know what "
+         "it means to be bullied as a child during a long press conference in the capital of the country the "
+         "president then addressed the recent criticism of the treatment of migrant workers.", False),
+        # the same short run where the position agrees: the version opens with the reference's first words ...
+        ("Today I feel a migrant worker.", "Today I feel tired, I feel hungry, I feel lost, I feel old.", True),
+        # ... or ends on them, running into the reference
+        ("gets caught up in crises that are not ours, which prevents it from building its autonomy",
+         "The trap would be the moment when it clarifies its position, but then gets caught up in", True),
+        # a run of five words holds wherever it stands
+        ("The United States should have handled this calmly and professionally.", "Officials say that the United "
+         "States should have acted with care but chose escalation and force instead of talks.", True),
+        # a partial quotation inside the reference
+        ("we should be apologising for the next years before giving moral lessons to people",
+         "moral lessons to people", True),
+    ],
+)
+def test_a_version_held_by_a_short_run_must_not_reach_beyond_its_reference(reference, version, renders):
+    quotes, texts, roles = quotes_of(("a", reference, "direct", KWON), ("b", version, "direct", KWON))
+    ref, unit = build_units(quotes, texts, roles)
+    assert (align.reference_window(ref, unit) is not None) is renders
+
+
 def test_a_sentence_other_outlets_print_as_two_renders_two_utterances():
     long = ("The remarks by the other side are extremely ridiculous and irresponsible, they seriously violate "
             "basic facts and diplomatic protocol")
@@ -470,6 +503,24 @@ def test_a_looser_rewording_joins_only_the_one_utterance_it_is_clearly_closest_t
     assert (utterance.get("c") == utterance["a"]) is joins
     family = {result.units[u].source: result.units[f].source for u, f in result.family_of.items()}
     assert family.get("c") == ("a" if joins else None)  # charged as a rewording, not its own translation
+
+
+@pytest.mark.parametrize(
+    ("printed", "joins"),
+    [
+        ("China expresses strong dissatisfaction and opposition", True),  # a sentence (0.52 alike)
+        ("China expresses strong dissatisfaction", False),  # a fragment of four words (0.50 alike)
+    ],
+)
+def test_a_looser_rewording_joins_a_sentence_not_a_fragment(printed, joins):
+    items = [("a", printed, "direct", KWON), ("b", printed, "direct", KWON),
+             ("d", "These words came a day after the visit to Beijing", "direct", KWON),
+             ("e", "These words came a day after the visit to Beijing", "direct", KWON),
+             ("c", DISAPPOINTED, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
 
 
 def test_two_utterances_printed_as_often_never_merge_on_meaning():

@@ -45,6 +45,16 @@ MIN_DESCENT_SHARE = 0.5
 MIN_INDEPENDENT_WORDS = 12  # only a long sentence can be told to be an independent translation by its words
 MAX_ANCHORS = 10  # members a stray is tried against (longest distinct wordings) before it regroups apart
 LONG_RUN = 3  # or a run of this many words in a row ("a passing grade"; a two-word label such as "strategic autonomy" is not enough)
+# A run this long links two sentences wherever it stands in them; a shorter one (LONG_RUN words or more) holds only
+# where the unit does not reach beyond the reference (:func:`_reaches_beyond`). On the four gold stories the
+# short runs that reach beyond link another sentence sharing a phrase, or a reporter's narration; runs of five
+# words or more that reach beyond are the same sentence ("it was blown off course" / "… course up through …",
+# "the United States should have" in two translations, "pick sides between …" on Macron)
+SURE_RUN = 5
+# words beyond the reference, ends and gaps between runs together, per aligned word for a short run to hold:
+# a run-on passage on Infantino (34 beyond, 12 aligned) goes; the other translations of one sentence on Mao Ning
+# (4 to 13 beyond, 7 to 11 aligned) stay, and at 1 one of them would go (Mao Ning AUC 0.978 -> 0.956)
+MAX_SCATTER = 2
 
 
 @dataclass
@@ -108,7 +118,8 @@ def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
 
     A unit aligns when its aligned runs of two words or more hold two content words, and its aligned words
     (the longest common subsequence) cover at least MIN_COVERED of its own words or include a run of LONG_RUN
-    words: a sentence that shares only a two-word label with the
+    words that does not leave more of its words beyond the reference than it aligns (:func:`_reaches_beyond`):
+    a sentence that shares only a two-word label with the
     reference ("… finance our strategic autonomy and we will become vassals" against "… prevents it from
     building its strategic autonomy") is another sentence, however many outlets print the label."""
     every = matching_blocks(reference.norms, unit.norms)
@@ -118,8 +129,37 @@ def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
         return None
     start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
     leading, trailing = blocks[0].b, len(unit.words) - (blocks[-1].b + blocks[-1].size)
+    if _reaches_beyond(every, blocks, len(reference.words), len(unit.words)):
+        return None
     # words the witness prints beyond its last aligned run render the reference words beyond it (reworded)
     return max(0, start - leading), min(len(reference.words), end + trailing)
+
+
+def _reaches_beyond(every, blocks, n_reference: int, n_words: int) -> bool:
+    """Whether a unit held to a reference only by a short run (under MIN_COVERED of its words aligned, no run of
+    SURE_RUN words) is another sentence that shares a phrase with it. It is when the unit prints more words
+    beyond the reference's ends than it aligns (its words before its first aligned run, less the reference's
+    words before that run, and the same after the last run): "give moral lessons" in "When you pretend to have
+    morals, and give moral lessons to others but in reality …" against "… before starting to give moral
+    lessons."; "a migrant worker" in "Of course I am not a doctor, a nurse or a migrant worker." against "Today I
+    feel a migrant worker.". It is too when, counting also the unit's words between its aligned runs beyond the
+    reference's words between them, those words are more than twice its aligned words: runs scattered over a
+    run-on passage ("I am not …" at its start, "migrant workers" in the reporter's sentence that ends it).
+
+    Where the position agrees the run holds: a unit that opens with the reference's opening words prints that
+    sentence and runs on ("Today I feel tired, I feel hungry, …" against "Today I feel a migrant worker."), and
+    one that ends on them runs into it ("… its position, but then gets caught up in…" against "gets caught up in
+    crises that are not ours"). The ends are counted from the first and last runs of two words or more
+    (``blocks``, as the window); ``every`` holds every aligned run, single words included."""
+    matched = sum(m.size for m in every)
+    if matched >= MIN_COVERED * n_words or max(m.size for m in every) >= SURE_RUN:
+        return False
+    first, last = blocks[0], blocks[-1]
+    if first.a == 0 and (first.b == 0 or first.b + first.size == n_words):
+        return False
+    beyond_ends = max(0, first.b - first.a) + max(0, (n_words - last.b - last.size) - (n_reference - last.a - last.size))
+    between = sum(max(0, (n.b - m.b - m.size) - (n.a - m.a - m.size)) for m, n in zip(every, every[1:]))
+    return beyond_ends > matched or beyond_ends + between > MAX_SCATTER * matched
 
 
 def _covered(blocks, n_words: int) -> bool:

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 
 from . import meaning
 from .candidates import COUNTRY_SPEAKERS, MAX_PARAPHRASE_WORDS, RARE_POSTINGS, Link, Tally
-from .references import MIN_FAMILY_SOURCES, Alignment, _independent, reference_window
+from .references import MIN_FAMILY_SOURCES, MIN_FAMILY_WORDS, Alignment, _independent, reference_window
 from ..wording import matching_blocks, run_position
 from .units import Unit
 
@@ -53,6 +53,11 @@ MIN_GROUP_MEANING = 0.7
 # and nothing else.
 MIN_CLEAR_MEANING = 0.5
 CLEAR_MARGIN = 0.3
+# ... and only into a version that is a sentence (MIN_FAMILY_WORDS words), not a fragment: "And we have to try to
+# engage with it, explain it and get results with it" scores 0.52 with the fragment "You try to engage …" (and
+# far less with the speaker's other sentences), another sentence; the four joins above have partners of 7 to 27
+# words
+MIN_CLEAR_PARTNER_WORDS = MIN_FAMILY_WORDS
 # A group compared with a version other than the larger group's reference (a shorter, often printed one: "caught
 # up in crises that are not ours,") needs a run of this many words in common with it as well: on Musk, "I expect
 # to reduce my time at Twitter …" scores 0.75 with "want to be a part of the new Twitter" (one word shared)
@@ -208,7 +213,8 @@ def _closest(root: str, reps: dict[str, list[int]], often: set[int], speaker: st
     scored.sort(key=lambda s: (-s[0], s[1]))
     if not scored or scored[0][0] < MIN_CLEAR_MEANING:
         return None
-    if scored[0][0] < MIN_SENTENCE_MEANING and (len(scored) < 2 or scored[0][0] - scored[1][0] < CLEAR_MARGIN):
+    if scored[0][0] < MIN_SENTENCE_MEANING and (len(scored) < 2 or scored[0][0] - scored[1][0] < CLEAR_MARGIN
+                                                or len(units[scored[0][2]].words) < MIN_CLEAR_PARTNER_WORDS):
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < MEANING_MARGIN:
         return None
