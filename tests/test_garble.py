@@ -664,6 +664,21 @@ def test_quote_marks_found(text, expected):
     check(quotemarks.quote_mark_damage, text, expected)
 
 
+@pytest.mark.parametrize("text, evidence", [
+    ("“We will,” he said. “We won’t.\" she added.",
+     "; elsewhere the copy prints 1 quotation in curly marks and 0 quotations in straight marks"),
+    ("\"We will,\" he said.\n\"No.\" “We won’t.\" she added.",  # the other quotations' paragraphs count too
+     "; elsewhere the copy prints 0 quotations in curly marks and 2 quotations in straight marks"),
+    ("He said \"no\" twice. \"We won’t,” she added.",
+     "; elsewhere the copy prints 1 quotation in straight marks and 0 quotations in curly marks"),
+    ("She added: “We won’t.\"", ""),  # no other quotation to compare with: no clause
+    ("the “Twitter 2.0″ plan", ""),  # a prime is no style a copy prints throughout
+])
+def test_quote_marks_mixed_pair_names_the_house_style(text, evidence):
+    (found,) = [r for r in quotemarks.quote_mark_damage(text) if "closed with a" in r["detail"]]
+    assert found["detail"].endswith(("mark ‘\"’", "mark ‘”’", "mark ‘″’") if not evidence else evidence), found
+
+
 @pytest.mark.parametrize("text", [
     "“Today I feel gay. Today I feel disabled,” he said.",
     "He said: “We will not accept the ‘sanctions resolution’ of the UNSC.”",
