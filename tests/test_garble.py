@@ -611,7 +611,11 @@ def test_page_chrome_legitimate(text):
     ("the “Twitter 2.0″ plan", "“Twitter 2.0″"),
     ("the Chinese exaggeration.“, he stated.", "the Chinese exaggeration.“, he stated."),
     ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
-     "a foreign country. “As a child"),
+     "“I feel it, as a foreigner in a foreign country. “As a child"),  # the quotation left open, to the reopening
+    ("He said: “Europe must not be a vassal. Then he broadened it: “The Union must be a pole”.",
+     "“Europe must not be a vassal. Then he broadened it: “The Union must"),
+    ("“" + "word " * 130 + "and more. “As a child I was bullied.”",  # opened too far back: the reopening alone
+     "word and more. “As a child"),
     ("he said “hypocrisy”. .” and left", "he said “hypocrisy”. .” and left"),
     ("– Today I feel Qatari, I feel Arab.”", "– Today I feel Qatari, I feel Arab.”"),
     ("‘I Feel Qatari' says Infantino", "‘I Feel Qatari'"),

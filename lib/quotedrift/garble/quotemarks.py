@@ -97,7 +97,7 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
                 continue
         elif mark in OPENERS:
             if open_at is not None and OPENERS[mark] == open_style == "curly":
-                rows.append(_around(text, at, "a quotation opened again before it was closed"))
+                rows.append(_reopened(text, open_at, at))
             open_at, open_style = at, OPENERS[mark]
             continue
         else:
@@ -110,6 +110,17 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
                              f"{style} mark ‘{mark}’"))
         open_at, open_style = None, None
     return rows
+
+
+def _reopened(text: str, open_at: int, at: int) -> dict:
+    """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: the row spans the
+    quotation left open (its closing mark is the one lost) to a few words after the second opening mark,
+    or the second mark and its words alone when the first is more than ``MAX_QUOTED`` characters back."""
+    around = _around(text, at, "a quotation opened again before it was closed")
+    if at - open_at > MAX_QUOTED:
+        return around
+    return _row(open_at, around["end"], text, f"a quotation opened with ‘{text[open_at]}’ and opened again "
+                                              "before it was closed (its closing mark is lost)")
 
 
 def _single_left_open(text: str) -> list[dict]:
