@@ -49,6 +49,7 @@ MATCHING = {("curly", "curly"), ("guillemet", "guillemet"), ("low", "curly"), ("
             ("low", "low")}
 _DOUBLE_MARK = re.compile(r"[“”«»„″\"]")
 HOUSE_STYLES = ("curly", "straight", "guillemet", "low")  # styles a copy may use throughout (a prime never)
+REOPENED = "reopened"  # the "closing" style of a quotation opened again before it was closed
 
 
 @register("quote_marks", severity=2, colour="#fff08a",
@@ -89,13 +90,12 @@ def quote_mark_damage(text: str, words=None) -> list[dict]:
 def _paired_damage(text: str) -> list[dict]:
     """Mixed styles and reopened quotations among the double marks of each paragraph; a mixed pair's detail
     says how the copy pairs its marks elsewhere (its house style, the evidence a reader can check)."""
-    events = [event for paragraph in _PARAGRAPH.finditer(text) for event in _double_marks(text, *paragraph.span())]
-    house = Counter(open_style for open_at, open_style, _, style in events
-                    if open_style is not None and (open_style, style) in MATCHING)
+    pairs = [pair for paragraph in _PARAGRAPH.finditer(text) for pair in _double_marks(text, *paragraph.span())]
+    house = Counter(open_style for _, open_style, _, style in pairs if (open_style, style) in MATCHING)
     rows = []
-    for open_at, open_style, at, style in events:
-        if open_style is None:
-            rows.append(_around(text, at, "a quotation opened again before it was closed"))
+    for open_at, open_style, at, style in pairs:
+        if style == REOPENED:
+            rows += _reopened(text, open_at, at)
         elif (open_style, style) not in MATCHING and at - open_at <= MAX_QUOTED:
             rows.append(_row(open_at, at + 1, text,
                              f"a quotation opened with a {open_style} mark ‘{text[open_at]}’ and closed with a "
@@ -103,9 +103,10 @@ def _paired_damage(text: str) -> list[dict]:
     return rows
 
 
-def _double_marks(text: str, start: int, end: int) -> list[tuple[int | None, str | None, int, str]]:
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str, int, str]]:
     """The double-mark quotations of one paragraph as (opening position, its style, closing position, its
-    style), and each quotation opened again before it was closed as (None, None, position, style)."""
+    style); a quotation opened again before it was closed has the second opening mark as its closing one, and
+    the style ``REOPENED``."""
     found = []
     open_at, open_style = None, None
     for match in _DOUBLE_MARK.finditer(text, start, end):
@@ -116,8 +117,11 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int | None, str
                 open_at, open_style = at, style
                 continue
         elif mark in OPENERS:
+            if open_at is not None and _REVERSED_CLOSE.match(text, at):
+                open_at, open_style = None, None  # an opening mark printed as the closing one (a row above)
+                continue
             if open_at is not None and OPENERS[mark] == open_style == "curly":
-                found.append((None, None, at, "curly"))
+                found.append((open_at, open_style, at, REOPENED))
             open_at, open_style = at, OPENERS[mark]
             continue
         else:
@@ -135,6 +139,27 @@ def _house_style(house: Counter, *styles: str) -> str:
     shown = [style for style in dict.fromkeys(styles) if style in HOUSE_STYLES]
     counts = [f"{house[style]} quotation{'' if house[style] == 1 else 's'} in {style} marks" for style in shown]
     return f"; elsewhere the copy prints {' and '.join(counts)}" if any(house[s] for s in shown) else ""
+
+
+def _reopened(text: str, open_at: int, at: int) -> list[dict]:
+    """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: a row at the second
+    mark, and one at the mark left open (its closing mark is the one lost) when it is at most ``MAX_QUOTED``
+    characters back. Each row is the mark and a few words around it, not the whole open quotation: the
+    words inside it (a quotation nested in it) are not damaged."""
+    again = _around(text, at, "a quotation opened again before it was closed")
+    if at - open_at > MAX_QUOTED:
+        return [again]
+    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{text[again['start']:again['end']]}’) before it "
+                                      "is closed: its closing mark is lost")
+    return [left_open, again]
+
+
+def _after(text: str, at: int, why: str) -> dict:
+    """A row for the mark at ``at`` and the ``CONTEXT_WORDS`` words after it (within its line)."""
+    line_end = text.find("\n", at, at + CONTEXT_REACH)
+    line_end = min(len(text), at + CONTEXT_REACH) if line_end < 0 else line_end
+    after = [m.end() for m in re.finditer(r"\S+", text[at + 1:line_end])][:CONTEXT_WORDS]
+    return _row(at, at + 1 + after[-1] if after else at + 1, text, why)
 
 
 def _single_left_open(text: str) -> list[dict]:
