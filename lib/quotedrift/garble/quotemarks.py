@@ -49,6 +49,7 @@ MATCHING = {("curly", "curly"), ("guillemet", "guillemet"), ("low", "curly"), ("
             ("low", "low")}
 _DOUBLE_MARK = re.compile(r"[“”«»„″\"]")
 HOUSE_STYLES = ("curly", "straight", "guillemet", "low")  # styles a copy may use throughout (a prime never)
+_INTRODUCED = re.compile(r"“(?:(?<=:“)|(?<=:[ \t]“))")  # an opening mark right after a colon (a space between)
 REOPENED = "reopened"  # the "closing" style of a quotation opened again before it was closed
 
 
@@ -144,13 +145,18 @@ def _house_style(house: Counter, *styles: str) -> str:
 def _reopened(text: str, open_at: int, at: int) -> list[dict]:
     """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: a row at the second
     mark, and one at the mark left open (its closing mark is the one lost) when it is at most ``MAX_QUOTED``
-    characters back. Each row is the mark and a few words around it, not the whole open quotation: the
-    words inside it (a quotation nested in it) are not damaged."""
+    characters back and a colon introduces the second quotation ("he broadened it: “The Union"): a new cue
+    stands between the two, so the first must have closed before it. After a full stop ("a foreign country.
+    “As a child") the second mark is the stray one: a quotation of several paragraphs whose paragraph break was
+    lost (only its last paragraph closes), or a mark slipped in; the first mark is then intact. Each row is the
+    mark and a few words around it, not the whole open quotation: the words inside it (a quotation nested in
+    it) are not damaged."""
     again = _around(text, at, "a quotation opened again before it was closed")
-    if at - open_at > MAX_QUOTED:
+    if at - open_at > MAX_QUOTED or not _INTRODUCED.match(text, at):
         return [again]
-    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{text[again['start']:again['end']]}’) before it "
-                                      "is closed: its closing mark is lost")
+    evidence = text[again["start"]:again["end"]]
+    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{evidence}’) before it is "
+                                      "closed: its closing mark is lost")
     return [left_open, again]
 
 
