@@ -613,3 +613,14 @@ def test_each_report_is_measured_against_the_primary_sentence_it_renders():
     result = align.align(quotes, texts, roles)
     assert drift.edits_table(result, texts).empty  # every sentence against its own, none against its neighbour
     assert {result.units[result.family_of[u]].source for u in result.utterance_of} == {"fifa"}
+
+
+def test_a_quoted_report_renders_no_utterance():
+    said = "We should be apologising for the next three thousand years before giving moral lessons"
+    report = ("The West should apologise for three thousand years before giving moral lessons to the host, the "
+              "president of the federation said,")
+    quotes, texts, roles = quotes_of(("a", said, "direct", KWON), ("b", said, "direct", KWON),
+                                     ("c", report, "direct", KWON), ("d", report.rsplit(",", 2)[0], "direct", KWON))
+    result = align.align(quotes, texts, roles)
+    sources = {result.units[u].source for u in result.utterance_of}
+    assert sources == {"a", "b", "d"}  # the same words without the attribution are speech

@@ -418,3 +418,30 @@ def test_marks_in_html_markup_are_no_damage(tmp_path, text):
 ])
 def test_a_byline_is_no_speaker(tmp_path, sentence, expected):
     assert quotes_of(tmp_path, BODY + sentence)["speaker"].tolist()[0] == expected
+
+
+@pytest.mark.parametrize("text, report", [
+    # another outlet's paragraph quoted with its attribution: a report of speech
+    ("The West should apologise for its history before taking aim at the host, the president of the federation "
+     "said,", True),
+    ("Talks will resume in the spring, the minister added.", True),
+    # speech: the speaker's own "I would say", a cue inside the sentence, a reporting verb not at the end
+    ("what has been picked up in the last few months has been quite incredible, I would say.", False),
+    ("a blow to efforts to stabilise the relationship, a relationship that the capital says is at a record low",
+     False),
+    ("there is no confirmation that the purchase has occurred yet, so it's difficult to say what it will look like,",
+     False),
+    ("The remarks are extremely absurd and irresponsible.", False),
+])
+def test_a_quotation_ending_with_the_writers_attribution_is_a_report_not_speech(text, report):
+    from quotedrift.extract.marks import quoted_report
+
+    assert quoted_report(text) is report
+
+
+def test_a_quoted_report_has_no_speaker(tmp_path):
+    text = (BODY + "“Taxes will rise, the minister of finance said,” reported the Daily Herald.\n\n"
+            "“Taxes will rise next year,” the minister of finance said.\n")
+    rows = quotes_of(tmp_path, text)
+    speakers = dict(zip(rows["text"], rows["speaker"]))
+    assert speakers["Taxes will rise, the minister of finance said,"] == ""

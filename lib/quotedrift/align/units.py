@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..extract.marks import quoted_report
 from ..text import sentence_spans
 from ..wording import TOKEN_RE, Word, is_content_word, normalise, stem, words
 
@@ -64,12 +65,16 @@ class Unit:
 
 
 def build_units(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str]) -> list[Unit]:
-    """Cut every quotation into sentence units with comparable words and the words around it."""
+    """Cut every quotation into sentence units with comparable words and the words around it. A quotation that
+    holds a report of speech ("…, the president said,": :func:`quotedrift.extract.marks.quoted_report`) renders no
+    utterance: its words are the reporter's."""
     units: list[Unit] = []
     columns = ["quote_id", "source", "start", "end", "kind", "speaker"]
     for quote_id, source, start, end, kind, speaker in sorted(
             quotes[columns].itertuples(index=False, name=None), key=lambda r: (r[1], r[2])):
         text, start, end = texts[source], int(start), int(end)
+        if quoted_report(text[start:end]):
+            continue
         pieces = [(s, e, found) for s, e in unit_spans(text, start, end, str(kind)) if (found := words(text, s, e))]
         context = frame_stems(text, start, end, {stem(w.norm) for _, _, found in pieces for w in found})
         for s, e, found in pieces:

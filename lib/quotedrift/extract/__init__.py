@@ -70,7 +70,7 @@ from ..people.titles import title_near
 from ..text import paragraph_spans
 from .cues import _masked, _propagate_relays, _sentence_around, attribute, lead_in_mention
 from .kinds import headline_zone, quote_kind, statement_quotes
-from .marks import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_marked_quotes, left_open_by_convention
+from .marks import DOUBLE_MARKS, SINGLE_MARKS, Quote, find_marked_quotes, left_open_by_convention, quoted_report
 
 QUOTE_COLUMNS = (
     "quote_id", "source", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "relay",
@@ -224,6 +224,19 @@ def find_quotes(corpus: Corpus) -> pd.DataFrame:
     return find_quotes_and_names(corpus)[0]
 
 
+def clear_quoted_reports(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with no speaker for every quotation that holds a report of speech rather than speech
+    (:func:`.marks.quoted_report`): its words are the reporter's; alignment gives them no utterance either
+    (:func:`quotedrift.align.units.build_units`). The mention as printed stays in ``speaker_mention``."""
+    hit = [quoted_report(str(text)) for text in quotes["text"]]
+    if not any(hit):
+        return quotes
+    out = quotes.copy()
+    out.loc[hit, "speaker"] = ""
+    out.loc[hit, "speaker_confidence"] = 0.0
+    return out
+
+
 def find_quotes_and_names(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`find_quotes`, and every person name the in-scope reports print outside quotation marks
     (``NAME_COLUMNS``: the span, the name as printed, the full name it stands for in its article or the corpus,
@@ -238,4 +251,5 @@ def find_quotes_and_names(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     names = pd.DataFrame([row for _, names_of_article in results for row in names_of_article],
                          columns=list(NAME_COLUMNS))
     table = clear_concept_speakers(pd.DataFrame(rows, columns=list(QUOTE_COLUMNS)), corpus.texts)
+    table = clear_quoted_reports(table)
     return table.sort_values(["source", "start"], kind="stable").reset_index(drop=True), names

@@ -67,6 +67,16 @@ WRITERS_VOICE_RE = re.compile(
        | \b(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_ROLES})\b   # the foreign minister, the spokesperson
     """, re.VERBOSE)
 ENDS_AT_ATTRIBUTION = "the quotation is taken to end before its attribution"
+# A quotation whose own words end with a writer's attribution in the third person ("…, the president of the
+# federation said,"): the outlet quotes another outlet's report of what was said, not the speaker. One to
+# ATTRIBUTION_WORDS words (a subject, not "I"/"we"/"you": "…, I would say.") then a cue word of lexicon/cues.csv,
+# last. On the seeds and seven stories it finds one quotation, a relayed news paragraph.
+QUOTED_REPORT_RE = re.compile(
+    rf"""[,—–]\s+                                 # the comma that ends the reported words
+         (?!(?i:i|we|you)\b)                     # the speaker's own "I would say" is speech
+         (?:[^\s,.;:!?]+\s+){{1,{ATTRIBUTION_WORDS}}}?   # the subject: "the president of the federation"
+         (?:{_CUES})                             # the cue, the last word of the quotation
+         [\s,.…]*$""", re.VERBOSE)
 # HTML tags printed before a paragraph (``<p>“…``): a mark behind them still opens the paragraph.
 LEADING_TAGS_RE = re.compile(r"(?:\s*<[^<>\n]{1,300}>)+")
 # How far past a paragraph's end the next paragraph's opening mark is looked for (HTML tags and blank lines).
@@ -497,3 +507,8 @@ def _dialogue_dash_quotes(text: str, paragraphs: list[tuple[int, int]], quotes: 
         if first < stop:
             found.append(Quote(first, stop))
     return found
+
+
+def quoted_report(text: str) -> bool:
+    """Whether a quotation's words are a report of speech (end with the writer's attribution), not speech."""
+    return bool(QUOTED_REPORT_RE.search(text))
