@@ -527,6 +527,36 @@ def test_a_spelling_variant_does_not_hide_a_rewording_in_meaning(printed, lone, 
     assert (utterance.get("c") == utterance["a"]) is joins
 
 
+DISORDER = "should not be caught up in a disordering of the world and crises that aren't ours."
+
+
+@pytest.mark.parametrize(
+    ("lone", "speaker", "rival", "joins"),
+    [
+        # 0.43 in meaning and the run "crises that are not" (one content word): a rewording of the speaker's
+        ("get dragged into crises that are not its own", KWON, None, True),
+        ("get dragged into crises that are not its own", "John Kirby", None, False),  # not his sentence
+        ("we will talk about the crises that are not solved by the market", KWON, None, False),  # 0.36: too far
+        ("is being pulled into troubles that are not its own", KWON, None, False),  # run of function words only
+        # another sentence of the speaker prints the run too: the run says nothing about which one it renders
+        ("get dragged into crises that are not its own", KWON, "There are crises that are not over in Asia", False),
+    ],
+)
+def test_a_one_outlet_rewording_joins_on_a_long_shared_run_and_looser_meaning(lone, speaker, rival, joins):
+    items = [("a", DISORDER, "direct", KWON), ("b", DISORDER, "direct", KWON), ("c", lone, "direct", speaker)]
+    if rival:
+        items += [("d", rival, "direct", KWON), ("e", rival, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+    if joins:  # charged as a rewording, over the reference words it renders, not the whole sentence
+        uid = next(u for u in result.utterance_of if result.units[u].source == "c")
+        assert result.units[result.family_of[uid]].source == "a"
+        start, end = result.window_of[uid]
+        assert 0 < start and end - start <= len(result.units[uid].words) + 1
+
+
 PROTOCOL = ("They go totally against facts and seriously violate diplomatic protocol, and severely infringe on "
             "China's political dignity.")
 PROVOCATION = "They are an open political provocation."
