@@ -55,6 +55,35 @@ def test_lost_quote_marks_leave_a_reproduced_document_alone():
     assert lostmarks.lost_quote_marks(text) == []
 
 
+SHORT_REPORT = ("Officials criticised the \"hypocrisy\" of the critics on the eve of the summit.\n\n"
+                "The minister said the country had \"made progress\" on the rights of workers.\n\n"
+                "{0}\n\n"
+                "He called on the critics to \"look at themselves\" before giving lessons.\n\n"
+                "How many of these companies earned millions in the region\n")
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a cut copy: three unquoted paragraphs, one of them in the first person (0.2 of three is less than one)
+    ("When I first arrived here six years ago, I brought up the issue of the workers head-on.",
+     ["When I first arrived here six years ago, I brought up the issue of the workers head-on."]),
+    # "my" without the subject "I": an address or a possessive, not someone speaking
+    ("The editorial said his comments were unhelpful to the allies. Thank you very much my friend.", []),
+    ("The e-mail read:\n\nWhen I first arrived here six years ago, I brought up the issue of the workers.", []),
+])
+def test_lost_quote_marks_in_a_short_report(paragraph, expected):
+    text = SHORT_REPORT.format(paragraph)
+    assert spans(lostmarks.lost_quote_marks(text), text) == expected
+
+
+def test_lost_quote_marks_leave_a_short_first_person_column_alone():
+    """Two first-person paragraphs of three unquoted ones: a column written in the first person."""
+    text = ("I went to the stadium on Saturday and I saw the fans arrive early in the morning.\n\n"
+            "The officials said the \"doors would open\" at noon.\n\n"
+            "I have never seen a crowd like that in all the years that I have covered the game.\n\n"
+            "The match ended in a draw after a late goal by the visitors.\n")
+    assert lostmarks.lost_quote_marks(text) == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("I know what it means to be bullied, as a foreign in a. During a press conference he spoke.",
      "to be bullied, as a foreign in a."),

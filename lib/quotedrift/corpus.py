@@ -392,7 +392,7 @@ TAIL_HEADERS: tuple[tuple[str, str], ...] = (
 )
 _TAIL_RES = tuple((re.compile(rf"{_BULLET}(?:{pattern})", re.IGNORECASE), reason) for pattern, reason in TAIL_HEADERS)
 # A photo caption printed between paragraphs: a short line without sentence punctuation or quotation marks
-# that ends in a person's name ("John Kirby", "White House national security spokesman John Kirby").
+# that ends in a person's name ("Jane Doe", "Ministry of Defence spokeswoman Jane Doe").
 CAPTION_MAX_WORDS = 12
 CAPTION_FUNCTION_WORDS = frozenset("a an the of for and or in on at to by with from as".split())
 _CAPTION_SHAPE = re.compile(r"[^.!?:;\"“”‘’«»|@/]+")

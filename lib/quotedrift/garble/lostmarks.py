@@ -7,10 +7,11 @@ else's words whose marks were lost in copying or stripped by a rewrite. Four sha
   dictators.");
 - a first-person sentence right after a quotation closed by its attribution, in the same paragraph, with no
   mark ("… grips us,” the minister said. We think we are just followers.": the quotation went on);
-- a paragraph in the first person singular ("When I first arrived here, I brought up …") with no quotation
-  mark, between paragraphs that do not speak in the first person, in a report that otherwise keeps the
-  first person inside quotations (a block quotation is introduced by a colon, a document reproduced whole
-  runs over several first-person paragraphs: both left alone);
+- a paragraph in the first person singular, with the subject "I" ("When I first arrived here, I brought up
+  …"; a lone "my friend" is an address), with no quotation mark, between paragraphs that do not speak in
+  the first person, in a report that otherwise keeps the first person inside quotations (a block quotation
+  is introduced by a colon, a document reproduced whole runs over several first-person paragraphs: both
+  left alone);
 - a passive whose agent is "me" or "us" in a paragraph without marks ("Football and injustice are defended
   by me."): a spinner's rewording of a speaker's "I defend …".
 
@@ -34,7 +35,12 @@ SINGULAR = frozenset("i i'm i've i'd i'll me my myself".split())
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y(?:self)?|[Ww]e(?:['’](?:re|ve|d|ll))?|"
                               r"[Uu]s|[Oo]ur(?:selves)?)(?![\w-]|[.]\w)")
 _SINGULAR_RE = re.compile(r"(?<![\w'’-])(?:[Ii](?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y(?:self)?)(?![\w-]|[.]\w)")
+# the subject "I" alone ("my friend" in a paragraph is an address or a possessive, not someone speaking)
+_SUBJECT_I_RE = re.compile(r"(?<![\w'’-])I(?:['’](?:m|ve|d|ll))?(?![\w-]|[.]\w)")
 MAX_FIRST_PERSON_SHARE = 0.2  # of the unquoted paragraphs: more and the report is written in the first person
+# one first-person paragraph is judged even in a short report (a cut copy of seven paragraphs, four of them
+# quoted, has three unquoted: 0.2 of them is less than one)
+MIN_FIRST_PERSON_ALLOWED = 1
 MIN_WORDS = 8  # words of a first-person paragraph judged (a short line may be a caption or a sign-off)
 SENTENCE_REACH = 600  # characters searched for a sentence's end
 # a quotation closed by its attribution: ”, he said. / ," Jane Doe added.
@@ -65,11 +71,12 @@ def lost_quote_marks(text: str, words=None) -> list[dict]:
     rows = []
     for a, b in paragraphs:
         rows += _after_cue_colon(text, a, b) + _after_attribution(text, a, b) + _passive_by_me(text, a, b)
-    if unquoted and len(first_person) <= MAX_FIRST_PERSON_SHARE * unquoted:
+    if unquoted and len(first_person) <= max(MIN_FIRST_PERSON_ALLOWED, MAX_FIRST_PERSON_SHARE * unquoted):
         speaking = [_first_person(text, a, b, FIRST_PERSON) for a, b in paragraphs]
         at = {span: i for i, span in enumerate(paragraphs)}
         rows += [_paragraph_row(text, a, b) for a, b in first_person
-                 if _judged_paragraph(text, a, b) and not _in_a_run(speaking, at[(a, b)])]
+                 if _judged_paragraph(text, a, b) and _SUBJECT_I_RE.search(text, a, b)
+                 and not _in_a_run(speaking, at[(a, b)])]
     return rows
 
 

@@ -96,8 +96,11 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
                 open_at, open_style = at, style
                 continue
         elif mark in OPENERS:
+            if open_at is not None and _REVERSED_CLOSE.match(text, at):
+                open_at, open_style = None, None  # an opening mark printed as the closing one (a row above)
+                continue
             if open_at is not None and OPENERS[mark] == open_style == "curly":
-                rows.append(_around(text, at, "a quotation opened again before it was closed"))
+                rows += _reopened(text, open_at, at)
             open_at, open_style = at, OPENERS[mark]
             continue
         else:
@@ -110,6 +113,27 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
                              f"{style} mark ‘{mark}’"))
         open_at, open_style = None, None
     return rows
+
+
+def _reopened(text: str, open_at: int, at: int) -> list[dict]:
+    """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: a row at the second
+    mark, and one at the mark left open (its closing mark is the one lost) when it is at most ``MAX_QUOTED``
+    characters back. Each row is the mark and a few words around it, not the whole open quotation: the
+    words inside it (a quotation nested in it) are not damaged."""
+    again = _around(text, at, "a quotation opened again before it was closed")
+    if at - open_at > MAX_QUOTED:
+        return [again]
+    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{text[again['start']:again['end']]}’) before it "
+                                      "is closed: its closing mark is lost")
+    return [left_open, again]
+
+
+def _after(text: str, at: int, why: str) -> dict:
+    """A row for the mark at ``at`` and the ``CONTEXT_WORDS`` words after it (within its line)."""
+    line_end = text.find("\n", at, at + CONTEXT_REACH)
+    line_end = min(len(text), at + CONTEXT_REACH) if line_end < 0 else line_end
+    after = [m.end() for m in re.finditer(r"\S+", text[at + 1:line_end])][:CONTEXT_WORDS]
+    return _row(at, at + 1 + after[-1] if after else at + 1, text, why)
 
 
 def _single_left_open(text: str) -> list[dict]:

@@ -1,7 +1,7 @@
 """Quoted names of ideas: a short quotation the corpus frames as a concept is nobody's words.
 
 Writers put the name of a policy or idea in quotation marks ("his pet theory of 'strategic autonomy'", "he
-supports 'strategic autonomy'") without quoting anyone; the same phrase in another outlet ("Macron's vision of
+supports 'strategic autonomy'") without quoting anyone; the same phrase in another outlet ("the president's vision of
 'strategic autonomy'") is that idea's name too. :func:`concept_terms` reads, over the whole corpus, the short
 quotations that a noun of idea or a verb of advocacy (``lexicon/concept_frames.csv``) frames;
 :func:`clear_concept_speakers` then gives every short quotation of such a phrase no speaker. One pass over the

@@ -5,7 +5,7 @@ Rule-based and explainable:
 - **finding names** (:func:`find_person_names`): runs of capitalised words (``Yun Jong-gun``,
   ``Ivan Petrov``), with titles (``President``), places and organisations (``Zorblax Central News
   Agency``) and sentence-initial function words cut off; a lone surname counts only when a full name with
-  that surname appears in the same text (``Kirby`` after ``John Kirby``).
+  that surname appears in the same text (``Petrov`` after ``Ivan Petrov``).
 - **comparing names** (:func:`same_person`): Korean names (known surname first, then one to three given
   syllables, spaced or hyphenated) are compared syllable by syllable after a romanisation key
   (g/k, j/ch, d/t, b/p, r/l; oo→u, eo→o, o~u), so ``Yun Jong Gun`` ~ ``Yun Jung Joon`` ~ ``Yun Jong-jun``
@@ -125,7 +125,7 @@ def find_person_names(text: str, singles: frozenset[str] = frozenset()) -> list[
     return found
 
 
-# A known single name glued to the next word by a scrape ("President Bidenduring the fundraiser"): the glued
+# A known single name glued to the next word by a scrape ("President Doeduring the fundraiser"): the glued
 # word must be an English word at least this common (wordfreq Zipf; "during" 5.6, "the" 7.7) and this long.
 GLUED_WORD_ZIPF = 4.5
 GLUED_WORD_MIN = 3
@@ -133,7 +133,7 @@ GLUED_TOKEN_RE = re.compile(r"\b[A-Z][a-z]+[a-z]{%d,}\b" % GLUED_WORD_MIN)
 
 
 def _glued_names(text: str, singles: frozenset[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Single names of the corpus printed glued to the next word ("Bidenduring" → Biden), not found otherwise."""
+    """Single names of the corpus printed glued to the next word ("Doeduring" → Doe), not found otherwise."""
     from .roster import english_zipf
 
     taken = {(s, e) for s, e, _ in found}

@@ -48,7 +48,7 @@ class Entity:
 
 
 # A country after one of these words is where a person went or came from, not the one they serve ("the head of
-# state back from China"); "of" is not among them ("President of Zorbia").
+# state back from Zorbia"); "of" is not among them ("President of Zorbia").
 PLACE_PREPOSITION_RE = re.compile(r"\b(?:from|to|in|into|at|with|after|over|toward|towards)\s+(?:the\s+)?$",
                                   re.IGNORECASE)
 
@@ -102,7 +102,7 @@ class ArticleResolver:
         surname in the article (before it, else after), else the corpus's full name for it."""
         if len(name[2].split()) >= 2:
             return self.roster.canonical(name[2]) or name[2]
-        # a family name, or a given name used as the surname ("Ning" for Mao Ning)
+        # a family name, or a given name used as the surname ("Wei" for Lin Wei)
         matches = self.by_surname.get(name[2].lower()) or self.by_word.get(name[2].lower(), [])
         before = bisect.bisect_left(matches, (name[0],))
         chosen = matches[before - 1] if before else (matches[0] if matches else None)
@@ -134,7 +134,7 @@ class ArticleResolver:
     def resolve_pronoun(self, entity: Entity, speakers: list[Entity] = ()) -> Entity:
         """he/she → the nearest earlier person named or quoted whose gender agrees: "she" never resolves to a
         man. Gender comes from titles and nouns (Ms, spokeswoman), honorifics before any mention of the person
-        (Mr Biden), and the first name (gender-guesser); a person with no evidence is taken with less confidence."""
+        (Mr Doe), and the first name (gender-guesser); a person with no evidence is taken with less confidence."""
         wanted = {"he": "male", "she": "female", "him": "male", "her": "female"}.get(entity.name.lower(), "")
         names = ((self.names[i][0], self.full_name(self.names[i]))
                  for i in range(bisect.bisect_left(self.names, (entity.position,)) - 1, -1, -1))
@@ -153,8 +153,8 @@ class ArticleResolver:
 
     def _sentence_subject(self, position: int, full: str, agrees) -> tuple[int, str]:
         """The first agreeing person named in the sentence of the mention at ``position``: a pronoun continues
-        the sentence's subject, not the person it named last ("Kirby noted that Putin … . He described …"
-        → Kirby)."""
+        the sentence's subject, not the person it named last ("Doe noted that Petrov … . He described …"
+        → Doe)."""
         if self._bounds is None:
             self._bounds = [0] + [m.end() for m in SENTENCE_END_RE.finditer(self.text)]
         start = self._bounds[bisect.bisect_right(self._bounds, position) - 1]
@@ -167,11 +167,11 @@ class ArticleResolver:
         return position, full
 
     def resolve_description(self, entity: Entity, description: str) -> Entity | None:
-        """A definite description by role ("the FIFA president", "the billionaire", "the world's richest man")
+        """A definite description by role ("the league president", "the billionaire", "the world's richest man")
         → the nearest person of the article (earlier first, else later) whose titles, as this article or any
         other of the corpus prints them, hold a role word of the same family, with no conflicting country or
         gender; else the one person of the corpus whose titles hold the role and every capitalised modifier
-        ("FIFA"); else None (it stays a description)."""
+        ("league"); else None (it stays a description)."""
         role = _role_of(description)
         if role is None:
             return None
@@ -274,7 +274,7 @@ HONORIFIC_RE = re.compile(r"\b(" + "|".join(re.escape(r["word"]) for r in lexico
 
 
 def _gender_evidence(text: str, full: str, title: str) -> str:
-    """A person's gender from an honorific before any mention (``Ms Mao``), their title, or their first name. The
+    """A person's gender from an honorific before any mention (``Ms Lin``), their title, or their first name. The
     honorific comes first: it is said of the person, where a job noun ("spokesman") is often used for anyone."""
     words = spk._words(full)
     surname = spk._surname(full).lower() if words else ""
@@ -497,7 +497,7 @@ def resolve_article(text: str, quotes: list[Quote], names, roster: Roster = EMPT
 
 
 # A quotation with no speaker of its own whose words another quotation of the same article gives a confident
-# speaker is that speaker's (a headline's "'Extremely absurd'" when the body has Mao saying "extremely absurd and
+# speaker is that speaker's (a headline's "'Extremely absurd'" when the body has the spokesperson saying "extremely absurd and
 # irresponsible"): from two words (one shared word, "PROVOCATION", is a theme, not a quotation of someone) up to
 # twelve, so that the look-up is one set of word runs per article (linear).
 ECHO_MIN_WORDS = 2
@@ -591,20 +591,23 @@ def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None
 ACT_CUES = lexicon.words("act_cues")  # "designated": the country acted, no official spoke
 VOICE_RE = re.compile(r"\b(?:spokes\w*|minister|ministry|official|envoy|ambassador|diplomat|representative)\b",
                       re.IGNORECASE)
+SPOKESPERSON_RE = re.compile(r"\bspokes\w*", re.IGNORECASE)
 HEAD_OF_STATE_RE = re.compile(r"\b(?:president|leader|chairman|premier|prime|king|queen|emir|chancellor)\b", re.IGNORECASE)
 
 
 def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResolver, cues: list[str]) -> None:
     """A country or its ministry still named as speaker ("Zorbia says …", "Zorbia's foreign ministry accused …")
     becomes the one official the article names who speaks for that country (a spokesperson or minister whose
-    title, here or in another outlet of the corpus, names the country), when there is exactly one; not when
-    the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
+    title, here or in another outlet of the corpus, names the country), when there is exactly one, or else
+    the one spokesperson among them (a statement of state is voiced by its spokesperson, not by the minister
+    the article also names); not when the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
     pending = [i for i, e in enumerate(entities) if cues[i] not in ACT_CUES and (e.kind == "country" or (
         e.kind in ("org", "official") and re.search(r"\bministry\b", e.name, re.IGNORECASE)
         and (e.kind == "org" or e.country))) and (e.country or e.name)]
     if not pending:
         return
     officials_of: dict[str, set[str]] = {}
+    spokespeople_of: dict[str, set[str]] = {}
     for name in {resolver.full_name(n) for n in resolver.names}:
         if len(name.split()) < 2:
             continue
@@ -615,11 +618,15 @@ def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResol
             country = country_of(title)
             if country and VOICE_RE.search(title):
                 officials_of.setdefault(country, set()).add(name)
+                if SPOKESPERSON_RE.search(title):
+                    spokespeople_of.setdefault(country, set()).add(name)
                 break
     for i in pending:
         entity = entities[i]
         country = entity.name if entity.kind == "country" else entity.country
         speakers = officials_of.get(country, set())
+        if len(speakers) > 1:
+            speakers = spokespeople_of.get(country, set())
         if len(speakers) == 1:
             name = next(iter(speakers))  # not pop(): every quotation of that country needs the same official
             entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)

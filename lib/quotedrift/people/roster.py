@@ -1,6 +1,6 @@
 """Who the whole corpus names: full names, the single names that stand for them, the titles printed with them.
 
-An outlet often prints only "Macron said", "Mr Musk" or "the FIFA president" where another outlet of the same
+An outlet often prints only "Doe said", "Ms Doe" or "the league president" where another outlet of the same
 story prints the full name and its title. :func:`build_roster` reads every article once (names and titles as
 printed), so that resolution within one article can fall back on the corpus (issue 10: "resolve to the full
 name in the article or, failing that, in the corpus"). Built in one pass, linear in the corpus.
@@ -16,7 +16,7 @@ from . import names as spk
 from .titles import title_near
 
 # A single name stands for a full name of the corpus when that full name takes at least this share of the
-# articles printing any full name with that surname ("Biden": Joe Biden in 20 articles, Hunter Biden in 2).
+# articles printing any full name with that surname ("Doe": Jane Doe in 20 articles, John Doe in 2).
 SURNAME_SHARE = 0.75
 # A single name stands for a corpus full name only when at least this many articles print that full name: a
 # run of capitals one page prints ("Says Will Find New") must not turn every "New" into a person.
@@ -30,7 +30,7 @@ class Roster:
 
     ``full``: canonical full name → number of articles printing it (any spelling of that person);
     ``spelling``: full name as printed → canonical full name; ``single``: lower-case surname (or the given
-    name a family-first name is also called by, "Ning") → canonical full name, only where one person owns it;
+    name a family-first name is also called by, "Wei") → canonical full name, only where one person owns it;
     ``titles``: canonical full name → lower-case words of the titles printed with it anywhere in the corpus;
     ``printed_titles``: canonical full name → those titles as printed, commonest first."""
 
@@ -67,8 +67,8 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
     """The corpus roster from each article's :func:`article_people` (see :class:`Roster`).
 
     Spellings of one person are clustered with :func:`names.same_person`; the canonical spelling is the one most
-    articles print. A printed run that holds a better-attested full name ("Chief Twit Elon Musk", a headline's
-    "Elon Musk Issues Ultimatum") is that name."""
+    articles print. A printed run that holds a better-attested full name ("Chief Dreamer Jane Doe", a headline's
+    "Jane Doe Issues Ultimatum") is that name."""
     documents: Counter = Counter()
     for people in per_article:
         documents.update({name for name, _ in people if name})
@@ -104,7 +104,7 @@ def build_roster(per_article: list[list[tuple[str, str]]]) -> Roster:
         owner_of_surname = single.get(words[-1].lower(), "")
         if (full.get(name, 0) < SINGLE_MIN_ARTICLES and owner_of_surname and owner_of_surname != name
                 and everyday_word(words[0])):
-            spelling[printed] = owner_of_surname  # "Given Musk" at a sentence start: Musk
+            spelling[printed] = owner_of_surname  # "Given Doe" at a sentence start: Doe
     titles: dict[str, set[str]] = {}
     printed: dict[str, Counter] = {}
     for people in per_article:
@@ -156,7 +156,7 @@ def _block(name: str) -> str:
 
 def _single_names(name: str) -> list[str]:
     """The single words a person is called by: the surname, and for a family-first name its last given name
-    too ("Mao Ning" → mao, ning)."""
+    too ("Lin Wei" → lin, wei)."""
     words = spk._words(name)
     if not words:
         return []
@@ -168,7 +168,7 @@ def _single_names(name: str) -> list[str]:
 
 def _attested_part(name: str, documents: Counter) -> str:
     """A printed run of three or more words becomes the two- or three-word name inside it that more articles
-    print on its own ("Twit Elon Musk" → "Elon Musk"); other names stay as they are."""
+    print on its own ("Dreamer Jane Doe" → "Jane Doe"); other names stay as they are."""
     words = name.split()
     best = name
     for size in range(len(words) - 1, 1, -1):
