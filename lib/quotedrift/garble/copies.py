@@ -108,9 +108,10 @@ def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary"
     for source in sources:
         text = corpus.texts[source]
         words = article_words(text)
-        numbered[source] = _Numbered.of(text, words, vocabulary)
+        forms = [vocabulary(w.text) for w in words]
+        numbered[source] = _Numbered.of(text, words, forms)
         contexts = _context_array(numbered[source])
-        numbers = np.fromiter((vocabulary(w.text)[2] for w in words), dtype=np.int64, count=len(words))
+        numbers = np.fromiter((form[2] for form in forms), dtype=np.int64, count=len(words))
         fits = contexts != NO_CONTEXT
         found = _Tally.of(contexts[fits], np.broadcast_to(numbers[:, None], contexts.shape)[fits])
         batch.append(found._replace(copies=np.ones(len(found.contexts), dtype=np.int64)))  # one copy each
@@ -194,11 +195,12 @@ class _Numbered(NamedTuple):
     paragraphs: np.ndarray  # int32
 
     @classmethod
-    def of(cls, text: str, words: list[Token], vocabulary: _Vocabulary) -> _Numbered:
+    def of(cls, text: str, words: list[Token], forms: list[tuple[str, int, int]]) -> _Numbered:
+        """``forms``: :class:`_Vocabulary`'s answer for each word."""
         # a word never spans a line break, so a paragraph's words are a run of the text's words
         breaks = np.array(_line_breaks(text), dtype=np.int64)
         starts = np.fromiter((w.start for w in words), dtype=np.int64, count=len(words))
-        return cls(np.fromiter((vocabulary(w.text)[1] for w in words), dtype=np.uint32, count=len(words)),
+        return cls(np.fromiter((form[1] for form in forms), dtype=np.uint32, count=len(words)),
                    np.searchsorted(breaks, starts).astype(np.int32))
 
 
@@ -236,23 +238,21 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(31))
 
 
-def _hits(words: list[Token], numbered: _Numbered, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
-    """(starts, ends, anchor numbers, contexts) of every word and anchor whose context is in ``wanted``
-    (sorted), in text order and, for one word, in the order of ``ANCHORS``: compact, to be read again."""
+def _hits(numbered: _Numbered, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(word numbers in the article, anchor numbers, contexts) of every word and anchor whose context is in
+    ``wanted`` (sorted), in text order and, for one word, in the order of ``ANCHORS``: compact, to be read
+    again."""
     contexts = _context_array(numbered)
     flat = contexts.ravel()
     at = np.searchsorted(wanted, flat).clip(max=max(len(wanted) - 1, 0))
     hits = np.flatnonzero(wanted[at] == flat) if len(wanted) else np.empty(0, dtype=np.int64)
-    found = [words[i] for i in (hits // len(ANCHORS)).tolist()]
-    return (np.fromiter((w.start for w in found), dtype=np.int32, count=len(found)),
-            np.fromiter((w.end for w in found), dtype=np.int32, count=len(found)),
-            (hits % len(ANCHORS)).astype(np.int8), flat[hits])
+    return (hits // len(ANCHORS)).astype(np.int32), (hits % len(ANCHORS)).astype(np.int8), flat[hits]
 
 
-def _read(text: str, vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
-    """(word token, its key, anchor number, context) for each of :func:`_hits`."""
-    for start, end, anchor, context in zip(*(column.tolist() for column in hits)):
-        token = Token(text[start:end], start, end)
+def _read(words: list[Token], vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
+    """(word token, its key, anchor number, context) for each of :func:`_hits` (``words``: the article's)."""
+    for at, anchor, context in zip(*(column.tolist() for column in hits)):
+        token = words[at]
         yield token, vocabulary(token.text)[0], anchor, context
 
 
@@ -269,15 +269,15 @@ def copy_slips(corpus, quotes=None) -> list[dict]:
     printed: dict[int, dict[str, list]] = defaultdict(dict)  # context -> word -> [sources, form as printed]
     hits = {}
     for source in sources:
-        hits[source] = _hits(article_words(corpus.texts[source]), numbered.pop(source), shared_contexts)
-        for token, key, _, context in _read(corpus.texts[source], vocabulary, hits[source]):
+        hits[source] = _hits(numbered.pop(source), shared_contexts)
+        for token, key, _, context in _read(article_words(corpus.texts[source]), vocabulary, hits[source]):
             printed[context].setdefault(key, [set(), token.text])[0].add(source)
     del shared_contexts
     rows = []
     for source in sources:
         text = corpus.texts[source]
         flagged: set[int] = set()  # word starts already reported (each anchor may find the same word)
-        for token, key, anchor, context in _read(text, vocabulary, hits.pop(source)):
+        for token, key, anchor, context in _read(article_words(text), vocabulary, hits.pop(source)):
             words = printed[context]
             if token.start in flagged or (0 in ANCHORS[anchor] and not token.text[:1].isupper()):
                 continue  # a one-sided anchor is weak evidence: only a name's spelling is judged on it
