@@ -612,8 +612,6 @@ def test_page_chrome_legitimate(text):
     ("the Chinese exaggeration.“, he stated.", "the Chinese exaggeration.“, he stated."),
     ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
      "a foreign country. “As a child"),
-    ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
-     "“I feel it,"),  # the mark left open: its closing mark is the one lost
     ("He said: “Europe must not: ‘We are no vassals’. Then he broadened it: “The Union must be a pole”.",
      "“Europe must not:"),
     ("he said “hypocrisy”. .” and left", "he said “hypocrisy”. .” and left"),
@@ -644,6 +642,9 @@ def test_quote_marks_legitimate(text):
     # the quotation nested in the one left open is not damaged: the rows are the two marks and their words
     ("He said: “Europe must not: ‘We are no vassals’. Then he broadened it: “The Union must be a pole”.",
      ["“Europe must not:", "he broadened it: “The Union must"]),
+    # reopened after a sentence's end: a lost paragraph break inside a long quotation, nothing left open
+    ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
+     ["a foreign country. “As a child"]),
     # opened too far back to be sure which mark was lost: the reopening alone
     ("“" + "word " * 130 + "and more. “As a child I was bullied.”", ["word and more. “As a child"]),
     # an opening mark printed where the closing one belongs is not a reopening

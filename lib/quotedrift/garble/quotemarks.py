@@ -46,6 +46,7 @@ CLOSERS = {"”": "curly", "»": "guillemet", "″": "double prime"}
 MATCHING = {("curly", "curly"), ("guillemet", "guillemet"), ("low", "curly"), ("straight", "straight"),
             ("low", "low")}
 _DOUBLE_MARK = re.compile(r"[“”«»„″\"]")
+_SENTENCE_ENDS = (".", "!", "?", "…", ")")  # before a reopened quotation: a sentence (or an editor's "(…)") ended
 
 
 @register("quote_marks", severity=2, colour="#fff08a",
@@ -118,14 +119,27 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
 def _reopened(text: str, open_at: int, at: int) -> list[dict]:
     """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: a row at the second
     mark, and one at the mark left open (its closing mark is the one lost) when it is at most ``MAX_QUOTED``
-    characters back. Each row is the mark and a few words around it, not the whole open quotation: the
-    words inside it (a quotation nested in it) are not damaged."""
+    characters back and the second mark follows the reporter's words ("he broadened his thought: “The").
+    After a sentence's end ("a foreign country. “As a child") the quotation went on over a paragraph break
+    that was lost (by convention a quotation of several paragraphs opens each one): nothing is left open.
+    Each row is the mark and a few words around it, not the whole open quotation: the words inside it (a
+    quotation nested in it) are not damaged."""
     again = _around(text, at, "a quotation opened again before it was closed")
-    if at - open_at > MAX_QUOTED:
-        return [again]
-    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{text[again['start']:again['end']]}’) before it "
-                                      "is closed: its closing mark is lost")
+    if at - open_at > MAX_QUOTED or _char_before(text, at) in _SENTENCE_ENDS:
+        return [again]  # reopened after a sentence's end: a paragraph break of a long quotation lost, not a mark
+    reopening = text[again["start"]:again["end"]]
+    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{reopening}’) before it is "
+                                      "closed: its closing mark is lost")
     return [left_open, again]
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last non-space character before ``at`` ("" at the start), read backwards (a copy of the text before
+    each mark would be quadratic in the text's length)."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _after(text: str, at: int, why: str) -> dict:
