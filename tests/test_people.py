@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from quotedrift.people.canonical import canonical_speakers
 from quotedrift.people.names import find_person_names, name_variants_in_text, same_person
 from quotedrift.people.officials import clean_description, unnamed_officials
+from quotedrift.people.titles import title_near
 
 
 @pytest.mark.parametrize("a, b", [
@@ -341,6 +342,35 @@ def test_a_country_speaks_through_its_one_named_spokesperson():
     twice = ('Germany on Wednesday said it was "absurd". | Germany called the remarks "irresponsible" too. | '
              'Foreign Ministry spokesperson Ama Belko spoke to reporters.')
     assert speakers_of(twice, roster) == ["Ama Belko", "Ama Belko"]  # every quotation of that country
+    minister = roster_of("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.",
+                         "German foreign affairs official Tavi Renn spoke.", "Tavi Renn spoke.")
+    both = ('Germany on Wednesday called the remarks "absurd". | Talks with top foreign affairs official Tavi '
+            'Renn ended. | Foreign Ministry spokesperson Ama Belko spoke to reporters.')
+    assert speakers_of(both, minister) == ["Ama Belko"]  # two officials: the spokesperson voices the state
+    two = roster_of("German Foreign Ministry spokesperson Ama Belko spoke.", "Ama Belko spoke.",
+                    "German Foreign Ministry spokesperson Tavi Renn spoke.", "Tavi Renn spoke.")
+    tied = ('Germany on Wednesday called the remarks "absurd". | Tavi Renn and Ama Belko spoke to reporters.')
+    assert speakers_of(tied, two) == ["Germany"]  # negative: two spokespeople, no way to choose
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The Zorbian president, Jane Doe, said it.", "Jane Doe", "Zorbian president"),
+    ("The director of the Zorbian Office of Affairs, Jane Doe, said it.", "Jane Doe",
+     "director of the Zorbian Office of Affairs"),
+    ("Zorbian Foreign Minister Jane Doe said it.", "Jane Doe", "Zorbian Foreign Minister"),
+    ("US Senator Jane Doe said it.", "Jane Doe", "US Senator"),  # an acronym, not the pronoun "us"
+    ("Jane Doe, director-general of the agency, said it.", "Jane Doe", "director-general of the agency"),
+    # negative: another person's name and title before the comma
+    ("After talks with Zorbian President Ivan Petrov, Doe said it.", "Doe", ""),
+    # negative: a phrase about the occasion, not a title
+    ('"No," said Ms Doe, in an interview with a reporter from the Zorbia Times.', "Doe", "Ms"),
+    # negative: the sentence's opening word is no part of the title
+    ("If Ms Doe said it, the minister did not.", "Doe", "Ms"),
+    ("After Zorbian President Jane Doe spoke, talks ended.", "Jane Doe", "Zorbian President"),
+])
+def test_title_printed_with_a_name(text, name, expected):
+    start = text.index(name)
+    assert title_near(text, 0, start + len(name), (start, start + len(name), name)) == expected
 
 
 SUBJECTS = ("Zorbian President Tavi Renn spoke on Monday.", "Tavi Renn spoke.",

@@ -591,20 +591,23 @@ def _countries_to_officials(entities: list[Entity], quotes: list[Quote]) -> None
 ACT_CUES = lexicon.words("act_cues")  # "designated": the country acted, no official spoke
 VOICE_RE = re.compile(r"\b(?:spokes\w*|minister|ministry|official|envoy|ambassador|diplomat|representative)\b",
                       re.IGNORECASE)
+SPOKESPERSON_RE = re.compile(r"\bspokes\w*", re.IGNORECASE)
 HEAD_OF_STATE_RE = re.compile(r"\b(?:president|leader|chairman|premier|prime|king|queen|emir|chancellor)\b", re.IGNORECASE)
 
 
 def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResolver, cues: list[str]) -> None:
     """A country or its ministry still named as speaker ("Zorbia says …", "Zorbia's foreign ministry accused …")
     becomes the one official the article names who speaks for that country (a spokesperson or minister whose
-    title, here or in another outlet of the corpus, names the country), when there is exactly one; not when
-    the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
+    title, here or in another outlet of the corpus, names the country), when there is exactly one, or else
+    the one spokesperson among them (a statement of state is voiced by its spokesperson, not by the minister
+    the article also names); not when the cue reports an act of state ("designated": lexicon/act_cues.csv)."""
     pending = [i for i, e in enumerate(entities) if cues[i] not in ACT_CUES and (e.kind == "country" or (
         e.kind in ("org", "official") and re.search(r"\bministry\b", e.name, re.IGNORECASE)
         and (e.kind == "org" or e.country))) and (e.country or e.name)]
     if not pending:
         return
     officials_of: dict[str, set[str]] = {}
+    spokespeople_of: dict[str, set[str]] = {}
     for name in {resolver.full_name(n) for n in resolver.names}:
         if len(name.split()) < 2:
             continue
@@ -615,11 +618,15 @@ def _countries_to_named_officials(entities: list[Entity], resolver: ArticleResol
             country = country_of(title)
             if country and VOICE_RE.search(title):
                 officials_of.setdefault(country, set()).add(name)
+                if SPOKESPERSON_RE.search(title):
+                    spokespeople_of.setdefault(country, set()).add(name)
                 break
     for i in pending:
         entity = entities[i]
         country = entity.name if entity.kind == "country" else entity.country
         speakers = officials_of.get(country, set())
+        if len(speakers) > 1:
+            speakers = spokespeople_of.get(country, set())
         if len(speakers) == 1:
             name = next(iter(speakers))  # not pop(): every quotation of that country needs the same official
             entities[i] = Entity(name, "name", resolver.title_of(name), country, entity.position, 0.6)
