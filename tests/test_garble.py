@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -369,6 +371,29 @@ def test_confirmed_by_notes():
     assert not confirmed(cut, "wire copy of Reuters", "x" * 23 + "bringin")
 
 
+@pytest.mark.parametrize("rows, expected", [
+    ([], []),
+    ([("page_chrome", True), ("quote_marks", False), ("page_chrome", True), ("quote_marks", True)],
+     ["quote_marks", "page_chrome"]),  # the most unconfirmed first
+    ([("page_chrome", True), ("glued_words", True), ("page_chrome", False)], ["page_chrome", "glued_words"]),
+    ([("glued_words", True), ("boilerplate", True)], ["boilerplate", "glued_words"]),  # ties: by name
+])
+def test_precision_tally_per_kind(rows, expected):
+    from quotedrift.garble_precision import Tally
+
+    story, total = Tally(words=2000), Tally()
+    for kind, is_confirmed in rows:
+        story.count(kind, is_confirmed)
+    total.add(story)
+    assert [line.split()[0] for line in total.kinds_table()] == expected
+    assert (total.rows, total.unconfirmed, total.rate()) == (len(rows), sum(not ok for _, ok in rows),
+                                                             sum(not ok for _, ok in rows))
+    for kind in expected:
+        unconfirmed = sum(k == kind and not ok for k, ok in rows)
+        assert f" {sum(k == kind for k, _ in rows)} rows   {unconfirmed} unconfirmed" in \
+            next(line for line in total.kinds_table() if line.split()[0] == kind)
+
+
 def test_precision_script_runs_on_a_folder(tmp_path, capsys):
     from quotedrift.garble_precision import main
 
@@ -379,6 +404,21 @@ def test_precision_script_runs_on_a_folder(tmp_path, capsys):
     assert main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "clean copies (notes starting with 'wire'): 1" in out and "0 unconfirmed" in out
+    assert "clean copies, per kind" in out
+
+
+def test_precision_script_counts_unconfirmed_rows_per_kind(tmp_path, capsys):
+    from quotedrift.garble_precision import main
+
+    mixed = "“We will not export arms,\" the ministry said on Monday in a statement.\n"
+    (tmp_path / "wire.txt").write_text(mixed, encoding="utf-8")
+    (tmp_path / "listed.txt").write_text(mixed, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "file,notes\nwire.txt,wire copy of AP\nlisted.txt,wire copy of AP; mixed curly/straight quotes\n",
+        encoding="utf-8")
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^  quote_marks +2 rows +1 unconfirmed$", out, re.MULTILINE), out
 
 
 # ---------------------------------------------------------------------------------------------- departure (stretch)
@@ -626,6 +666,21 @@ def test_quote_marks_found(text, expected):
     check(quotemarks.quote_mark_damage, text, expected)
 
 
+@pytest.mark.parametrize("text, evidence", [
+    ("“We will,” he said. “We won’t.\" she added.",
+     "; elsewhere the copy prints 1 quotation in curly marks and 0 quotations in straight marks"),
+    ("\"We will,\" he said.\n\"No.\" “We won’t.\" she added.",  # the other quotations' paragraphs count too
+     "; elsewhere the copy prints 0 quotations in curly marks and 2 quotations in straight marks"),
+    ("He said \"no\" twice. \"We won’t,” she added.",
+     "; elsewhere the copy prints 1 quotation in straight marks and 0 quotations in curly marks"),
+    ("She added: “We won’t.\"", ""),  # no other quotation to compare with: no clause
+    ("the “Twitter 2.0″ plan", ""),  # a prime is no style a copy prints throughout
+])
+def test_quote_marks_mixed_pair_names_the_house_style(text, evidence):
+    (found,) = [r for r in quotemarks.quote_mark_damage(text) if "closed with a" in r["detail"]]
+    assert found["detail"].endswith(("mark ‘\"’", "mark ‘”’", "mark ‘″’") if not evidence else evidence), found
+
+
 @pytest.mark.parametrize("text", [
     "“Today I feel gay. Today I feel disabled,” he said.",
     "He said: “We will not accept the ‘sanctions resolution’ of the UNSC.”",
@@ -642,11 +697,14 @@ def test_quote_marks_legitimate(text):
     # the quotation nested in the one left open is not damaged: the rows are the two marks and their words
     ("He said: “Europe must not: ‘We are no vassals’. Then he broadened it: “The Union must be a pole”.",
      ["“Europe must not:", "he broadened it: “The Union must"]),
-    # reopened after a sentence's end: a lost paragraph break inside a long quotation, nothing left open
-    ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
-     ["a foreign country. “As a child"]),
     # opened too far back to be sure which mark was lost: the reopening alone
     ("“" + "word " * 130 + "and more. “As a child I was bullied.”", ["word and more. “As a child"]),
+    # reopened after a full stop or inside a sentence, no cue between: the second mark is the stray one (a lost
+    # paragraph break of a quotation of several paragraphs, a mark slipped in), the first is intact
+    ("He said: “I feel it, as a foreigner in a foreign country. “As a child I was bullied.”",
+     ["a foreign country. “As a child"]),
+    ("He said: “I was alone, I could cry. Then I “I tried to build friendships.”", ["cry. Then I “I tried to"]),
+    ("He said: “We will not stop. (…) “As a child I was bullied.”", ["not stop. (…) “As a child"]),
     # an opening mark printed where the closing one belongs is not a reopening
     ("“Has he lost his mind?“asks a newspaper.", ["lost his mind?“asks a newspaper."]),
 ])
@@ -683,6 +741,28 @@ def test_precision_on_the_clean_copies_of_all_stories(story_reports):
 
     text, rate = report(STORIES, {name: analysis for name, (analysis, _, _) in story_reports.items()})
     assert rate <= TARGET, text[-2000:]
+
+
+# Stories whose clean copies carry real damage that their manifest notes do not list, so that their rate stays
+# over the target until the notes list it (read row by row in session 5: in each, a wire copy closes a
+# quotation opened with a curly mark ‘“’ with a straight one ‘"’, the damage the gold counts as
+# broken_quote_marks elsewhere, e.g. livemint-com-wsj's ‘“dire"’). Strict: when the notes list it, this fails.
+UNLISTED_DAMAGE = {
+    "dec2022_kirby": "independent-co-uk-ap: two quotations opened with ‘“’ and closed with ‘\"’",
+    "nov2022_followups": "news-yahoo-com-ap-nov2022: a quotation opened with ‘“’ and closed with ‘\"’",
+}
+
+
+@pytest.mark.parametrize("story", [
+    pytest.param(p.name, marks=pytest.mark.xfail(strict=True, reason=UNLISTED_DAMAGE[p.name]))
+    if p.name in UNLISTED_DAMAGE else p.name for p in STORIES])
+def test_precision_on_the_clean_copies_of_each_story(story_reports, story):
+    """At most one unconfirmed row per 2,000 words on the clean copies of every story, not only over all."""
+    from quotedrift.garble_precision import TARGET, story_report
+
+    analysis = story_reports[story][0]
+    lines, tally = story_report(CORPORA / story, analysis)
+    assert tally.rate() <= TARGET, "\n".join(line for line in lines if "UNCONFIRMED" in line)
 
 
 @pytest.mark.parametrize("story", [p.name for p in STORIES])

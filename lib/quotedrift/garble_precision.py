@@ -13,14 +13,16 @@ lists, or when the manifest notes describe that damage: its evidence text is quo
 notes name its kind of damage (the registry's ``confirmed_by`` words, e.g. "chrome" for boilerplate), or the
 row reaches the end of a text whose notes say the excerpt is truncated. The target is at most one
 unconfirmed row per 2,000 words over the clean copies of all stories; a reader should still read the listed
-rows and judge them.
+rows and judge them. The last table counts the rows on the clean copies per kind, the kinds with the most
+unconfirmed rows first: the detectors to read first.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -87,12 +89,37 @@ def confirmed(row, notes: str, text: str = "", gold_spans: list[tuple[int, int]]
 
 @dataclass
 class Tally:
+    """Words, rows and unconfirmed rows on clean copies, in all and per garble kind."""
+
     words: int = 0
     rows: int = 0
     unconfirmed: int = 0
+    rows_by_kind: Counter = field(default_factory=Counter)
+    unconfirmed_by_kind: Counter = field(default_factory=Counter)
 
     def rate(self) -> float:
         return self.unconfirmed / self.words * PER_WORDS if self.words else 0.0
+
+    def count(self, kind: str, is_confirmed: bool) -> None:
+        """Count one row of ``kind``."""
+        self.rows += 1
+        self.rows_by_kind[kind] += 1
+        self.unconfirmed += not is_confirmed
+        self.unconfirmed_by_kind[kind] += not is_confirmed
+
+    def add(self, other: "Tally") -> None:
+        """Add another tally (one story's) to this one."""
+        self.words += other.words
+        self.rows += other.rows
+        self.unconfirmed += other.unconfirmed
+        self.rows_by_kind.update(other.rows_by_kind)
+        self.unconfirmed_by_kind.update(other.unconfirmed_by_kind)
+
+    def kinds_table(self) -> list[str]:
+        """One line per kind found: its rows and unconfirmed rows, the most unconfirmed first."""
+        order = sorted(self.rows_by_kind, key=lambda k: (-self.unconfirmed_by_kind[k], -self.rows_by_kind[k], k))
+        return [f"  {kind:<24} {self.rows_by_kind[kind]:>4} rows {self.unconfirmed_by_kind[kind]:>3} unconfirmed"
+                for kind in order]
 
 
 def story_report(folder: Path, result=None) -> tuple[list[str], Tally]:
@@ -116,11 +143,10 @@ def story_report(folder: Path, result=None) -> tuple[list[str], Tally]:
         notes = str(articles.at[source, "notes"])
         mine = garbles[garbles["source"] == source]
         tally.words += int(articles.at[source, "words"])
-        tally.rows += len(mine)
         lines.append(f"  {source}: {articles.at[source, 'words']} words, {len(mine)} rows")
         for r in mine.itertuples():
             ok = confirmed(r, notes, texts[source], gold.garbles.get(source, []) if gold else [])
-            tally.unconfirmed += not ok
+            tally.count(r.kind, ok)
             lines.append(f"    {'confirmed  ' if ok else 'UNCONFIRMED'} {r.kind:<20} {r.text[:60]!r}  {r.detail[:90]}")
     lines += ["", f"{folder.name}: {tally.words} words, {tally.rows} rows, {tally.unconfirmed} unconfirmed "
               f"({tally.rate():.2f} per {PER_WORDS:,} words)", ""]
@@ -146,11 +172,10 @@ def report(folders: list[Path] | Path, analyses: dict | None = None) -> tuple[st
     for folder in stories(folders):
         story_lines, tally = story_report(folder, (analyses or {}).get(folder.name))
         lines += story_lines
-        total.words += tally.words
-        total.rows += tally.rows
-        total.unconfirmed += tally.unconfirmed
+        total.add(tally)
         summary.append(f"  {folder.name:<24} {tally.words:>7} words {tally.rows:>4} rows "
                        f"{tally.unconfirmed:>3} unconfirmed  {tally.rate():.2f} per {PER_WORDS:,} words")
+    lines += ["clean copies, per kind (the most unconfirmed first):"] + total.kinds_table()
     lines += ["clean copies, per story:"] + summary
     lines += [f"all clean copies: {total.words} words, {total.rows} rows, {total.unconfirmed} unconfirmed "
               f"({total.rate():.2f} per {PER_WORDS:,} words; target at most {TARGET:g})"]

@@ -9,12 +9,14 @@ a quotation closed twice ("down.” .”"), a quotation in guillemets among Engl
 "“ … ”"), a mark alone at the end of a paragraph ('only "⏎⏎hypocrisy'), a quotation closed before an
 editor's bracket ("accelerate” [a crisis] in Taiwan"), a dialogue dash that opens what a closing mark ends,
 an opening single mark printed as an apostrophe ("football‘s"), and a line opened by a single mark that
-nothing closes. One pass over each paragraph: linear in the length of the text.
+nothing closes. A mixed pair's detail says how many quotations the copy prints elsewhere in each of the two
+styles, the evidence a reader checks first. One pass over each paragraph: linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .registry import register, row
 from .util import merge_overlaps
@@ -46,7 +48,9 @@ CLOSERS = {"”": "curly", "»": "guillemet", "″": "double prime"}
 MATCHING = {("curly", "curly"), ("guillemet", "guillemet"), ("low", "curly"), ("straight", "straight"),
             ("low", "low")}
 _DOUBLE_MARK = re.compile(r"[“”«»„″\"]")
-_SENTENCE_ENDS = (".", "!", "?", "…", ")")  # before a reopened quotation: a sentence (or an editor's "(…)") ended
+HOUSE_STYLES = ("curly", "straight", "guillemet", "low")  # styles a copy may use throughout (a prime never)
+_INTRODUCED = re.compile(r"“(?:(?<=:“)|(?<=:[ \t]“))")  # an opening mark right after a colon (a space between)
+REOPENED = "reopened"  # the "closing" style of a quotation opened again before it was closed
 
 
 @register("quote_marks", severity=2, colour="#fff08a",
@@ -80,14 +84,31 @@ def quote_mark_damage(text: str, words=None) -> list[dict]:
                                                 "source language, among the article's English quotation marks")
                  for m in _GUILLEMETS.finditer(text)]
     rows += _single_left_open(text)
-    for paragraph in _PARAGRAPH.finditer(text):
-        rows += _paired_damage(text, paragraph.start(), paragraph.end())
+    rows += _paired_damage(text)
     return merge_overlaps(rows)
 
 
-def _paired_damage(text: str, start: int, end: int) -> list[dict]:
-    """Mixed styles and reopened quotations among the double marks of one paragraph."""
+def _paired_damage(text: str) -> list[dict]:
+    """Mixed styles and reopened quotations among the double marks of each paragraph; a mixed pair's detail
+    says how the copy pairs its marks elsewhere (its house style, the evidence a reader can check)."""
+    pairs = [pair for paragraph in _PARAGRAPH.finditer(text) for pair in _double_marks(text, *paragraph.span())]
+    house = Counter(open_style for _, open_style, _, style in pairs if (open_style, style) in MATCHING)
     rows = []
+    for open_at, open_style, at, style in pairs:
+        if style == REOPENED:
+            rows += _reopened(text, open_at, at)
+        elif (open_style, style) not in MATCHING and at - open_at <= MAX_QUOTED:
+            rows.append(_row(open_at, at + 1, text,
+                             f"a quotation opened with a {open_style} mark ‘{text[open_at]}’ and closed with a "
+                             f"{style} mark ‘{text[at]}’{_house_style(house, open_style, style)}"))
+    return rows
+
+
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str, int, str]]:
+    """The double-mark quotations of one paragraph as (opening position, its style, closing position, its
+    style); a quotation opened again before it was closed has the second opening mark as its closing one, and
+    the style ``REOPENED``."""
+    found = []
     open_at, open_style = None, None
     for match in _DOUBLE_MARK.finditer(text, start, end):
         mark, at = match.group(), match.start()
@@ -101,45 +122,42 @@ def _paired_damage(text: str, start: int, end: int) -> list[dict]:
                 open_at, open_style = None, None  # an opening mark printed as the closing one (a row above)
                 continue
             if open_at is not None and OPENERS[mark] == open_style == "curly":
-                rows += _reopened(text, open_at, at)
+                found.append((open_at, open_style, at, REOPENED))
             open_at, open_style = at, OPENERS[mark]
             continue
         else:
             style = CLOSERS[mark]
         if open_at is None:
             continue  # a closing mark with nothing open: the extractor reports it
-        if (open_style, style) not in MATCHING and at - open_at <= MAX_QUOTED:
-            rows.append(_row(open_at, at + 1, text,
-                             f"a quotation opened with a {open_style} mark ‘{text[open_at]}’ and closed with a "
-                             f"{style} mark ‘{mark}’"))
+        found.append((open_at, open_style, at, style))
         open_at, open_style = None, None
-    return rows
+    return found
+
+
+def _house_style(house: Counter, *styles: str) -> str:
+    """How many quotations elsewhere in the copy open and close in each of ``styles`` ("; elsewhere the copy
+    prints 2 quotations in curly marks and 0 in straight marks"; nothing when it prints none in either)."""
+    shown = [style for style in dict.fromkeys(styles) if style in HOUSE_STYLES]
+    counts = [f"{house[style]} quotation{'' if house[style] == 1 else 's'} in {style} marks" for style in shown]
+    return f"; elsewhere the copy prints {' and '.join(counts)}" if any(house[s] for s in shown) else ""
 
 
 def _reopened(text: str, open_at: int, at: int) -> list[dict]:
     """A quotation opened again at ``at`` before the one opened at ``open_at`` was closed: a row at the second
     mark, and one at the mark left open (its closing mark is the one lost) when it is at most ``MAX_QUOTED``
-    characters back and the second mark follows the reporter's words ("he broadened his thought: “The").
-    After a sentence's end ("a foreign country. “As a child") the quotation went on over a paragraph break
-    that was lost (by convention a quotation of several paragraphs opens each one): nothing is left open.
-    Each row is the mark and a few words around it, not the whole open quotation: the words inside it (a
-    quotation nested in it) are not damaged."""
+    characters back and a colon introduces the second quotation ("he broadened it: “The Union"): a new cue
+    stands between the two, so the first must have closed before it. After a full stop ("a foreign country.
+    “As a child") the second mark is the stray one: a quotation of several paragraphs whose paragraph break was
+    lost (only its last paragraph closes), or a mark slipped in; the first mark is then intact. Each row is the
+    mark and a few words around it, not the whole open quotation: the words inside it (a quotation nested in
+    it) are not damaged."""
     again = _around(text, at, "a quotation opened again before it was closed")
-    if at - open_at > MAX_QUOTED or _char_before(text, at) in _SENTENCE_ENDS:
-        return [again]  # reopened after a sentence's end: a paragraph break of a long quotation lost, not a mark
-    reopening = text[again["start"]:again["end"]]
-    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{reopening}’) before it is "
+    if at - open_at > MAX_QUOTED or not _INTRODUCED.match(text, at):
+        return [again]
+    evidence = text[again["start"]:again["end"]]
+    left_open = _after(text, open_at, f"a quotation opened here is opened again (‘{evidence}’) before it is "
                                       "closed: its closing mark is lost")
     return [left_open, again]
-
-
-def _char_before(text: str, at: int) -> str:
-    """The last non-space character before ``at`` ("" at the start), read backwards (a copy of the text before
-    each mark would be quadratic in the text's length)."""
-    i = at - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return text[i] if i >= 0 else ""
 
 
 def _after(text: str, at: int, why: str) -> dict:
