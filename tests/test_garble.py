@@ -660,6 +660,11 @@ def test_page_chrome_legitimate(text):
     ("the “opposition, » said the minister", "“opposition, »"),
     ("is it in our interest to accelerate” [a crisis] in Taiwan? No.", "interest to accelerate” [a crisis] in Taiwan? No."),
     ("“I am serious,” Biden said. « That was the great embarrassment. »", "« That was the great embarrassment. »"),
+    # a single mark left open: the label between is no sentence, but the next paragraph opens no quotation
+    ("He said: ‘Today I feel Qatari. Today I feel gay.\n\nShow Player\n\nThe minister left the room.",
+     "‘Today I feel Qatari. Today I feel gay."),
+    ("He said: ‘Today I feel Qatari.\n\nThe crowd was silent for a minute.\n\n‘My parents worked,’ he said.",
+     "‘Today I feel Qatari."),  # a sentence between: not one quotation
     ('He denounced the lessons, which are only "\n\nhypocrisy\n\n", on the eve of the World Cup.', 'which are only "'),
 ])
 def test_quote_marks_found(text, expected):
@@ -688,6 +693,9 @@ def test_quote_marks_mixed_pair_names_the_house_style(text, evidence):
     "It's Biden's and the Xis' view, the ministers' talks.",
     "“It is the first paragraph of a long quotation.\n“It goes on here,” he said.",
     "« Nous ne sommes pas des vassaux », a-t-il dit.",
+    # a quotation of several paragraphs (only the last closes) with a video player's label between two of them
+    "He said: ‘Today I feel Qatari. Today I feel gay.\n\nShow Player\n\n‘My parents worked hard,’ he said.",
+    "He said: ‘Today I feel Qatari.\nADVERTISEMENT\n\n‘My parents worked hard,’ he said.",
 ])
 def test_quote_marks_legitimate(text):
     check(quotemarks.quote_mark_damage, text, None)

@@ -24,7 +24,12 @@ from .util import merge_overlaps
 MAX_QUOTED = 600  # characters between an opening and a closing mark still shown as one span
 CONTEXT_WORDS = 3  # words either side of a lone misplaced mark shown as its evidence
 CONTEXT_REACH = 80  # characters either side searched for those words (keeps the cost per mark bounded)
+# a line between two paragraphs of one quotation that is no sentence: at most this many words, no closing
+# punctuation ("Show Player", "ADVERTISEMENT"); at most this many such lines are looked past
+INTERPOSED_WORDS = 4
+INTERPOSED_LINES = 2
 _PARAGRAPH = re.compile(r"[^\n]+")
+_LINE = re.compile(r"\S[^\n]*")  # the rest of a line from its first character that is not a space
 _DOUBLE_SINGLE = re.compile(r"''(?=\S)[^'\n]{1,300}?(?<=\S)''")
 # Expressions start with the mark itself (look-behinds after it): the search then skips to each mark
 # instead of trying every position of the text (ten times faster on a long one).
@@ -188,9 +193,19 @@ def _single_left_open(text: str) -> list[dict]:
 
 def _continued(text: str, end: int) -> bool:
     """Whether the next paragraph opens with a mark again (a quotation of several paragraphs: by convention
-    only its last paragraph closes it)."""
-    following = text[end:end + CONTEXT_REACH].lstrip()
-    return following[:1] in ("‘", "'", "“", '"')
+    only its last paragraph closes it), looking past a short line between that is no sentence (a video
+    player's label, "ADVERTISEMENT": page chrome the page put inside the quotation)."""
+    for _ in range(INTERPOSED_LINES + 1):
+        line = _LINE.search(text, end, end + CONTEXT_REACH)
+        if not line:
+            return False
+        if line.group()[0] in ("‘", "'", "“", '"'):
+            return True
+        words = line.group().split()
+        if len(words) > INTERPOSED_WORDS or words[-1][-1] in ".!?:;," or line.end() == end + CONTEXT_REACH:
+            return False  # a sentence (or a line too long to be a label)
+        end = line.end()
+    return False
 
 
 def _row(start: int, end: int, text: str, why: str) -> dict:
