@@ -5,6 +5,13 @@ that print one sentence (issue 15), while every Python line executed in quotedri
 regular expression scans is counted, per stage (the module that does the work). Fixed costs cancel in the increments: for linear work the second increment is twice the first, for
 quadratic work four times. A stage fails when its increment ratio exceeds ``MAX_INCREMENT_RATIO``.
 
+One utterance printed by 2,000 outlets (issue 15) is counted the same way in the stages that compare an
+utterance's versions (alignment with its candidate search, the links and membership tables, drift,
+attribution, the aligned garble detectors, the scorecard): the quotations and the article-scope garble
+detectors (which read one article at a time) run uncounted and the corpus-scope detectors not at all, so that
+500, 1,000 and 2,000 outlets cost seconds, not the 40 CPU s of counting every stage (the whole pipeline is
+counted at 100, 200 and 400 outlets).
+
 ``benchmarks/pathological.py`` reports the seconds per MB at the sizes the issue names (5 MB on one line,
 10,000 unmatched marks); these tests use small sizes so that they run in seconds.
 """
@@ -53,6 +60,7 @@ def many_outlets(outlets: int) -> dict[str, str]:
 
 
 CASES = {"one-line": (one_line, 6_000), "unmatched-marks": (unmatched, 150), "many-outlets": (many_outlets, 100)}
+THOUSANDS_OF_OUTLETS = 500  # counted at 500, 1,000 and 2,000 outlets (issue 15: "printed by 2,000 outlets")
 
 
 def write_corpus(built: str | dict[str, str], folder: Path) -> None:
@@ -71,13 +79,15 @@ def stage_of(module: str) -> str:
 
 
 class CountingPattern:
-    """A compiled pattern that adds the characters each call may scan to ``counts`` (by calling module)."""
+    """A compiled pattern that adds the characters each call may scan to ``counts`` (by calling module), while
+    lines are being counted."""
 
     def __init__(self, pattern: re.Pattern, counts: Counter, depth: int = 2):
         self._pattern, self._counts, self._depth = pattern, counts, depth  # depth: frames up to the caller
 
     def _add(self, n: int) -> None:
-        self._counts[stage_of(sys._getframe(self._depth).f_globals.get("__name__", ""))] += max(1, n)
+        if sys.gettrace() is not None:
+            self._counts[stage_of(sys._getframe(self._depth).f_globals.get("__name__", ""))] += max(1, n)
 
     def _span(self, string, pos=0, endpos=sys.maxsize):
         return pos, min(endpos, len(string))
@@ -120,8 +130,9 @@ class CountingPattern:
         return getattr(self._pattern, name)
 
 
-def count_operations(text: str | dict[str, str], tmp: Path, monkeypatch) -> Counter:
-    """Operations per stage while analysing a one-article corpus holding ``text`` (or the corpus ``text``)."""
+def count_operations(text: str | dict[str, str], tmp: Path, monkeypatch, only=None) -> Counter:
+    """Operations per stage while analysing a one-article corpus holding ``text`` (or the corpus ``text``):
+    all of ``analyze``, or only inside the functions ``only(monkeypatch, counted)`` wraps with ``counted``."""
     counts: Counter = Counter()
     for module in [m for name, m in sys.modules.items() if name.startswith("quotedrift") and m is not None]:
         for attr, value in list(vars(module).items()):
@@ -142,32 +153,61 @@ def count_operations(text: str | dict[str, str], tmp: Path, monkeypatch) -> Coun
     def global_(frame, event, arg):
         return local if frame.f_code.co_filename.startswith(PACKAGE) else None
 
+    def counted(function):
+        def run(*args, **kwargs):
+            previous = sys.gettrace()
+            sys.settrace(global_)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                sys.settrace(previous)
+        return run
+
     write_corpus(text, tmp)
     monkeypatch.setenv("QUOTEDRIFT_WORKERS", "1")  # every operation in this process, where it is counted
-    sys.settrace(global_)
     try:
-        analyze(tmp)
+        if only is None:
+            counted(analyze)(tmp)
+        else:
+            only(monkeypatch, counted)
+            analyze(tmp)
     finally:
-        sys.settrace(None)
         monkeypatch.undo()
     return counts
+
+
+def comparing_stages(monkeypatch, counted) -> None:
+    """Count only the stages that compare an utterance's versions (see the module doc); leave out the
+    corpus-scope garble detectors (counted in the whole-pipeline case) and count nothing before alignment."""
+    from quotedrift import align, analysis, drift
+    from quotedrift.garble import assemble
+
+    monkeypatch.setattr(assemble, "corpus_garbles", lambda corpus, quotes=None: [])
+    for module, name in [(align, "align"), (align, "quote_utterances"), (align, "utterances_table"),
+                         (align, "single_utterances"), (align, "links_table"), (align, "membership_table"),
+                         (drift, "edits_table"), (drift, "aligned_words"), (analysis, "aligned_garbles"),
+                         (analysis, "attribution_table"), (analysis, "scorecard_table")]:
+        monkeypatch.setattr(module, name, counted(getattr(module, name)))
 
 
 @pytest.fixture(scope="module")
 def growth(tmp_path_factory):
     """Per case and stage: the increment ratio (c(4n) − c(2n)) / (c(2n) − c(n))."""
-    return {case: increment_ratios(build, n, tmp_path_factory) for case, (build, n) in CASES.items()}
+    ratios = {case: increment_ratios(build, n, tmp_path_factory) for case, (build, n) in CASES.items()}
+    ratios["2000-outlets"] = increment_ratios(many_outlets, THOUSANDS_OF_OUTLETS, tmp_path_factory,
+                                               only=comparing_stages)
+    return ratios
 
 
-def increment_ratios(build, n: int, tmp_path_factory) -> dict[str, tuple[float, list[int]]]:
-    """Per stage: (c(4n) − c(2n)) / (c(2n) − c(n)) and the three counts."""
+def increment_ratios(build, n: int, tmp_path_factory, only=None) -> dict[str, tuple[float, list[int]]]:
+    """Per stage: (c(4n) − c(2n)) / (c(2n) − c(n)) and the three counts (``only``: see count_operations)."""
     warm = tmp_path_factory.mktemp("warm")  # caches (word lists, per-word look-ups) filled before counting
-    write_corpus(build(4 * n), warm)
+    write_corpus(build(n // 10 if only else 4 * n), warm)
     analyze(warm)
     counts = []
     for size in (n, 2 * n, 4 * n):
         with pytest.MonkeyPatch.context() as monkeypatch:
-            counts.append(count_operations(build(size), tmp_path_factory.mktemp("case"), monkeypatch))
+            counts.append(count_operations(build(size), tmp_path_factory.mktemp("case"), monkeypatch, only))
     ratios = {}
     for stage in ("pipeline", "garble", "align"):
         first, second = counts[1][stage] - counts[0][stage], counts[2][stage] - counts[1][stage]
@@ -183,6 +223,8 @@ def increment_ratios(build, n: int, tmp_path_factory) -> dict[str, tuple[float, 
     # one sentence printed by more and more outlets (issue 15): before, the departure detector compared every
     # outlet with every other at each shared word (garble ratio 3.2 at these sizes)
     ("many-outlets", "pipeline"), ("many-outlets", "garble"), ("many-outlets", "align"),
+    # the same sentence printed by 500, 1,000 and 2,000 outlets, counted in the stages that compare versions
+    ("2000-outlets", "pipeline"), ("2000-outlets", "garble"), ("2000-outlets", "align"),
 ])
 def test_work_grows_linearly_with_the_article(growth, case, stage):
     ratio, counts = growth[case][stage]
@@ -204,4 +246,15 @@ def test_the_count_catches_a_quadratic_attribution_search(tmp_path_factory):
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(extract, "_sentence_around", resplit_per_quotation)
         ratio, counts = increment_ratios(one_line, 12_000, tmp_path_factory)["pipeline"]
+    assert ratio > MAX_INCREMENT_RATIO, counts
+
+
+def test_the_count_catches_links_between_every_pair_of_versions(tmp_path_factory):
+    """The measure of the comparing stages itself: with every pair of an utterance's versions linked (the
+    all-pairs export in place of the links table, as before issue 15) the increments grow about four-fold."""
+    from quotedrift import align
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(align, "links_table", align.pairs_table)
+        ratio, counts = increment_ratios(many_outlets, 50, tmp_path_factory, only=comparing_stages)["align"]
     assert ratio > MAX_INCREMENT_RATIO, counts

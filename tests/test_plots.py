@@ -156,3 +156,20 @@ def test_drawing_writes_nothing(tmp_path, monkeypatch):
     analysis = analyze(SEEDS)
     plots.close(plots.draw_all(analysis))
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("figures_folder", "expected"), [
+    (None, set()),  # an interactive rerun of a figure cell writes nothing
+    ("figures", {"csv", "pdf", "png", "svg"}),  # a notebook run for a report (`make report` sets FIGURES)
+])
+def test_a_figure_cell_writes_files_only_when_the_notebook_was_given_a_figures_folder(
+        sixty, tmp_path, monkeypatch, figures_folder, expected):
+    from quotedrift.notebook import show_figure
+
+    monkeypatch.chdir(tmp_path)
+    fig = plots.scorecard(sixty)
+    show_figure(fig, tmp_path / figures_folder if figures_folder else None)
+    plots.close([fig])
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert {p.suffix[1:] for p in written} == expected
+    assert all(p.stem == fig.name for p in written)
