@@ -527,6 +527,74 @@ def test_a_spelling_variant_does_not_hide_a_rewording_in_meaning(printed, lone, 
     assert (utterance.get("c") == utterance["a"]) is joins
 
 
+DISORDER = "should not be caught up in a disordering of the world and crises that aren't ours."
+
+
+@pytest.mark.parametrize(
+    ("lone", "speaker", "rival", "joins"),
+    [
+        # 0.43 in meaning and the run "crises that are not" (one content word): a rewording of the speaker's
+        ("get dragged into crises that are not its own", KWON, None, True),
+        ("get dragged into crises that are not its own", "John Kirby", None, False),  # not his sentence
+        ("we will talk about the crises that are not solved by the market", KWON, None, False),  # 0.36: too far
+        ("is being pulled into troubles that are not its own", KWON, None, False),  # run of function words only
+        # another sentence of the speaker prints the run too: the run says nothing about which one it renders
+        ("get dragged into crises that are not its own", KWON, "There are crises that are not over in Asia", False),
+    ],
+)
+def test_a_one_outlet_rewording_joins_on_a_long_shared_run_and_looser_meaning(lone, speaker, rival, joins):
+    items = [("a", DISORDER, "direct", KWON), ("b", DISORDER, "direct", KWON), ("c", lone, "direct", speaker)]
+    if rival:
+        items += [("d", rival, "direct", KWON), ("e", rival, "direct", KWON)]
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    utterance = {result.units[u].source: utt for u, utt in result.utterance_of.items()}
+    assert (utterance.get("c") == utterance["a"]) is joins
+    if joins:  # charged as a rewording, over the reference words it renders, not the whole sentence
+        uid = next(u for u in result.utterance_of if result.units[u].source == "c")
+        assert result.units[result.family_of[uid]].source == "a"
+        start, end = result.window_of[uid]
+        assert 0 < start and end - start <= len(result.units[uid].words) + 1
+
+
+BEFORE = "We must build our own defence industry before the end of this decade."
+AFTER = "The worst thing would be to think that we must adapt ourselves to the rhythm of others."
+PARADOX = "The paradox would be that, overcome with panic, we believe we are just the followers of others."
+REFLEX = "follow the policy of others through a kind of panic reflex,"  # 0.26 in meaning with PARADOX
+
+
+@pytest.mark.parametrize(
+    ("lone", "speaker", "next_to_it", "rival", "joins"),
+    [
+        (REFLEX, KWON, None, None, True),  # where the paradox stands elsewhere, shares "panic", alike enough
+        (REFLEX, "John Kirby", None, None, False),  # not the speaker's words
+        ("the budget will be voted in the spring session", KWON, None, None, False),  # no word in common
+        ("panic buying emptied the shelves of the shops", KWON, None, None, False),  # the word, not the sense (0.12)
+        # another sentence of the speaker in no utterance stands next to it: it is not alone between the two
+        (REFLEX, KWON, "We will spend more on our armies in the coming years.", None, False),
+        # a label in between is stepped over
+        (REFLEX, KWON, "reflex", None, True),
+        # another article prints another sentence that shares the word between the same two: which one is it?
+        (REFLEX, KWON, None, "Nobody should give in to panic about the markets.", False),
+    ],
+)
+def test_a_quotation_joins_the_sentence_other_articles_print_between_its_neighbours(
+        lone, speaker, next_to_it, rival, joins):
+    items = [(s, text, "direct", KWON) for s in "ab" for text in (BEFORE, PARADOX, AFTER)]
+    items += [("c", BEFORE, "direct", KWON)]
+    items += [("c", next_to_it, "partial", KWON)] if next_to_it else []
+    items += [("c", lone, "partial", speaker), ("c", AFTER, "direct", KWON)]
+    items += [(s, text, "direct", KWON) for s in "de" for text in (BEFORE, rival, AFTER)] if rival else []
+    quotes, texts, roles = quotes_of(*items)
+    result = align.align(quotes, texts, roles)
+    lone_quote = quotes.loc[quotes["text"] == lone, "quote_id"].iloc[0]
+    lone_id = next(u.uid for u in result.units if u.quote_id == lone_quote)
+    paradox = next(u.uid for u in result.units if u.source == "a" and "paradox" in u.norms)
+    assert (result.utterance_of.get(lone_id) == result.utterance_of[paradox]) is joins
+    if joins:  # a rewording, charged against the paradox's reference
+        assert result.family_of[lone_id] != lone_id
+
+
 PROTOCOL = ("They go totally against facts and seriously violate diplomatic protocol, and severely infringe on "
             "China's political dignity.")
 PROVOCATION = "They are an open political provocation."

@@ -1,6 +1,6 @@
 """Stage 3: find the same words across outlets — utterances, references, links and variant tables.
 
-The stage runs in six steps, one module each:
+The stage runs in seven steps, one module each:
 
 - :mod:`.units`: quotations cut into sentence units (a multi-sentence quotation renders several utterances,
   each through its own sub-span) and grouped by wording;
@@ -10,6 +10,9 @@ The stage runs in six steps, one module each:
   text, chosen source, undamaged consensus, or one per translation family);
 - :mod:`.rewordings`: after the utterances are made, whole-sentence rewordings and translations (smaller
   utterances, lone units) join the same speaker's larger utterance they mean the same as;
+- :mod:`.neighbours`: a lone quotation that stands between the same two utterances as a sentence of its speaker
+  in another article, shares a word with it and is not far from it in meaning, joins it (a translation that
+  shares almost no words with the others);
 - :mod:`.runons`: a version that runs on into another utterance's version ("… China's political dignity and
   amounted to open political provocation") is cut in two, each half rendering its own utterance;
 - :mod:`.tables`: ``links`` (each version to its reference), ``quote_utterances`` (membership with sub-spans),
@@ -28,6 +31,7 @@ import pandas as pd
 
 from . import meaning
 from .candidates import Link, Tally, compare, connect_wordings, paraphrase_links
+from .neighbours import join_by_neighbours
 from .rewordings import join_rewordings
 from .runons import split_run_ons
 from .references import Alignment, assign_utterances, groups_of, reference_window
@@ -62,6 +66,7 @@ def align(quotes: pd.DataFrame, texts: dict[str, str], roles: dict[str, str],
     assign_utterances(result, groups_of(components, units, para), reference_source, set(partners), partners,
                       damaged)
     join_rewordings(result, damaged)
+    join_by_neighbours(result)
     split_run_ons(result, damaged)
     trim_windows(result)
     meaning.save()  # word-meaning scores computed here are kept for the next process

@@ -103,18 +103,20 @@ class Windows:
         return self.cache[key]
 
 
-def reference_window(reference: Unit, unit: Unit) -> tuple[int, int] | None:
+def reference_window(reference: Unit, unit: Unit, min_content: int = 2) -> tuple[int, int] | None:
     """The run of reference words a unit renders (first to last aligned word), or None if it does not align.
 
     A unit aligns when its aligned runs of two words or more hold two content words, and its aligned words
     (the longest common subsequence) cover at least MIN_COVERED of its own words or include a run of LONG_RUN
     words: a sentence that shares only a two-word label with the
     reference ("… finance our strategic autonomy and we will become vassals" against "… prevents it from
-    building its strategic autonomy") is another sentence, however many outlets print the label."""
+    building its strategic autonomy") is another sentence, however many outlets print the label. A rewording
+    already joined on other evidence (meaning and a long shared run, :mod:`.rewordings`) asks for
+    ``min_content`` = 1 ("crises that are not")."""
     every = matching_blocks(reference.norms, unit.norms)
     blocks = [m for m in every if m.size >= 2]
     content = reference.content_in(blocks)
-    if content < 2 or not _covered(every, len(unit.words)):
+    if content < min_content or not blocks or not _covered(every, len(unit.words)):
         return None
     start, end = blocks[0].a, blocks[-1].a + blocks[-1].size
     leading, trailing = blocks[0].b, len(unit.words) - (blocks[-1].b + blocks[-1].size)
