@@ -1325,3 +1325,19 @@ def test_first_person_attributed_without_marks(tmp_path, text, expected):
     corpus = corpus_of(tmp_path, [text + "\n"])
     found = [text[r["start"]:r["end"]] for r in unquoted.unquoted_speech(corpus, quotes_of(corpus))]
     assert found == ([expected] if expected else [])
+
+
+# ---------------------------------------------------------------------------------------------- shared words
+
+
+@pytest.mark.parametrize("story", [None, STORIES[0].name], ids=["seeds", "first story"])
+def test_corpus_detectors_find_the_same_rows_with_shared_words(story, seed_analysis, story_analysis):
+    """``corpus_garbles`` tokenises each article once for every corpus detector (``garble.util.shared_words``):
+    each detector's rows are the ones it finds reading the articles on its own."""
+    from quotedrift.garble.assemble import corpus_garbles
+    from quotedrift.garble.registry import detectors
+
+    analysis = seed_analysis if story is None else story_analysis(story)
+    alone = [found for d in detectors("corpus") for found in d.find(analysis.corpus, analysis.quotes)]
+    assert alone, "no corpus detector row to compare"
+    assert corpus_garbles(analysis.corpus, analysis.quotes) == alone

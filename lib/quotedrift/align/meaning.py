@@ -27,6 +27,8 @@ from ..wordcache import cache_dir, package_key, write_atomically
 
 MEMO_FORMAT = 1  # bump when the memo's layout changes
 MAX_MEMO_PAIRS = 200_000  # phrase pairs kept (about 10 MB); beyond it new scores are computed, not kept
+EMBEDDINGS_KEPT = 20_000  # phrases whose embedding is kept in a process (1 KB each): a version of an utterance
+#                           is compared with several others, and embedding it is most of a comparison's cost
 _new_scores: dict[tuple[str, str], float] = {}
 
 
@@ -62,10 +64,17 @@ def similarity(a: str, b: str) -> float:
     model = _model()
     if model is None:
         return 0.0
-    score = round(float(model.similarity(a, b)), 3)
+    score = round(float(model.vector_similarity(_embedding(a), _embedding(b)).item()), 3)
     if len(_memo()) + len(_new_scores) < MAX_MEMO_PAIRS:
         _new_scores[(a, b)] = score
     return score
+
+
+@functools.lru_cache(maxsize=EMBEDDINGS_KEPT)
+def _embedding(text: str):
+    """The model's embedding of one phrase, as ``model.similarity`` computes it for each of its two phrases
+    (each phrase embedded on its own, so a kept embedding gives the very same score)."""
+    return _model().embed(text)[0]
 
 
 def _memo_path():

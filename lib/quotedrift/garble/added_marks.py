@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources, with_marks
+from .util import article_keys, article_words, in_scope_sources, with_marks
 
 MAX_WORDS = 5  # words of a quotation short enough to be a phrase lifted from the narrative
 MIN_UNQUOTED = 3  # other outlets that must print the words outside quotation marks
@@ -81,8 +81,7 @@ def _printings(corpus, sources: list[str], spans: dict[str, list[tuple[int, int]
     unquoted_by: dict[tuple, set[str]] = defaultdict(set)
     for source in sources:
         text = corpus.texts[source]
-        words = tokens(text)
-        keys = [normalise_word(w.text) for w in words]
+        words, keys = article_words(text), article_keys(text)
         inside = _inside_quotes(words, sorted(spans.get(source, [])))
         for n in lengths:
             for i in range(len(words) - n + 1):

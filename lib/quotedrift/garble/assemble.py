@@ -20,7 +20,7 @@ import pandas as pd
 from ..parallel import forks, ordered_map
 from ..text import tokens
 from .registry import detector, detectors, kinds
-from .util import in_scope_sources
+from .util import in_scope_sources, shared_words
 
 COLUMNS = ("source", "start", "end", "text", "kind", "detail", "severity")
 
@@ -33,7 +33,8 @@ def text_garbles(text: str) -> list[dict]:
 
 def corpus_garbles(corpus, quotes: pd.DataFrame | None = None) -> list[dict]:
     """Every corpus-scope detector's rows (each carries its ``source``)."""
-    return [found for d in detectors("corpus") for found in d.find(corpus, quotes)]
+    with shared_words():  # each article tokenised once for all of them
+        return [found for d in detectors("corpus") for found in d.find(corpus, quotes)]
 
 
 def aligned_garbles(corpus, quotes: pd.DataFrame, edits: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -24,11 +24,11 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import lexicon
-from ..text import Token, normalise_word, tokens
+from ..text import Token, normalise_word
 from .registry import register, row
 from .spelling import one_edit
 from .words import zipf
-from .util import in_scope_sources
+from .util import article_words, in_scope_sources
 
 ANCHORS = ((2, 1), (1, 2), (3, 0), (0, 3))  # (words before, words after) that must read the same in the other copies
 MIN_AGREEING = 2  # other copies that must print the usual word in that context
@@ -91,9 +91,11 @@ def slip(printed: str, usual_printed: str) -> str | None:
     return how
 
 
-def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary") -> np.ndarray:
+def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary"
+                     ) -> tuple[np.ndarray, dict[str, "_Numbered"]]:
     """The contexts that more than ``MIN_AGREEING`` copies print and where copies print two or more different
-    words (only these can show a slip), sorted.
+    words (only these can show a slip), sorted; and each source's words as numbers (:class:`_Numbered`, read
+    once here for both passes).
 
     Counted over compact arrays: each copy's distinct contexts wait in a batch that is merged into the tally
     when it is as large as the tally, so memory holds about twice the distinct contexts, never the corpus's
@@ -102,9 +104,14 @@ def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary") -> n
     tally = _Tally.empty()
     batch: list[_Tally] = []
     waiting = 0
+    numbered: dict[str, _Numbered] = {}
     for source in sources:
-        words, contexts = _context_array(corpus.texts[source], vocabulary)
-        numbers = np.fromiter((vocabulary(w.text)[2] for w in words), dtype=np.int64, count=len(words))
+        text = corpus.texts[source]
+        words = article_words(text)
+        forms = [vocabulary(w.text) for w in words]
+        numbered[source] = _Numbered.of(text, words, forms)
+        contexts = _context_array(numbered[source])
+        numbers = np.fromiter((form[2] for form in forms), dtype=np.int64, count=len(words))
         fits = contexts != NO_CONTEXT
         found = _Tally.of(contexts[fits], np.broadcast_to(numbers[:, None], contexts.shape)[fits])
         batch.append(found._replace(copies=np.ones(len(found.contexts), dtype=np.int64)))  # one copy each
@@ -112,7 +119,7 @@ def _shared_contexts(corpus, sources: list[str], vocabulary: "_Vocabulary") -> n
         if waiting >= max(len(tally.contexts), MIN_BATCH):
             tally, batch, waiting = _Tally.merged([tally, *batch]), [], 0
     tally = _Tally.merged([tally, *batch])
-    return tally.contexts[(tally.copies > MIN_AGREEING) & (tally.lowest != tally.highest)]
+    return tally.contexts[(tally.copies > MIN_AGREEING) & (tally.lowest != tally.highest)], numbered
 
 
 class _Tally(NamedTuple):
@@ -180,26 +187,40 @@ class _Vocabulary:
         return self.numbers.setdefault(form, len(self.numbers))
 
 
-def _context_array(text: str, vocabulary: _Vocabulary) -> tuple[list[Token], np.ndarray]:
-    """The words of a text and, for each word (rows) and anchor of ``ANCHORS`` (columns), the hash of its
-    neighbours (``NO_CONTEXT`` where the anchor does not fit within the word's paragraph).
+class _Numbered(NamedTuple):
+    """One article's words as compact numbers, read from its tokens once for both passes of
+    :func:`copy_slips`: each word's neighbour-form number (:class:`_Vocabulary`) and its paragraph."""
+
+    neighbours: np.ndarray  # uint32: a corpus has fewer than 2**32 word forms
+    paragraphs: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, text: str, words: list[Token], forms: list[tuple[str, int, int]]) -> _Numbered:
+        """``forms``: :class:`_Vocabulary`'s answer for each word."""
+        # a word never spans a line break, so a paragraph's words are a run of the text's words
+        breaks = np.array(_line_breaks(text), dtype=np.int64)
+        starts = np.fromiter((w.start for w in words), dtype=np.int64, count=len(words))
+        return cls(np.fromiter((form[1] for form in forms), dtype=np.uint32, count=len(words)),
+                   np.searchsorted(breaks, starts).astype(np.int32))
+
+
+def _context_array(numbered: _Numbered) -> np.ndarray:
+    """For each word (rows) of an article and anchor of ``ANCHORS`` (columns), the hash of its neighbours
+    (``NO_CONTEXT`` where the anchor does not fit within the word's paragraph).
 
     A context is a 64-bit hash of the anchor and its neighbours' numbers: two contexts with one hash count as
     one, as they did when they were Python tuple hashes (at 2**-64 a pair, never in a corpus)."""
-    words = tokens(text)  # a word never spans a line break, so a paragraph's words are a run of these
-    numbers = np.fromiter((vocabulary(w.text)[1] for w in words), dtype=np.uint64, count=len(words))
-    breaks = np.array(_line_breaks(text), dtype=np.int64)
-    paragraph = np.searchsorted(breaks, np.fromiter((w.start for w in words), dtype=np.int64, count=len(words)))
-    contexts = np.full((len(words), len(ANCHORS)), NO_CONTEXT, dtype=np.uint64)
+    numbers, paragraph = numbered.neighbours.astype(np.uint64), numbered.paragraphs
+    contexts = np.full((len(numbers), len(ANCHORS)), NO_CONTEXT, dtype=np.uint64)
     for n, (before, after) in enumerate(ANCHORS):
-        at = np.arange(before, len(words) - after)
+        at = np.arange(before, len(numbers) - after)
         fits = (paragraph[at - before] == paragraph[at]) & (paragraph[at + after] == paragraph[at])
         at = at[fits]
         mixed = np.full(len(at), ANCHOR_SEEDS[n], dtype=np.uint64)
         for offset in (*range(-before, 0), *range(1, after + 1)):
             mixed = _mix(mixed ^ numbers[at + offset])
         contexts[at, n] = mixed
-    return words, contexts
+    return contexts
 
 
 def _line_breaks(text: str) -> list[int]:
@@ -217,23 +238,21 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(31))
 
 
-def _hits(text: str, vocabulary: _Vocabulary, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
-    """(starts, ends, anchor numbers, contexts) of every word and anchor whose context is in ``wanted``
-    (sorted), in text order and, for one word, in the order of ``ANCHORS``: compact, to be read again."""
-    words, contexts = _context_array(text, vocabulary)
+def _hits(numbered: _Numbered, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(word numbers in the article, anchor numbers, contexts) of every word and anchor whose context is in
+    ``wanted`` (sorted), in text order and, for one word, in the order of ``ANCHORS``: compact, to be read
+    again."""
+    contexts = _context_array(numbered)
     flat = contexts.ravel()
     at = np.searchsorted(wanted, flat).clip(max=max(len(wanted) - 1, 0))
     hits = np.flatnonzero(wanted[at] == flat) if len(wanted) else np.empty(0, dtype=np.int64)
-    found = [words[i] for i in (hits // len(ANCHORS)).tolist()]
-    return (np.fromiter((w.start for w in found), dtype=np.int32, count=len(found)),
-            np.fromiter((w.end for w in found), dtype=np.int32, count=len(found)),
-            (hits % len(ANCHORS)).astype(np.int8), flat[hits])
+    return (hits // len(ANCHORS)).astype(np.int32), (hits % len(ANCHORS)).astype(np.int8), flat[hits]
 
 
-def _read(text: str, vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
-    """(word token, its key, anchor number, context) for each of :func:`_hits`."""
-    for start, end, anchor, context in zip(*(column.tolist() for column in hits)):
-        token = Token(text[start:end], start, end)
+def _read(words: list[Token], vocabulary: _Vocabulary, hits: tuple[np.ndarray, ...]):
+    """(word token, its key, anchor number, context) for each of :func:`_hits` (``words``: the article's)."""
+    for at, anchor, context in zip(*(column.tolist() for column in hits)):
+        token = words[at]
         yield token, vocabulary(token.text)[0], anchor, context
 
 
@@ -246,19 +265,19 @@ def copy_slips(corpus, quotes=None) -> list[dict]:
     if len(sources) <= MIN_AGREEING:
         return []  # no copies to agree
     vocabulary = _Vocabulary()
-    shared_contexts = _shared_contexts(corpus, sources, vocabulary)
+    shared_contexts, numbered = _shared_contexts(corpus, sources, vocabulary)
     printed: dict[int, dict[str, list]] = defaultdict(dict)  # context -> word -> [sources, form as printed]
     hits = {}
     for source in sources:
-        hits[source] = _hits(corpus.texts[source], vocabulary, shared_contexts)
-        for token, key, _, context in _read(corpus.texts[source], vocabulary, hits[source]):
+        hits[source] = _hits(numbered.pop(source), shared_contexts)
+        for token, key, _, context in _read(article_words(corpus.texts[source]), vocabulary, hits[source]):
             printed[context].setdefault(key, [set(), token.text])[0].add(source)
     del shared_contexts
     rows = []
     for source in sources:
         text = corpus.texts[source]
         flagged: set[int] = set()  # word starts already reported (each anchor may find the same word)
-        for token, key, anchor, context in _read(text, vocabulary, hits.pop(source)):
+        for token, key, anchor, context in _read(article_words(text), vocabulary, hits.pop(source)):
             words = printed[context]
             if token.start in flagged or (0 in ANCHORS[anchor] and not token.text[:1].isupper()):
                 continue  # a one-sided anchor is weak evidence: only a name's spelling is judged on it

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text import Token, normalise_word, tokens
+from ..text import Token
 from .copies import _house_style
 from .registry import register, row
-from .util import SPACES as _SPACES, report_sources
+from .util import SPACES as _SPACES, WordKeys, article_words, report_sources
 from .words import zipf
 
 
@@ -49,7 +49,7 @@ def _unquoted_runs(text: str) -> list[list[Token]]:
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     runs: list[list[Token]] = [[]]
     q = 0
-    for word in _initialisms_joined(text, tokens(text)):
+    for word in _initialisms_joined(text, article_words(text)):
         while q < len(quoted) and quoted[q][1] <= word.start:
             q += 1
         if q < len(quoted) and quoted[q][0] <= word.start:
@@ -106,15 +106,66 @@ def _content(words: tuple[str, ...]) -> bool:
     return any(w not in FUNCTION_KEYS and re.search(r"[a-z]", w) for w in words)
 
 
+class _Printers:
+    """The sources that print one middle at one anchor, counted rather than listed (an anchor of a famous
+    sentence is printed by hundreds of outlets): how many, the first one and where it prints the middle (a
+    run's words and the middle's word positions, its first place there), and the last one (a source's runs
+    are read together, so comparing with the last counts each source once)."""
+
+    __slots__ = ("count", "first", "where", "last")
+
+    def __init__(self, source: str, where: tuple[list[Token], int, int]) -> None:
+        self.count, self.first, self.where, self.last = 1, source, where, source
+
+    def add(self, source: str) -> None:
+        if source != self.last:
+            self.count, self.last = self.count + 1, source
+
+    def span(self) -> tuple[int, int]:
+        """The first source's (start, end) of the middle."""
+        words, i, j = self.where
+        return words[i].start, words[j - 1].end
+
+
+class _Anchor:
+    """The middles printed between one anchor's words (middle -> :class:`_Printers`, in the order first read),
+    and, for the rare source that prints several middles here, which ones (the last source read and its first
+    middle are kept to notice it)."""
+
+    __slots__ = ("by_middle", "source", "middle", "several")
+
+    def __init__(self) -> None:
+        self.by_middle: dict[tuple, _Printers] = {}
+        self.source = self.middle = None
+        self.several: dict[str, set[tuple]] | None = None  # made when first needed: most anchors never do
+
+    def add(self, middle: tuple, source: str, where: tuple[list[Token], int, int]) -> None:
+        printers = self.by_middle.get(middle)
+        if printers is None:
+            self.by_middle[middle] = _Printers(source, where)
+        else:
+            printers.add(source)
+        if source != self.source:
+            self.source, self.middle = source, middle
+        elif middle != self.middle:
+            if self.several is None:
+                self.several = {}
+            self.several.setdefault(source, {self.middle}).add(middle)
+
+    def prints(self, source: str, middle: tuple) -> bool:
+        """Whether ``source``, which prints a middle of its own here, prints ``middle`` here too."""
+        return self.several is not None and middle in self.several.get(source, ())
+
+
 def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]]) -> list[dict]:
-    # anchor -> middle words -> source -> (start, end, the run's words, first middle word, first right word);
-    # middle first: most anchors have one middle that every source prints, one dictionary of sources, not one
-    # dictionary per source
-    index: dict[tuple, dict[tuple, dict[str, tuple]]] = {}
+    # anchor -> its middles and who prints them, counted (see _Anchor): most anchors have one middle that
+    # every source prints, and an anchor's memory does not grow with the outlets that print it
+    index: dict[tuple, _Anchor] = {}
     seen: dict[str, tuple[int, int]] = {}
+    key_of = WordKeys()  # one key string per word form, however many anchors hold it
     for source, source_runs in runs.items():
         for words in source_runs:
-            keys = tuple(normalise_word(w.text) for w in words)
+            keys = tuple(key_of[w.text] for w in words)
             uncommon, telling = _word_flags(keys, seen)
             for (before, after), most in DEPARTURE_ANCHORS:
                 for i in range(before, len(words)):
@@ -127,26 +178,22 @@ def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]
                         if (after and uncommon[j + after] == uncommon[j]) or (
                                 telling[i] == telling[i - before] and telling[j + after] == telling[j]):
                             continue
-                        anchor = (before, after, keys[i - before:i], keys[j:j + after])
-                        by_middle = index.get(anchor)
-                        if by_middle is None:
-                            by_middle = index[anchor] = {}
-                        middle = keys[i:j]
-                        printers = by_middle.get(middle)
-                        if printers is None:
-                            printers = by_middle[middle] = {}
-                        if source not in printers:
-                            printers[source] = (words[i].start, words[j - 1].end, words, i, j)
+                        anchor = (before, after, *keys[i - before:i], *keys[j:j + after])  # one flat tuple
+                        found = index.get(anchor)
+                        if found is None:
+                            found = index[anchor] = _Anchor()
+                        found.add(keys[i:j], source, (words, i, j))
     rows = []
-    for anchor, by_middle in index.items():
-        one_sided = not (anchor[2] and anchor[3])
-        for source, middle, span, usual, others in _lone_middles(by_middle):
+    for anchor, found in index.items():
+        one_sided = not (anchor[0] and anchor[1])  # no words before or none after
+        for source, middle, span, usual, others in _lone_middles(found):
             if not _replacement(middle, usual) or (one_sided and not _variant_spelling(middle, usual)) \
                     or _house_spelling(middle, usual):
                 continue
-            start, end, words, i, j = by_middle[usual][others[0]]
+            start, end = others.span()
+            words, i, j = others.where
             left, right = words[i - anchor[0]:i], words[j:j + anchor[1]]
-            printed = texts[others[0]][start:end]
+            printed = texts[others.first][start:end]
             text = texts[source]
             mine = text[span[0]:span[1]]
             if not _capitalised(mine.split()) or _abbreviation(mine, printed):
@@ -154,7 +201,7 @@ def _wording_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]
             if not (_inside_name(printed, left, right) or _variant_spelling(middle, usual)):
                 continue  # ordinary wording: rewrites may choose other words outside a fixed name
             rows.append({"source": source, **row(span[0], span[1], "departure",
-                         f"‘{text[span[0]:span[1]]}’: the {len(others)} other reports that print the words "
+                         f"‘{text[span[0]:span[1]]}’: the {others.count} other reports that print the words "
                          f"around it print ‘{printed}’ here")})
     return rows
 
@@ -228,26 +275,27 @@ def _lone_variants(by_source: dict[str, dict[tuple, tuple[int, int]]]):
             yield source, middle, span[:2], common, others
 
 
-def _lone_middles(by_middle: dict[tuple, dict[str, tuple]]):
-    """:func:`_lone_variants` of an anchor's middles (middle -> source -> where): (source, middle, span, usual
-    middle, other sources) where one source alone prints each of its middles and every other source prints
-    one other middle (the others in the order they were read)."""
+def _lone_middles(anchor: _Anchor):
+    """:func:`_lone_variants` of an anchor's middles: (source, middle, span, usual middle, the usual middle's
+    :class:`_Printers`) where one source alone prints each of its middles and every other source prints one
+    other middle."""
+    by_middle = anchor.by_middle
     if len(by_middle) < 2:
         return  # every source prints the same words here
     alone: dict[str, list[tuple]] = {}  # source -> the middles only it prints
     for middle, printers in by_middle.items():
-        if len(printers) == 1:
-            alone.setdefault(next(iter(printers)), []).append(middle)
+        if printers.count == 1:
+            alone.setdefault(printers.first, []).append(middle)
     for source, middles in alone.items():
         if len(middles) != len(by_middle) - 1:
             continue
         mine = set(middles)
         [common] = [m for m in by_middle if m not in mine]
         others = by_middle[common]
-        if source in others or len(others) < DEPARTURE_MIN_OTHERS:
+        if anchor.prints(source, common) or others.count < DEPARTURE_MIN_OTHERS:
             continue
         for middle in middles:
-            yield source, middle, by_middle[middle][source][:2], common, list(others)
+            yield source, middle, by_middle[middle].span(), common, others
 
 
 def _capital_departures(texts: dict[str, str], runs: dict[str, list[list[Token]]], n: int = 4) -> list[dict]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..text import tokens
 from .registry import register, row
 from .words import zipf
-from .util import in_scope_sources
+from .util import article_words, in_scope_sources
 
 MIN_OTHERS = 2  # other copies that must print the name on its own
 MIN_NAME_LETTERS = 3
@@ -29,7 +28,7 @@ def glued_names(corpus, quotes=None) -> list[dict]:
     sources = in_scope_sources(corpus)
     if len(sources) <= MIN_OTHERS:
         return []  # no other copies to learn names from
-    words = {s: [w for w in tokens(corpus.texts[s]) if w.text.isalpha()] for s in sources}
+    words = {s: [w for w in article_words(corpus.texts[s]) if w.text.isalpha()] for s in sources}
     printed_by: dict[str, set[str]] = defaultdict(set)
     for source, found in words.items():
         for word in found:

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..text import tokens
 from .registry import register, row
-from .util import merge_overlaps, report_sources, spaced
+from .util import article_words, merge_overlaps, report_sources, spaced
 
 NAME_WORDS = (4,)  # words of the names compared (three-word names join two in prose: "Qatar hosting World Cup")
 MIN_OTHERS = 3  # other outlets that must print the name whole
@@ -31,7 +30,7 @@ def _capitalised(word: str) -> bool:
 def _runs(text: str):
     """Runs of words separated by single spaces only (no punctuation, no line break)."""
     run = []
-    for word in tokens(text):
+    for word in article_words(text):
         if run and not spaced(text, run[-1], word):
             if len(run) > 2:
                 yield run

@@ -15,7 +15,7 @@ import re
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources, others_count, report_sources
+from .util import article_keys, in_scope_sources, others_count, report_sources
 
 MIN_WORDS, MAX_WORDS = 6, 30  # a sentence or two: an advertisement, not a letter
 MIN_SECOND_PERSON = 2
@@ -49,7 +49,7 @@ def reader_addresses(corpus, quotes=None) -> list[dict]:
     wanted = set().union(*(grams for _, _, grams in candidates))
     printers: dict[tuple, set[str]] = {}
     for source in in_scope_sources(corpus):
-        for gram in _grams([normalise_word(w.text) for w in tokens(corpus.texts[source])]) & wanted:
+        for gram in _grams(article_keys(corpus.texts[source])) & wanted:
             printers.setdefault(gram, set()).add(source)
     rows = []
     for source, line, grams in candidates:

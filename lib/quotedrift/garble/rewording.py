@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ..text import Token, normalise_word, tokens
+from ..text import Token
 from .copies import _grammatical_form, _house_style
 from .departure import FUNCTION_KEYS
 from .registry import register, row
-from .util import in_scope_sources, report_sources
+from .util import article_keys, article_words, in_scope_sources, report_sources
 
 SHINGLE = 4  # words on each side that must read the same in the other copies (3 let "in the capital of" match anywhere)
 MAX_GAP = 4  # most words a rewording may span on either side (longer: another sentence, not a rewording)
@@ -54,25 +54,31 @@ def copy_rewordings(corpus, quotes=None) -> list[dict]:
     flagged_in = report_sources(corpus)
     if len(partners_of) <= MIN_AGREEING:
         return []
-    words = {s: tokens(corpus.texts[s]) for s in partners_of}
-    keys = {s: [normalise_word(w.text) for w in found] for s, found in words.items()}
-    shingles = {s: _shingles(k) for s, k in keys.items()}
+    words = {s: article_words(corpus.texts[s]) for s in partners_of}
+    keys = {s: article_keys(corpus.texts[s]) for s in partners_of}
+    shingles = _numbered_shingles(keys)
     index = _index(shingles)
     rows = []
     for source in flagged_in:
         partners = _partners(source, shingles[source], index)
-        rows += _rewordings(source, corpus.texts[source], words[source], keys, shingles, index, partners,
+        printers = [index[key] for key in shingles[source]]
+        rows += _rewordings(source, corpus.texts[source], words[source], keys, printers, partners,
                             corpus.texts, words)
     return rows
 
 
-Shingle = tuple[str, ...]  # SHINGLE consecutive word keys
+Shingle = int  # the number of a run of SHINGLE consecutive word keys (see _numbered_shingles)
 
 
-def _shingles(keys: list[str]) -> list[Shingle]:
-    """Each run of ``SHINGLE`` word keys (by its first word); the run itself, not its ``hash()``, which Python
-    seeds anew in every process (a collision would differ from run to run)."""
-    return [tuple(keys[i:i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
+def _numbered_shingles(keys: dict[str, list[str]]) -> dict[str, list[Shingle]]:
+    """Per source, each run of ``SHINGLE`` word keys (by its first word) as a number, the same for the same run
+    in every source: runs numbered in the order they first appear (sources in the order given), so each run
+    is hashed once, not at every look-up, and never by its ``hash()``, which Python seeds anew in every process
+    (a collision would differ from run to run)."""
+    numbers: dict[tuple[str, ...], int] = {}
+    return {source: [numbers.setdefault(tuple(found[i:i + SHINGLE]), len(numbers))
+                     for i in range(len(found) - SHINGLE + 1)]
+            for source, found in keys.items()}
 
 
 def _index(shingles: dict[str, list[Shingle]]) -> dict[Shingle, dict[str, list[int]]]:
@@ -101,14 +107,15 @@ def _partners(source: str, shingles: list[Shingle], index: dict[Shingle, dict[st
     return ranked[:MAX_PARTNERS]
 
 
-def _gaps(partner: str, shingles: list[Shingle], index: dict[Shingle, dict[str, list[int]]]):
+def _gaps(partner: str, printers: list[dict[str, list[int]]]):
     """(first word, end word) of this article and (first word, end word) of the partner for each short stretch
     between two anchors both print in the same order; last, (None, the article's positions whose key the
-    partner prints in a run of the same words: the partner agrees there)."""
+    partner prints in a run of the same words: the partner agrees there). ``printers``: for each key of this
+    article, its entry of the index (source -> positions)."""
     agreeing: set[int] = set()
     last = None  # (position here, position in the partner) of the last key both print
-    for at, key in enumerate(shingles):
-        positions = index[key].get(partner)
+    for at, printed in enumerate(printers):
+        positions = printed.get(partner)
         if not positions:
             continue
         there = _next_position(positions, last)
@@ -133,12 +140,12 @@ def _next_position(positions: list[int], last: tuple[int, int] | None) -> int:
     return positions[0]
 
 
-def _rewordings(source, text, words, keys, shingles, index, partners, texts, all_words) -> list[dict]:
+def _rewordings(source, text, words, keys, printers, partners, texts, all_words) -> list[dict]:
     """One article's rows: its stretches between anchors, the partners' wordings of each, judged."""
     alternatives: dict[tuple[int, int], dict[tuple, list]] = defaultdict(dict)
     supported: list[set[int]] = []
     for partner in partners:
-        for mine, theirs in _gaps(partner, shingles[source], index):
+        for mine, theirs in _gaps(partner, printers):
             if mine is None:
                 supported.append(theirs)
                 continue

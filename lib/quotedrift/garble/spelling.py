@@ -18,10 +18,9 @@ import functools
 import re
 from collections import Counter, defaultdict
 
-from ..text import tokens
 from .registry import register, row
 from .words import word_zipf, zipf
-from .util import in_scope_sources
+from .util import article_words, in_scope_sources
 
 _APOSTROPHES = re.compile(r"['’ʼ]")
 MIN_LETTERS = 4  # shorter words have too many neighbours one edit away
@@ -84,7 +83,7 @@ def _vocabulary(corpus, sources: list[str]) -> tuple[dict[str, list], dict[str, 
 
 
 def _words_of(corpus, sources: list[str]) -> tuple[dict[str, list], dict[str, set[str]]]:
-    words = {s: [w for w in tokens(corpus.texts[s]) if _APOSTROPHES.sub("", w.text).isalpha()] for s in sources}
+    words = {s: [w for w in article_words(corpus.texts[s]) if _APOSTROPHES.sub("", w.text).isalpha()] for s in sources}
     printed_by: dict[str, set[str]] = defaultdict(set)
     for source, found in words.items():
         for word in found:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..text import normalise_word, tokens
 from .registry import register, row
-from .util import in_scope_sources, others_count, report_sources
+from .util import article_keys, article_words, in_scope_sources, others_count, report_sources
 
 GRAM = 4  # words of an n-gram shared with another outlet's quotation
 MIN_OTHERS = 2  # other outlets that must quote the n-gram
@@ -137,8 +137,7 @@ def _span_index(quotes: pd.DataFrame) -> tuple[list[int], list[int]]:
 
 def _shared_runs(text: str, grams: dict, source: str):
     """Maximal runs of words (within one paragraph) covered by n-grams that other outlets quote."""
-    words = tokens(text)
-    keys = [normalise_word(w.text) for w in words]
+    words, keys = article_words(text), article_keys(text)
     covered = [False] * len(words)
     for i in range(len(words) - GRAM + 1):
         quoted_by = grams.get(tuple(keys[i:i + GRAM]))

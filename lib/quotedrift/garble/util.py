@@ -3,10 +3,63 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from ..text import Token
+from ..text import Token, normalise_word, tokens
 
 SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+class WordKeys(dict):
+    """Word form -> ``normalise_word(form)``, one key string per distinct form (a corpus repeats its words)."""
+
+    def __missing__(self, form: str) -> str:
+        key = self[form] = normalise_word(form)
+        return key
+
+
+class _SharedWords:
+    """Each article's tokens and word keys (keyed by the article's text), and the keys of word forms."""
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, tuple[list[Token], list[str]]] = {}
+        self.keys = WordKeys()
+
+    def get(self, text: str) -> tuple[list[Token], list[str]]:
+        found = self.by_text.get(text)
+        if found is None:
+            words = tokens(text)
+            found = self.by_text[text] = (words, [self.keys[w.text] for w in words])
+        return found
+
+
+_SHARED: _SharedWords | None = None  # set while :func:`shared_words` is active
+
+
+@contextmanager
+def shared_words() -> Iterator[None]:
+    """While the corpus detectors run, each article's tokens and word keys are computed once and shared by
+    every detector that asks (:func:`article_words`, :func:`article_keys`): a dozen detectors read the whole
+    corpus, and each used to tokenise every article again. Freed when the block ends."""
+    global _SHARED
+    previous, _SHARED = _SHARED, _SharedWords()
+    try:
+        yield
+    finally:
+        _SHARED = previous
+
+
+def article_words(text: str) -> list[Token]:
+    """``tokens(text)`` of a whole article, shared inside :func:`shared_words` (callers must not change it)."""
+    return tokens(text) if _SHARED is None else _SHARED.get(text)[0]
+
+
+def article_keys(text: str) -> list[str]:
+    """``normalise_word`` of each of :func:`article_words`, shared inside :func:`shared_words`."""
+    if _SHARED is None:
+        return [normalise_word(w.text) for w in tokens(text)]
+    return _SHARED.get(text)[1]
 
 
 def spaced(text: str, a: Token, b: Token) -> bool:
