@@ -29,3 +29,16 @@ def test_garble_detectors_in_workers_match_one_process(monkeypatch):
     monkeypatch.setenv("QUOTEDRIFT_WORKERS", "2")
     texts = list(load_corpus(SEEDS).texts.values())
     assert parallel.ordered_map(text_garbles, texts, min_items=1) == [text_garbles(t) for t in texts]
+
+
+@pytest.mark.parametrize(("workers", "items", "min_items"), [
+    ("2", list(range(50)), 1),  # in worker processes, collected after other work
+    ("2", list(range(50)), 1000),  # too few items: computed in this process when asked
+    ("1", list(range(50)), 1),  # one worker: never forks
+    ("2", [], 1),
+])
+def test_background_map_gives_ordered_map_results(monkeypatch, workers, items, min_items):
+    monkeypatch.setenv("QUOTEDRIFT_WORKERS", workers)
+    with parallel.background_map(square, items, min_items=min_items) as results:
+        other_work = sum(items)  # this process works while the workers run
+    assert results() == [n * n for n in items] and other_work == sum(items)

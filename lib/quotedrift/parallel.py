@@ -9,7 +9,8 @@ and notebooks on a handful of articles should not fork. ``QUOTEDRIFT_WORKERS=1``
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -52,3 +53,27 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item], min_i
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         return list(pool.map(function, items, chunksize=chunksize))
+
+
+@contextmanager
+def background_map(function: Callable[[Item], Result], items: Sequence[Item],
+                   min_items: int = MIN_ITEMS) -> Iterator[Callable[[], list[Result]]]:
+    """:func:`ordered_map` started now and collected later: ``with background_map(f, items) as results:`` starts
+    the worker processes at once, lets this process do other work in the block, and ``results()`` returns
+    ``[f(item) for item in items]`` in order when they are done. Two stages that do not depend on each other
+    then share the cores (the garble detectors: the article ones in workers while this process runs the
+    corpus ones), and the workers are forked before that other work fills this process's memory.
+
+    Without workers (small corpora, one core, ``QUOTEDRIFT_WORKERS=1``) ``results()`` computes them when asked."""
+    if not forks(len(items), min_items):
+        yield lambda: [function(item) for item in items]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    count = workers()
+    chunksize = max(1, len(items) // (count * CHUNKS_PER_WORKER))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        pending = pool.map(function, items, chunksize=chunksize)  # every chunk submitted: the workers start now
+        yield lambda: list(pending)

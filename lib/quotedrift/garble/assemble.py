@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..parallel import forks, ordered_map
+from ..parallel import background_map, forks
 from ..text import tokens
 from .registry import detector, detectors, kinds
 from .util import in_scope_sources, shared_words
@@ -54,15 +54,19 @@ def joined(*tables: pd.DataFrame) -> pd.DataFrame:
 
 
 def find_garbles(corpus, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The ``garbles`` table of a corpus: article detectors on English articles, corpus detectors once."""
+    """The ``garbles`` table of a corpus: article detectors on English articles, corpus detectors once.
+
+    For large corpora the article detectors run in worker processes while this process runs the corpus
+    detectors (:func:`quotedrift.parallel.background_map`): the two do not depend on each other."""
     from .words import prepare
 
     in_scope = in_scope_sources(corpus)
-    rows = corpus_garbles(corpus, quotes)
     if forks(len(in_scope)):
         prepare()  # load the word lists whole, once, before the worker processes start (they share one copy)
-    for source, found in zip(in_scope, ordered_map(text_garbles, [corpus.texts[s] for s in in_scope])):
-        rows += [{"source": source, **r} for r in found]
+    with background_map(text_garbles, [corpus.texts[s] for s in in_scope]) as article_rows:
+        rows = corpus_garbles(corpus, quotes)
+        for source, found in zip(in_scope, article_rows()):
+            rows += [{"source": source, **r} for r in found]
     return garble_table(corpus.texts, rows)
 
 
