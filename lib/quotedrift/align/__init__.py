@@ -13,7 +13,7 @@ The stage runs in seven steps, one module each:
 - :mod:`.neighbours`: a lone quotation that stands between the same two utterances as a sentence of its speaker
   in another article, shares a word with it and is not far from it in meaning, joins it (a translation that
   shares almost no words with the others);
-- :mod:`.runons`: a version that runs on into another utterance's version ("… China's political dignity and
+- :mod:`.runons`: a version that runs on into another utterance's version ("… the country's political dignity and
   amounted to open political provocation") is cut in two, each half rendering its own utterance;
 - :mod:`.tables`: ``links`` (each version to its reference), ``quote_utterances`` (membership with sub-spans),
   ``utterances``, variant tables, and the all-pairs export on request.
@@ -77,7 +77,7 @@ def trim_windows(result: Alignment) -> None:
     """Narrow each version's window to the reference words it renders (:func:`..wording.rendered_span`): a
     window runs from the first to the last word of the longest common subsequence, and where the word diff of
     :mod:`quotedrift.drift` pairs the witness's first or last words with other reference words ("Today I feel
-    gay… today I feel disabled" against "Today I feel Qatari. … Today I feel disabled."), the reference words
+    gay… today I feel disabled" against "Today I feel Zorbian. … Today I feel disabled."), the reference words
     left before or after it are words the quotation does not quote, not words it dropped."""
     for uid, (start, end) in list(result.window_of.items()):
         reference = result.units[result.family_of[uid]]

@@ -118,7 +118,7 @@ def joined_unit(run: list[Unit], uid: int) -> Unit:
 
 def unit_spans(text: str, start: int, end: int, kind: str) -> list[tuple[int, int]]:
     """Sentence spans of a quotation: a direct quotation or statement, or a partial one that runs on over a
-    sentence end ("… today I feel Qatari. Today I feel Arabic. …"); the whole span of a headline."""
+    sentence end ("… today I feel Zorbian. Today I feel Arabic. …"); the whole span of a headline."""
     if kind != "headline":
         return sentence_spans(text, start, end) or [(start, end)]
     return [(start, end)]

@@ -36,8 +36,8 @@ DESCRIPTOR_MODIFIERS = (r"senior|top|high-ranking|ranking|anonymous|unnamed|unid
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?:{DESCRIPTOR_MODIFIERS})\s+){{0,5}}(?:{DESCRIPTOR_HEADS})\b(?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in)\b))?",
     re.IGNORECASE)
-# A definite description by role or standing ("the FIFA president", "the global football supremo", "Twitter's
-# new owner", "the world's richest man"): a determiner or possessive, up to four modifiers, a role noun from
+# A definite description by role or standing ("the league president", "the global football supremo", "the
+# company's new owner", "the world's richest man"): a determiner or possessive, up to four modifiers, a role noun from
 # lexicon/role_nouns.csv (resolved to a named person by people.resolve, else kept as a description).
 ROLE_NOUNS = lexicon.column("role_nouns", "word") + lexicon.column("documents", "word")
 ROLE_DESCRIPTION_RE = re.compile(r"""
@@ -45,7 +45,7 @@ ROLE_DESCRIPTION_RE = re.compile(r"""
     (?:(?!(?:the|a|an|of|by|to|for|with|in|on|at|from|as|that|this|who|said|says|told)\b)[\w'’.-]+\s+){0,4}?
     (?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True)) + r""")\b(?!['’-])
     (?:\s+of\s+[\w'’ ]+?(?=,|\s+(?:said|told|on|in|this|last)\b))?
-    # or, with no determiner, an organisation's capitalised name before the role ("FIFA president added")
+    # or, with no determiner, an organisation's capitalised name before the role ("ZFA president added")
     |\b(?-i:[A-Z][\w.-]*[A-Z][\w.-]*)\s+(?:""" + "|".join(re.escape(w) for w in sorted(ROLE_NOUNS, key=len, reverse=True))
     + r""")\b(?!['’-])""", re.VERBOSE | re.IGNORECASE)
 ORG_RE = re.compile(
@@ -142,8 +142,8 @@ def _mention_in(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) 
     return s, -neg_end, mention, kind
 
 
-# What may stand between a subject and its cue verb: adverbs and times ("Macron said Friday" has none;
-# "China on Wednesday called", "Mao also said", "the ministry has since said").
+# What may stand between a subject and its cue verb: adverbs and times ("Doe said Friday" has none;
+# "Zorbia on Wednesday called", "Lin also said", "the ministry has since said").
 SUBJECT_GAP = r"""
     \s*(?:\b(?:has|have|had|also|then|later|again|further|once|since|now|previously|earlier|swiftly|quickly|
         reportedly|repeatedly|(?:on|last|this|next)\s+[A-Z]?[a-z]+|[A-Z][a-z]+day|[a-z]+ly)\s+)*$"""
@@ -158,12 +158,12 @@ APPOSITIVE_GAP_RE = re.compile(r"\s*(?:,[^,;:.!?]{1,160},|\([^()]{1,160}\))" + S
 GLUED_SENTENCE_END_RE = re.compile(r"(?:[a-z_][.!?]|_[\"”])[\"”’]?(?=[A-Z])")
 
 
-OF_COMPLEMENT_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # between a role and its organisation: "president of FIFA"
+OF_COMPLEMENT_RE = re.compile(r"\s+of\s+(?:the\s+)?")  # between a role and its organisation: "president of the ZFA"
 
 
 def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
     """The subject of the cue verb at ``hi`` in the clause ``text[lo:hi]``: the mention the cue follows directly
-    ("…with Xi Jinping during his trip, Macron emphasized" → Macron; "After Y spoke, X's ministry accused"
+    ("…with Ivan Petrov during his trip, Doe emphasized" → Doe; "After Y spoke, X's ministry accused"
     → the ministry), or the mention an appositive or relative clause separates from the cue ("X, who charged Y,
     said" → X); else the first mention of the clause, as :func:`_mention_in` finds it."""
     glued = [m.end() for m in GLUED_SENTENCE_END_RE.finditer(text, lo, hi)]
@@ -180,7 +180,7 @@ def _subject_before(text: str, lo: int, hi: int, names: list[tuple[int, int, str
     last = _last_mention(text, first[1], tail, names)
     if last is not None and last[1] == tail:
         if first[3] == "descriptor" and OF_COMPLEMENT_RE.fullmatch(text, first[1], last[0]):
-            return first[0], last[1], text[first[0]:last[1]], "descriptor"  # "The president of FIFA has said"
+            return first[0], last[1], text[first[0]:last[1]], "descriptor"  # "The president of the ZFA has said"
         return last
     return _first_ungoverned(text, lo, hi, names) or first
 
@@ -257,8 +257,8 @@ def _speaking_country(text: str, lo: int, hi: int) -> _Found | None:
 
 
 def _modifies_next(text: str, end: int) -> bool:
-    """Whether a country or organisation ending at ``end`` modifies the word after it ("the Taiwan Strait",
-    "FIFA president", "EU leaders"): then it names no speaker."""
+    """Whether a country or organisation ending at ``end`` modifies the word after it ("the Zorbia Strait",
+    "ZFA president", "EU leaders"): then it names no speaker."""
     following = re.match(r"[ \u00a0]+([A-Za-z][\w-]*)", text[end:end + 40])
     if not following:
         return False
@@ -331,7 +331,7 @@ HEADLINE_COLON_RE = re.compile(r"[ \u00a0]*:[ \u00a0]*")
 
 
 def _headline_speaker(text: str, close_at: int, names) -> dict | None:
-    """A headline's speaker after the quotation and a colon ("'I feel like a migrant': FIFA president hits
+    """A headline's speaker after the quotation and a colon ("'I feel like a migrant': league president hits
     out …"), with no cue of its own."""
     colon = HEADLINE_COLON_RE.match(text, close_at)
     if not colon or ":" not in colon.group():
@@ -416,7 +416,7 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
         trailing = _headline_speaker(masked, close_at, names)
     before_cues = list(CUE_RE.finditer(masked, sentence[0], open_at))
     if trailing and before_cues and NEW_SENTENCE_AFTER_RE.match(text, quote.end - 1):
-        trailing = None  # '…, adding, "We don't want a bloc logic." China has promised …': a new sentence
+        trailing = None  # '…, adding, "We don't want a bloc logic." Zorbia has promised …': a new sentence
     if trailing and (not before_cues or text[quote.end - 1:quote.end] in ",?!" or
                      not text[close_at:close_at + 3].strip(" ").startswith(".")):
         cue = trailing["cue"]  # matched in a window: its offsets count from the window, cue_span from the text
@@ -453,7 +453,7 @@ def attribute(text: str, quote: Quote, sentence: tuple[int, int], masked: str, n
         reach = min(len(masked), stated_by.end() + ATTRIBUTION_REACH)
         line_end = CLAUSE_BREAK_RE.search(masked, stated_by.end(), reach)
         mention = _mention_in(masked, stated_by.end(), line_end.start() if line_end else reach, names)
-        if mention is not None:  # its title may come first ("by Chinese Foreign Ministry spokesman X"), no comma
+        if mention is not None:  # its title may come first ("by Zorbian Foreign Ministry spokesman X"), no comma
             info.update(cue=stated_by.group("verb").lower(), cue_span=stated_by.span("verb"), mention=mention)
     naming = _naming_verb(masked, sentence[0], open_at, names)
     if naming is not None:
@@ -480,8 +480,8 @@ SPEECH_NOUNS_RE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:speech|remarks|addre
 def lead_in_mention(masked: str, paragraphs: list[tuple[int, int]], index: int, quoted: set[int],
                     names) -> tuple[int, int, str, str] | None:
     """The speaker a paragraph in the writer's voice introduces for the quoted paragraph ``index`` that has no
-    attribution of its own: the subject of the last cue in the paragraph before ("Macron stressed that …",
-    "Here's part of what he had to say."), or the person whose speech it names ("Infantino's speech"); headings
+    attribution of its own: the subject of the last cue in the paragraph before ("Doe stressed that …",
+    "Here's part of what he had to say."), or the person whose speech it names ("Doe's speech"); headings
     between them are skipped. None when that paragraph holds a quotation itself (the quotation before is then
     the one continued) or introduces nobody."""
     for i in range(index - 1, max(-1, index - 1 - LEAD_IN_REACH), -1):

@@ -27,7 +27,7 @@ SPEAKER_LABEL_RE = re.compile(r"([A-Z][A-Z'’.\- ]{2,40}):\s+")  # a transcript
 SENTENCE_FINAL_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 # A statement line that does not end like a sentence is still the speaker's when it is this long (the one
 # such line among the gold sentences of corpora/ has 17 words; page furniture such as "You are on page 1 of 9"
-# or "FIFA World Cup Qatar 2022" has at most 6).
+# or "World Cup Zorbia 2022" has at most 6).
 STATEMENT_MIN_WORDS = 8
 # A line at least this long that breaks mid-sentence was wrapped by the page (printed transcripts wrap near 100
 # characters); a shorter one ending without punctuation is a heading or a date line.

@@ -3,7 +3,7 @@
 When several outlets print one sentence word for word, the words they agree on are the best dictionary. A
 word that only this copy prints, between the same neighbours (``ANCHORS``: words before and after) where at least
 ``MIN_AGREEING`` other copies agree on one other word, and that is one letter away from it, is a slip of
-copying, typing, OCR or a spinner: "at its hear, Twitter" where the others print "heart", "Jane Smtih" for
+copying, typing, OCR or a spinner: "at its hear, the company" where the others print "heart", "Jane Smtih" for
 "Smith", "Li Gan" for "Li Gang". Real words count too (that is the point: wordfreq
 knows "hear" and "then"). Not flagged: grammatical forms of one word that are both English words ("comment" /
 "comments", "remark" / "remarked": an editor's choice), British and American spellings of one word

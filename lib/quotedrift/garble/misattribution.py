@@ -4,7 +4,7 @@ An aligned-scope detector: it runs after alignment, on the quotations table (``s
 ``speaker_confidence``, ``utterance_id`` from the quotation and alignment stages). A quotation is flagged when at least ``MIN_AGREEING`` other outlets carry the same
 utterance, at least ``AGREEMENT`` of those that name a speaker name one person, this outlet names another
 person that the corpus knows as a speaker, and both attributions are confident. The outlier's own attribution
-must also be printed plainly: a name (not a pronoun nor a title) right beside the cue ("Infantino added",
+must also be printed plainly: a name (not a pronoun nor a title) right beside the cue ("Doe added",
 "said Xi"). A speaker the resolver found some words away from the cue ("the US president said Xi did not …,
 adding") is as likely the resolver's mistake as the outlet's, so it is not charged to the outlet. The row
 points at the quotation and names the outlets that say otherwise. One pass over the quotations, grouped by utterance.
@@ -25,7 +25,7 @@ AGREEMENT = 0.8  # share of the other outlets' named speakers that must be that 
 MIN_CONFIDENCE = 0.9  # attribution confidence (quotes.speaker_confidence) of every attribution compared
 MIN_SPEAKER_SOURCES = 3  # outlets that must quote the outlier's speaker somewhere for him or her to count
 NAMED_OUTLETS = 3  # outlets named in the detail, at most
-MAX_CUE_GAP = 1  # words between the speaker's name and the cue, at most ("Infantino then added")
+MAX_CUE_GAP = 1  # words between the speaker's name and the cue, at most ("Doe then added")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"«»]")
 
 
@@ -52,7 +52,7 @@ def _named_at_cue(q, text: str) -> bool:
 
 
 def _person_mention(mention: str) -> bool:
-    """A name as printed ("Infantino", "Mao Ning"), not a pronoun or a bare title ("She", "The president")."""
+    """A name as printed ("Doe", "Lin Wei"), not a pronoun or a bare title ("She", "The president")."""
     return bool(find_person_names(mention)) and mention.split()[0].lower() not in PRONOUNS
 
 

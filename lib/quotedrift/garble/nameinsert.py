@@ -1,10 +1,10 @@
 """inserted_word: a common word put inside a name that the other outlets print whole.
 
-A name of several capitalised words ("Chinese President Xi Jinping", "Secretary of State Antony Blinken")
+A name of several capitalised words ("Zorbian President Ivan Petrov", "Secretary of State Jane Doe")
 that at least ``MIN_OTHERS`` other outlets print, printed here with one lower-case word inside it that no other
-outlet prints there ("Chinese language President Xi Jinping"), is an article spinner's or a translator's
+outlet prints there ("Zorbian language President Ivan Petrov"), is an article spinner's or a translator's
 addition: a name's words are not rewritten by a careful editor. Only words between two capitalised words of
-the name count, separated by single spaces, so that a sentence going on after a name ("President Xi Jinping
+the name count, separated by single spaces, so that a sentence going on after a name ("President Ivan Petrov
 said") or a name split by punctuation is never compared.
 
 Cost: one pass over every in-scope report's words to collect its capitalised runs, one pass to look each
@@ -18,7 +18,7 @@ from collections import defaultdict
 from .registry import register, row
 from .util import article_words, merge_overlaps, report_sources, spaced
 
-NAME_WORDS = (4,)  # words of the names compared (three-word names join two in prose: "Qatar hosting World Cup")
+NAME_WORDS = (4,)  # words of the names compared (three-word names join two in prose: "Zorbia hosting World Cup")
 MIN_OTHERS = 3  # other outlets that must print the name whole
 JOINERS = frozenset("of the and for".split())  # lower-case words that belong inside names
 

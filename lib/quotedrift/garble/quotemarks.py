@@ -7,7 +7,7 @@ mark of another style (“…", "…”, “…″, «…”, ‘…'), an openi
 ("exaggeration.“, he said"), a quotation opened again before it is closed ("foreign country. “As a child"),
 a quotation closed twice ("down.” .”"), a quotation in guillemets among English marks ("« … »" beside
 "“ … ”"), a mark alone at the end of a paragraph ('only "⏎⏎hypocrisy'), a quotation closed before an
-editor's bracket ("accelerate” [a crisis] in Taiwan"), a dialogue dash that opens what a closing mark ends,
+editor's bracket ("accelerate” [a crisis] in the strait"), a dialogue dash that opens what a closing mark ends,
 an opening single mark printed as an apostrophe ("football‘s"), and a line opened by a single mark that
 nothing closes. A mixed pair's detail says how many quotations the copy prints elsewhere in each of the two
 styles, the evidence a reader checks first. One pass over each paragraph: linear in the length of the text.
