@@ -17,7 +17,8 @@ from ..text import Token, tokens
 from .registry import register, row
 from .words import zipf
 
-NUMBER_WORDS = lexicon.column("count_words", "word", kind="number")  # five letters or more (see the table)
+MIN_NUMBER_LETTERS = 5  # shorter number words lose a letter into other words ("to", "on")
+NUMBER_WORDS = [w for w in lexicon.column("count_words", "word", kind="number") if len(w) >= MIN_NUMBER_LETTERS]
 UNITS = frozenset(lexicon.column("count_words", "word", kind="unit"))
 COMPOUND = re.compile(r"""(?ix) ^ ([a-z]+) - ([a-z]+?) s? (?: - | $ )""")  # count-unit, plural unit allowed
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import string
 
+from .. import lexicon
 from ..text import Token, tokens
 from .departure import FUNCTION_KEYS
 from .registry import register, row
@@ -21,7 +22,7 @@ from .words import word_zipf, zipf
 
 RARE_ZIPF = 3.5  # the printed word: seen now and then ("theses" 2.9, "thee" 3.3)
 RATIO_ZIPF = 2.4  # how much more frequent the word meant is, at least (10 ** 2.4: 250 times)
-NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+NUMBER_WORDS = frozenset(lexicon.column("count_words", "word", kind="number"))  # lexicon/count_words.csv
 MIN_LETTERS = 4  # shorter words are one letter away from too many others
 
 
